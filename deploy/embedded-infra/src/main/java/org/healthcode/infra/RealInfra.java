@@ -1,0 +1,87 @@
+package org.healthcode.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+/**
+ * One real Kafka broker and one real PostgreSQL server for a whole test JVM: started on first
+ * use, on free ports, and stopped when the JVM exits. Reusing them across test classes keeps
+ * the suite fast; tests isolate themselves by schema, topic and key, never by restarting.
+ */
+public final class RealInfra {
+
+    private static RealInfra shared;
+
+    private final Path home;
+    private final KafkaBroker kafka;
+    private final Postgres postgres;
+
+    private RealInfra(Path home, KafkaBroker kafka, Postgres postgres) {
+        this.home = home;
+        this.kafka = kafka;
+        this.postgres = postgres;
+    }
+
+    public static synchronized RealInfra shared() {
+        if (shared == null) {
+            shared = startFresh();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "real-infra-stop"));
+        }
+        return shared;
+    }
+
+    /** A private pair, for a test that must stop them; the caller stops it. */
+    public static RealInfra startFresh() {
+        try {
+            Path home = Files.createTempDirectory("healthcode-infra-");
+            CompletableFuture<KafkaBroker> kafka = CompletableFuture.supplyAsync(
+                    () -> KafkaBroker.start(home.resolve("kafka"), FreePort.find(), "256m"));
+            Postgres postgres = Postgres.start(null, FreePort.find());
+            return new RealInfra(home, kafka.join(), postgres);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public Postgres postgres() {
+        return postgres;
+    }
+
+    public void stopKafka() {
+        kafka.close();
+    }
+
+    public void stopPostgres() {
+        postgres.close();
+    }
+
+    public void stop() {
+        try {
+            kafka.close();
+        } finally {
+            try {
+                postgres.close();
+            } catch (RuntimeException alreadyStopped) {
+                // stopPostgres() may have run before; nothing left to stop.
+            }
+            deleteQuietly(home);
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp folder left behind is harmless
+        }
+    }
+}

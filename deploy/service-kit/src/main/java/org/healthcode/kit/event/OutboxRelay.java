@@ -1,0 +1,85 @@
+package org.healthcode.kit.event;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Moves committed outbox rows to Kafka. A batch is leased (so replicas share the work and a
+ * relay that dies mid-batch only delays it), sent in order, and deleted once every record is
+ * acknowledged. A crash between acknowledgement and delete sends a row twice: consumers are
+ * idempotent by event id, so at-least-once is exactly the effect once.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private static final String LEASE = """
+            update outbox_event set lease_until = now() + interval '30 seconds'
+            where seq in (select seq from outbox_event
+                          where lease_until is null or lease_until < now()
+                          order by seq limit $1 for update skip locked)
+            returning seq, id, topic, event_key, payload""";
+
+    private final Pool pool;
+    private final MutinyEmitter<String> emitter;
+    private final int batchSize;
+
+    public OutboxRelay(Pool pool, @Channel("outbox") MutinyEmitter<String> emitter,
+            @ConfigProperty(name = "healthcode.outbox.batch-size") int batchSize) {
+        this.pool = pool;
+        this.emitter = emitter;
+        this.batchSize = batchSize;
+    }
+
+    @Scheduled(every = "${healthcode.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> relay() {
+        return relayBatch()
+                .repeat().until(sent -> sent < batchSize)
+                .collect().last()
+                .replaceWithVoid()
+                .onFailure().invoke(e -> LOG.warnf("Outbox relay paused: %s", e.getClass().getSimpleName()))
+                .onFailure().recoverWithNull();
+    }
+
+    /** Publishes one leased batch; answers how many rows it sent. */
+    Uni<Integer> relayBatch() {
+        return pool.preparedQuery(LEASE).execute(Tuple.of(batchSize)).chain(rows -> {
+            List<Row> batch = new ArrayList<>();
+            rows.forEach(batch::add);
+            if (batch.isEmpty()) {
+                return Uni.createFrom().item(0);
+            }
+            batch.sort(Comparator.comparingLong(row -> row.getLong("seq")));
+            List<Uni<Void>> acks = batch.stream().map(this::send).toList();
+            UUID[] ids = batch.stream().map(row -> row.getUUID("id")).toArray(UUID[]::new);
+            return Uni.join().all(acks).andFailFast()
+                    .chain(() -> pool.preparedQuery("delete from outbox_event where id = any($1)")
+                            .execute(Tuple.of(ids)))
+                    .replaceWith(batch.size());
+        });
+    }
+
+    private Uni<Void> send(Row row) {
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(row.getString("topic"))
+                .withKey(row.getString("event_key"))
+                .build();
+        return emitter.sendMessage(Message.of(row.getString("payload")).addMetadata(metadata));
+    }
+}
