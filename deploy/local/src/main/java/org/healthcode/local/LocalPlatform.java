@@ -1,0 +1,239 @@
+package org.healthcode.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.healthcode.infra.KafkaBroker;
+import org.healthcode.infra.Postgres;
+import org.healthcode.infra.Processes;
+
+/**
+ * Runs the whole platform on this machine until it is told to stop (SIGTERM from
+ * {@code deploy/local/down}): Kafka, PostgreSQL (or the one at {@code HC_PG_URL}), Keycloak and the
+ * six services, each a child process with its log under {@code .local/logs}.
+ */
+public final class LocalPlatform {
+
+    record Service(String module, int port) {
+    }
+
+    static final List<Service> SERVICES = List.of(
+            new Service("declaration-service", 8081),
+            new Service("risk-scoring-service", 8082),
+            new Service("code-issuer-service", 8083),
+            new Service("scan-checkpoint-service", 8084),
+            new Service("contact-trace-service", 8085),
+            new Service("gateway", 8080));
+
+    static final int KAFKA_PORT = 9092;
+    static final int POSTGRES_PORT = 15432;
+    static final int KEYCLOAK_PORT = 8180;
+    static final String KEYCLOAK = "keycloak-26.7.3";
+
+    private final Path root;
+    private final Path state;
+    private final Path logs;
+    private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    LocalPlatform(Path root) {
+        this.root = root;
+        this.state = root.resolve(".local");
+        this.logs = state.resolve("logs");
+    }
+
+    public static void main(String[] args) throws Exception {
+        LocalPlatform platform = new LocalPlatform(Path.of(args[0]).toAbsolutePath());
+        Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "platform-stop"));
+        try {
+            platform.start();
+        } catch (Exception e) {
+            System.err.println("Platform failed to start: " + e.getMessage());
+            System.exit(1);
+        }
+        Thread.currentThread().join();
+    }
+
+    void start() throws Exception {
+        Instant begin = Instant.now();
+        Files.createDirectories(logs);
+        Files.deleteIfExists(state.resolve("ready"));
+
+        Process keycloak = startKeycloak();
+        log("Kafka starting on " + KAFKA_PORT);
+        KafkaBroker kafka = KafkaBroker.start(state.resolve("kafka"), KAFKA_PORT, "512m");
+        started.add(kafka);
+        Map<String, String> database = database();
+
+        Map<String, Process> services = new HashMap<>();
+        for (Service service : SERVICES) {
+            services.put(service.module(), startService(service, kafka.bootstrapServers(), database));
+        }
+        awaitHttp("Keycloak", "http://127.0.0.1:" + KEYCLOAK_PORT + "/realms/healthcode", keycloak,
+                Duration.ofMinutes(4));
+        for (Service service : SERVICES) {
+            awaitHttp(service.module(), "http://127.0.0.1:" + service.port() + "/q/health/ready",
+                    services.get(service.module()), Duration.ofMinutes(3));
+        }
+        String summary = summary(Duration.between(begin, Instant.now()));
+        Files.writeString(state.resolve("ready"), summary, StandardCharsets.UTF_8);
+        log("ready");
+    }
+
+    private Map<String, String> database() {
+        Map<String, String> env = new HashMap<>();
+        String external = System.getenv("HC_PG_URL");
+        if (external != null && !external.isBlank()) {
+            // postgresql://host:port/database; credentials from HC_PG_USER / HC_PG_PASSWORD
+            log("PostgreSQL: using " + external.replaceAll("//[^@]*@", "//"));
+            env.put("QUARKUS_DATASOURCE_REACTIVE_URL", external);
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:" + external);
+            env.put("QUARKUS_DATASOURCE_USERNAME", System.getenv().getOrDefault("HC_PG_USER", "postgres"));
+            env.put("QUARKUS_DATASOURCE_PASSWORD", System.getenv().getOrDefault("HC_PG_PASSWORD", ""));
+            return env;
+        }
+        log("PostgreSQL starting on " + POSTGRES_PORT);
+        Postgres postgres = Postgres.start(state.resolve("postgres"), POSTGRES_PORT);
+        started.add(postgres);
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl());
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl());
+        env.put("QUARKUS_DATASOURCE_USERNAME", Postgres.USER);
+        return env;
+    }
+
+    private Process startKeycloak() throws IOException {
+        Path home = state.resolve(KEYCLOAK);
+        if (!Files.exists(home.resolve("bin/kc.sh"))) {
+            log("Keycloak: unpacking the distribution");
+            unzip(root.resolve("deploy/local/target/keycloak/keycloak-dist.zip"), state);
+        }
+        Path imports = Files.createDirectories(home.resolve("data/import"));
+        Files.copy(root.resolve("deploy/local/keycloak/healthcode-realm.json"), imports.resolve("healthcode-realm.json"),
+                StandardCopyOption.REPLACE_EXISTING);
+        log("Keycloak starting on " + KEYCLOAK_PORT);
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
+                "--http-port=" + KEYCLOAK_PORT, "--http-host=127.0.0.1", "--import-realm");
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+        return track(builder.redirectErrorStream(true).redirectOutput(logs.resolve("keycloak.log").toFile()).start());
+    }
+
+    private Process startService(Service service, String bootstrapServers, Map<String, String> database)
+            throws IOException {
+        Path jar = root.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString());
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
+        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+        builder.environment().putAll(database);
+        log(service.module() + " starting on " + service.port());
+        return track(builder.redirectErrorStream(true)
+                .redirectOutput(logs.resolve(service.module() + ".log").toFile()).start());
+    }
+
+    private Process track(Process process) {
+        started.add(() -> Processes.stop(process, Duration.ofSeconds(20)));
+        return process;
+    }
+
+    private void awaitHttp(String name, String url, Process process, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build();
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited; see " + logs);
+            }
+            try {
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    log(name + " ready");
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            Processes.pause(Duration.ofMillis(250));
+        }
+        throw new IllegalStateException(name + " not ready after " + timeout + "; see " + logs);
+    }
+
+    /** Stops everything it started, newest first. */
+    void stop() {
+        List<AutoCloseable> toStop = new ArrayList<>(started);
+        Collections.reverse(toStop);
+        for (AutoCloseable closeable : toStop) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                System.err.println("while stopping: " + e);
+            }
+        }
+        started.clear();
+    }
+
+    private String summary(Duration took) {
+        StringBuilder text = new StringBuilder();
+        text.append("Health Code platform ready in ").append(took.toSeconds()).append(" s\n\n");
+        text.append("  gateway             http://127.0.0.1:8080/api/v1   (OpenAPI: /q/swagger-ui)\n");
+        for (Service service : SERVICES.subList(0, SERVICES.size() - 1)) {
+            text.append(String.format("  %-20shttp://127.0.0.1:%d%n", service.module(), service.port()));
+        }
+        text.append("  Keycloak            http://127.0.0.1:8180  realm healthcode, admin console admin/admin\n");
+        text.append("  Kafka               127.0.0.1:" + KAFKA_PORT + "\n");
+        text.append("  PostgreSQL          " + (System.getenv("HC_PG_URL") != null ? System.getenv("HC_PG_URL")
+                : "127.0.0.1:" + POSTGRES_PORT + " user postgres") + "\n\n");
+        text.append("Demo logins (password demo): citizen1-3, checkpoint1, authority1-2, epi1, admin1 (province 330000),\n");
+        text.append("  checkpoint-sh (province 310000). A token:\n");
+        text.append("  curl -s -d grant_type=password -d client_id=mini-program -d username=citizen1 -d password=demo \\\n");
+        text.append("    http://127.0.0.1:8180/realms/healthcode/protocol/openid-connect/token\n\n");
+        text.append("Logs: " + logs + "   Stop: deploy/local/down\n");
+        return text.toString();
+    }
+
+    private static void unzip(Path zip, Path into) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                Path target = into.resolve(entry.getName()).normalize();
+                if (!target.startsWith(into)) {
+                    throw new IOException("zip entry outside the target: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    copy(in, target);
+                    if (target.toString().endsWith(".sh")) {
+                        target.toFile().setExecutable(true);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void copy(InputStream in, Path target) throws IOException {
+        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void log(String line) {
+        System.out.println(Instant.now() + " " + line);
+    }
+}
