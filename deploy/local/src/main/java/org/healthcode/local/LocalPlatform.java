@@ -1,7 +1,6 @@
 package org.healthcode.local;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -193,20 +192,25 @@ public final class LocalPlatform {
     private String summary(Duration took) {
         StringBuilder text = new StringBuilder();
         text.append("Health Code platform ready in ").append(took.toSeconds()).append(" s\n\n");
-        text.append("  gateway             http://127.0.0.1:8080/api/v1   (OpenAPI: /q/swagger-ui)\n");
+        line(text, "gateway", "http://127.0.0.1:8080/api/v1   (OpenAPI: /q/swagger-ui)");
         for (Service service : SERVICES.subList(0, SERVICES.size() - 1)) {
-            text.append(String.format("  %-20shttp://127.0.0.1:%d%n", service.module(), service.port()));
+            line(text, service.module(), "http://127.0.0.1:" + service.port());
         }
-        text.append("  Keycloak            http://127.0.0.1:8180  realm healthcode, admin console admin/admin\n");
-        text.append("  Kafka               127.0.0.1:" + KAFKA_PORT + "\n");
-        text.append("  PostgreSQL          " + (System.getenv("HC_PG_URL") != null ? System.getenv("HC_PG_URL")
-                : "127.0.0.1:" + POSTGRES_PORT + " user postgres") + "\n\n");
+        line(text, "Keycloak", "http://127.0.0.1:" + KEYCLOAK_PORT + "  realm healthcode, admin console admin/admin");
+        line(text, "Kafka", "127.0.0.1:" + KAFKA_PORT);
+        line(text, "PostgreSQL", System.getenv("HC_PG_URL") != null ? System.getenv("HC_PG_URL")
+                : "127.0.0.1:" + POSTGRES_PORT + " user postgres");
+        text.append('\n');
         text.append("Demo logins (password demo): citizen1-3, checkpoint1, authority1-2, epi1, admin1 (province 330000),\n");
         text.append("  checkpoint-sh (province 310000). A token:\n");
         text.append("  curl -s -d grant_type=password -d client_id=mini-program -d username=citizen1 -d password=demo \\\n");
         text.append("    http://127.0.0.1:8180/realms/healthcode/protocol/openid-connect/token\n\n");
         text.append("Logs: " + logs + "   Stop: deploy/local/down\n");
         return text.toString();
+    }
+
+    private static void line(StringBuilder text, String name, String where) {
+        text.append(String.format("  %-25s%s%n", name, where));
     }
 
     private static void unzip(Path zip, Path into) throws IOException {
@@ -220,17 +224,13 @@ public final class LocalPlatform {
                     Files.createDirectories(target);
                 } else {
                     Files.createDirectories(target.getParent());
-                    copy(in, target);
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
                     if (target.toString().endsWith(".sh")) {
                         target.toFile().setExecutable(true);
                     }
                 }
             }
         }
-    }
-
-    private static void copy(InputStream in, Path target) throws IOException {
-        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static void log(String line) {
