@@ -2,42 +2,48 @@ package org.healthcode.declaration;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.inject.Inject;
-import java.time.Duration;
-import java.util.UUID;
-import org.healthcode.infra.testing.RealInfraResource;
+import io.restassured.path.json.JsonPath;
+import java.util.Map;
 import org.healthcode.infra.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(RealInfraResource.class)
+@QuarkusTestResource(DeclarationServiceResource.class)
 class PersonResourceIT {
-
-    @Inject
-    Pool pool;
 
     @Test
     void anAccountWithoutRegistrationIsNotRegistered() {
-        given().auth().oauth2(TestTokens.citizen("account-" + UUID.randomUUID()))
+        given().auth().oauth2(TestTokens.citizen(People.account()))
                 .get("/v1/persons/me")
                 .then().statusCode(404).body("error", equalTo("NOT_REGISTERED"));
     }
 
     @Test
-    void aRegisteredAccountSeesItsPseudonym() {
-        String account = "account-" + UUID.randomUUID();
-        String pseudonym = "pseudonym-" + UUID.randomUUID();
-        pool.preparedQuery("insert into person (id, account_subject, subject_id) values ($1, $2, $3)")
-                .execute(Tuple.of(UUID.randomUUID(), account, pseudonym)).await().atMost(Duration.ofSeconds(5));
+    void aRegisteredPersonSeesTheirProfileMasked() {
+        String account = People.account();
+        String document = People.residentId();
+        Map<String, Object> body = People.registration("欧阳克锋", "RESIDENT_ID", document, "+86 138 1234 5678");
+        JsonPath registered = People.register(account, body).statusCode(201).extract().jsonPath();
 
-        given().auth().oauth2(TestTokens.citizen(account))
-                .get("/v1/persons/me")
-                .then().statusCode(200).body("subjectId", equalTo(pseudonym));
+        JsonPath profile = given().auth().oauth2(TestTokens.citizen(account)).get("/v1/persons/me")
+                .then().statusCode(200)
+                .body("id", notNullValue())
+                .body("subjectId", equalTo(registered.getString("subjectId")))
+                .body("maskedName", equalTo("欧**锋"))
+                .body("documentType", equalTo("RESIDENT_ID"))
+                .body("maskedDocumentNumber", equalTo(document.substring(0, 4) + "**********" + document.substring(14)))
+                .body("maskedPhone", equalTo("138****5678"))
+                .body("regionCode", equalTo("330106"))
+                .body("province", equalTo("330000"))
+                .body("registeredAt", notNullValue())
+                .extract().jsonPath();
+        assertEquals(22, profile.getString("subjectId").length());
+        assertEquals(registered.getMap(""), profile.getMap(""), "registration answers the same profile");
     }
 
     @Test

@@ -4,8 +4,10 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.List;
 import java.util.UUID;
-import org.healthcode.declaration.Person;
+import org.healthcode.declaration.domain.Person;
 
 @ApplicationScoped
 @WithSession
@@ -13,5 +15,26 @@ public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
 
     public Uni<Person> findByAccount(String accountSubject) {
         return find("accountSubject", accountSubject).firstResult();
+    }
+
+    /** The account holder, locked for the rest of the transaction (serialises a guardian's changes). */
+    public Uni<Person> lockByAccount(String accountSubject) {
+        return find("accountSubject", accountSubject).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    public Uni<Person> findBySubjectId(String subjectId) {
+        return find("subjectId", subjectId).firstResult();
+    }
+
+    public Uni<Long> countDependents(UUID guardianId) {
+        return count("guardianId", guardianId);
+    }
+
+    public Uni<List<Person>> listDependents(UUID guardianId) {
+        return list("guardianId = ?1 order by registeredAt, id", guardianId);
+    }
+
+    public Uni<Person> findDependent(UUID guardianId, UUID dependentId) {
+        return find("id = ?1 and guardianId = ?2", dependentId, guardianId).firstResult();
     }
 }

@@ -1,0 +1,72 @@
+package org.healthcode.declaration.domain;
+
+import java.time.LocalDate;
+import org.healthcode.kit.region.Regions;
+
+/** Checks a registration form and answers the normalised identity, or refuses with every problem. */
+public final class RegistrationValidator {
+
+    public record Dependent(Identity identity, Relation relation) {
+    }
+
+    private RegistrationValidator() {
+    }
+
+    public static Identity self(RegistrationForm form, LocalDate today) {
+        Violations problems = new Violations();
+        requireBody(form, problems);
+        Identity identity = identity(form, true, today, problems);
+        problems.throwIfAny();
+        return identity;
+    }
+
+    public static Dependent dependent(RegistrationForm form, LocalDate today) {
+        Violations problems = new Violations();
+        requireBody(form, problems);
+        Identity identity = identity(form, false, today, problems);
+        Relation relation = problems.oneOf(Relation.class, form.relation(), "relation");
+        problems.throwIfAny();
+        return new Dependent(identity, relation);
+    }
+
+    private static void requireBody(RegistrationForm form, Violations problems) {
+        if (form == null) {
+            problems.add("body", "is required");
+            problems.throwIfAny();
+        }
+    }
+
+    private static Identity identity(RegistrationForm form, boolean phoneRequired, LocalDate today,
+            Violations problems) {
+        String name = null;
+        if (problems.required(form.name(), "name") != null) {
+            name = PersonName.normalise(form.name()).orElse(null);
+            if (name == null) {
+                problems.add("name", "must be 1 to 40 characters without digits or control characters");
+            }
+        }
+        DocumentType type = problems.oneOf(DocumentType.class, form.documentType(), "documentType");
+        String number = null;
+        if (problems.required(form.documentNumber(), "documentNumber") != null) {
+            number = DocumentType.normalise(form.documentNumber());
+            if (type != null && !type.isWellFormed(number, today)) {
+                problems.add("documentNumber", "is not a valid " + type + " number");
+            }
+        }
+        String phone = null;
+        boolean phoneGiven = form.phone() != null && !form.phone().isBlank();
+        if (phoneGiven) {
+            phone = Phone.normalise(form.phone()).orElse(null);
+            if (phone == null) {
+                problems.add("phone", "must be a mainland mobile number (11 digits starting 13–19, optional +86)");
+            }
+        } else if (phoneRequired) {
+            problems.add("phone", "is required");
+        }
+        if (problems.required(form.regionCode(), "regionCode") != null
+                && !Regions.table().isKnown(form.regionCode())) {
+            problems.add("regionCode", "is not a known GB/T 2260 region code");
+        }
+        return new Identity(name, type, number, phone, form.regionCode());
+    }
+}

@@ -1,0 +1,71 @@
+package org.healthcode.declaration.domain;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.healthcode.kit.web.ApiError;
+import org.healthcode.kit.web.ApiException;
+
+/**
+ * Collects every problem of a request so that all offending fields are reported at once.
+ * Problems are written here and never quote the input.
+ */
+public final class Violations {
+
+    private final List<ApiError.Detail> details = new ArrayList<>();
+
+    public void add(String field, String problem) {
+        details.add(new ApiError.Detail(field, problem));
+    }
+
+    public List<ApiError.Detail> details() {
+        return List.copyOf(details);
+    }
+
+    /** Refuses the request with 400 VALIDATION_FAILED if anything was found. */
+    public void throwIfAny() {
+        if (!details.isEmpty()) {
+            throw ApiException.invalid(details);
+        }
+    }
+
+    /** The value when given; otherwise records the field as required. */
+    public <T> T required(T value, String field) {
+        if (value == null || value instanceof String text && text.isBlank()) {
+            add(field, "is required");
+            return null;
+        }
+        return value;
+    }
+
+    /** The constant named by {@code value}, or null after recording why it is not one. */
+    public <E extends Enum<E>> E oneOf(Class<E> type, String value, String field) {
+        if (required(value, field) == null) {
+            return null;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value)) {
+                return constant;
+            }
+        }
+        add(field, "must be one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name)
+                .collect(Collectors.joining(", ")));
+        return null;
+    }
+
+    /** An ISO date (yyyy-MM-dd), or null after recording why it is not one. */
+    public LocalDate date(String value, String field) {
+        if (required(value, field) == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            add(field, "must be a date written yyyy-MM-dd");
+            return null;
+        }
+    }
+}
