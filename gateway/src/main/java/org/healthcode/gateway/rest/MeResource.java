@@ -1,13 +1,23 @@
 package org.healthcode.gateway.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.healthcode.gateway.service.SubjectLookup;
+import org.healthcode.gateway.upstream.CodeIssuerClient;
 import org.healthcode.gateway.upstream.DeclarationClient;
 import org.healthcode.gateway.upstream.Upstream;
 
@@ -15,16 +25,76 @@ import org.healthcode.gateway.upstream.Upstream;
 @Path("/api/v1/me")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("citizen")
+@Tag(name = "Citizen", description = "The caller's own registration, declarations and health code")
 public class MeResource {
 
     private final DeclarationClient declaration;
+    private final CodeIssuerClient codeIssuer;
+    private final SubjectLookup subjects;
 
-    public MeResource(@RestClient DeclarationClient declaration) {
+    public MeResource(@RestClient DeclarationClient declaration, @RestClient CodeIssuerClient codeIssuer,
+            SubjectLookup subjects) {
         this.declaration = declaration;
+        this.codeIssuer = codeIssuer;
+        this.subjects = subjects;
+    }
+
+    @POST
+    @Path("/registration")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register self: name, documentType, documentNumber, phone, regionCode")
+    @APIResponse(responseCode = "201", description = "Registered")
+    public Uni<Response> register(
+            @RequestBody(content = @Content(example = ApiExamples.REGISTRATION)) JsonNode registration) {
+        return Upstream.relay("declaration", declaration.register(registration));
     }
 
     @GET
+    @Operation(summary = "Own profile, masked")
     public Uni<Response> me() {
         return Upstream.relay("declaration", declaration.me());
+    }
+
+    @POST
+    @Path("/declarations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Declare travel, contacts, symptoms, temperature, vaccination, inbound arrival")
+    @APIResponse(responseCode = "201", description = "Declared")
+    public Uni<Response> declare(
+            @RequestBody(content = @Content(example = ApiExamples.DECLARATION)) JsonNode declaration) {
+        return Upstream.relay("declaration", this.declaration.declare(declaration));
+    }
+
+    @POST
+    @Path("/checkins")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Daily health check-in: symptoms and temperature")
+    @APIResponse(responseCode = "201", description = "Checked in")
+    public Uni<Response> checkIn(
+            @RequestBody(content = @Content(example = ApiExamples.CHECK_IN)) JsonNode checkIn) {
+        return Upstream.relay("declaration", declaration.checkIn(checkIn));
+    }
+
+    @GET
+    @Path("/code")
+    @Operation(summary = "Own health code: colour, gold, signed token, expiry and reasons")
+    public Uni<Response> code() {
+        return subjects.ofCaller().flatMap(subject -> Upstream.relay("code-issuer", codeIssuer.code(subject)));
+    }
+
+    @GET
+    @Path("/code.png")
+    @Produces("image/png")
+    @Operation(summary = "Own health code as a QR image in its colour (PNG)")
+    public Uni<Response> codePng() {
+        return subjects.ofCaller().flatMap(subject -> Upstream.relay("code-issuer", codeIssuer.codePng(subject)));
+    }
+
+    @GET
+    @Path("/code.svg")
+    @Produces("image/svg+xml")
+    @Operation(summary = "Own health code as a QR image in its colour (SVG)")
+    public Uni<Response> codeSvg() {
+        return subjects.ofCaller().flatMap(subject -> Upstream.relay("code-issuer", codeIssuer.codeSvg(subject)));
     }
 }

@@ -1,18 +1,68 @@
 package org.healthcode.gateway.upstream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+/** declaration-service: persons, dependents, declarations, check-ins, masked names. */
 @RegisterRestClient(configKey = "declaration")
 @RegisterClientHeaders
 @Path("/v1")
 public interface DeclarationClient {
 
+    @POST
+    @Path("/persons/me/registration")
+    Uni<Response> register(JsonNode registration);
+
     @GET
     @Path("/persons/me")
     Uni<Response> me();
+
+    /** The same call as {@link #me()}, read for the caller's subjectId. */
+    @GET
+    @Path("/persons/me")
+    Uni<SubjectRef> mySubject();
+
+    @POST
+    @Path("/persons/me/declarations")
+    Uni<Response> declare(JsonNode declaration);
+
+    @POST
+    @Path("/persons/me/checkins")
+    Uni<Response> checkIn(JsonNode checkIn);
+
+    @POST
+    @Path("/persons/me/dependents")
+    Uni<Response> addDependent(JsonNode dependent);
+
+    @GET
+    @Path("/persons/me/dependents")
+    Uni<Response> dependents();
+
+    @GET
+    @Path("/persons/me/dependents/{id}")
+    Uni<Response> dependent(@PathParam("id") String id);
+
+    /** The same call as {@link #dependent(String)}, read for the dependent's subjectId. */
+    @GET
+    @Path("/persons/me/dependents/{id}")
+    Uni<SubjectRef> dependentSubject(@PathParam("id") String id);
+
+    @POST
+    @Path("/persons/me/dependents/{id}/declarations")
+    Uni<Response> declareForDependent(@PathParam("id") String id, JsonNode declaration);
+
+    @POST
+    @Path("/persons/me/dependents/{id}/checkins")
+    Uni<Response> checkInForDependent(@PathParam("id") String id, JsonNode checkIn);
+
+    @GET
+    @Path("/subjects/{subjectId}/masked-name")
+    Uni<MaskedName> maskedName(@PathParam("subjectId") String subjectId);
 }

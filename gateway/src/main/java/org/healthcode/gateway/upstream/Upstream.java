@@ -3,35 +3,66 @@ package org.healthcode.gateway.upstream;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
-import java.io.IOException;
-import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.util.List;
 import org.healthcode.kit.web.ApiError;
 import org.healthcode.kit.web.ErrorMappers;
 
-/** Relays a service's answer to the caller; a service that cannot be reached is a 503. */
+/**
+ * Relays a service's answer to the caller byte for byte, with its content type: JSON, errors
+ * included, and images alike. A service that cannot be reached is a 503 UPSTREAM_UNAVAILABLE.
+ */
 public final class Upstream {
+
+    /** What a caller may rely on from a service's answer; Location, for one, names an internal URL. */
+    private static final List<String> RELAYED_HEADERS =
+            List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.CACHE_CONTROL, HttpHeaders.RETRY_AFTER);
 
     private Upstream() {
     }
 
+    /** The service's answer, whatever its status, as the caller's answer. */
     public static Uni<Response> relay(String service, Uni<Response> call) {
         return call.map(Upstream::copy)
-                // the REST client raises 4xx and 5xx answers; they already carry the error shape
-                .onFailure(WebApplicationException.class)
-                .recoverWithItem(failure -> copy(((WebApplicationException) failure).getResponse()))
-                .onFailure(Upstream::unreachable).recoverWithItem(() -> ErrorMappers.respond(503,
-                        ApiError.of("UPSTREAM_UNAVAILABLE", "The " + service + " service is not reachable")));
+                .onFailure(Upstream::relayable).recoverWithItem(failure -> answerFor(service, failure));
+    }
+
+    /**
+     * A value the gateway needs from a service before answering (a subjectId, a verification):
+     * when the service refuses or is away, that refusal or a 503 becomes the caller's answer.
+     */
+    public static <T> Uni<T> read(String service, Uni<T> call) {
+        return call.onFailure(Upstream::relayable)
+                .transform(failure -> new UpstreamFailure(answerFor(service, failure)));
+    }
+
+    private static boolean relayable(Throwable failure) {
+        // the REST client raises 4xx and 5xx answers; they already carry the error shape
+        return failure instanceof WebApplicationException || unreachable(failure);
     }
 
     private static boolean unreachable(Throwable failure) {
         return failure instanceof ProcessingException || failure instanceof IOException;
     }
 
+    private static Response answerFor(String service, Throwable failure) {
+        return failure instanceof WebApplicationException refusal ? copy(refusal.getResponse())
+                : ErrorMappers.respond(503, ApiError.of("UPSTREAM_UNAVAILABLE",
+                        "The " + service + " service is not reachable"));
+    }
+
     private static Response copy(Response answer) {
         Response.ResponseBuilder copy = Response.status(answer.getStatus());
+        for (String header : RELAYED_HEADERS) {
+            String value = answer.getHeaderString(header);
+            if (value != null) {
+                copy.header(header, value);
+            }
+        }
         if (answer.hasEntity()) {
-            copy.entity(answer.readEntity(String.class)).type(MediaType.APPLICATION_JSON_TYPE);
+            copy.entity(answer.readEntity(byte[].class));
         }
         return copy.build();
     }

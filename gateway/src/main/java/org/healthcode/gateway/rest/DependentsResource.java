@@ -1,0 +1,112 @@
+package org.healthcode.gateway.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.healthcode.gateway.service.SubjectLookup;
+import org.healthcode.gateway.upstream.CodeIssuerClient;
+import org.healthcode.gateway.upstream.DeclarationClient;
+import org.healthcode.gateway.upstream.Upstream;
+
+/**
+ * A guardian acting for up to five dependents without a smartphone. Whether a dependent is the
+ * caller's is declaration-service's answer; another's is a 404 there and so a 404 here.
+ */
+@Path("/api/v1/me/dependents")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("citizen")
+@Tag(name = "Dependents", description = "A guardian registering, declaring and showing codes for dependents")
+public class DependentsResource {
+
+    private final DeclarationClient declaration;
+    private final CodeIssuerClient codeIssuer;
+    private final SubjectLookup subjects;
+
+    public DependentsResource(@RestClient DeclarationClient declaration, @RestClient CodeIssuerClient codeIssuer,
+            SubjectLookup subjects) {
+        this.declaration = declaration;
+        this.codeIssuer = codeIssuer;
+        this.subjects = subjects;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a dependent: registration fields plus relation (phone optional)")
+    @APIResponse(responseCode = "201", description = "Registered")
+    public Uni<Response> add(
+            @RequestBody(content = @Content(example = ApiExamples.DEPENDENT)) JsonNode dependent) {
+        return Upstream.relay("declaration", declaration.addDependent(dependent));
+    }
+
+    @GET
+    @Operation(summary = "The caller's dependents, masked")
+    public Uni<Response> list() {
+        return Upstream.relay("declaration", declaration.dependents());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One dependent, masked")
+    public Uni<Response> get(@PathParam("id") String id) {
+        return Upstream.relay("declaration", declaration.dependent(id));
+    }
+
+    @POST
+    @Path("/{id}/declarations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Declare for a dependent")
+    @APIResponse(responseCode = "201", description = "Declared")
+    public Uni<Response> declare(
+            @PathParam("id") String id,
+            @RequestBody(content = @Content(example = ApiExamples.DECLARATION)) JsonNode declaration) {
+        return Upstream.relay("declaration", this.declaration.declareForDependent(id, declaration));
+    }
+
+    @POST
+    @Path("/{id}/checkins")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Daily check-in for a dependent")
+    @APIResponse(responseCode = "201", description = "Checked in")
+    public Uni<Response> checkIn(
+            @PathParam("id") String id,
+            @RequestBody(content = @Content(example = ApiExamples.CHECK_IN)) JsonNode checkIn) {
+        return Upstream.relay("declaration", declaration.checkInForDependent(id, checkIn));
+    }
+
+    @GET
+    @Path("/{id}/code")
+    @Operation(summary = "A dependent's health code")
+    public Uni<Response> code(@PathParam("id") String id) {
+        return subjects.ofDependent(id).flatMap(subject -> Upstream.relay("code-issuer", codeIssuer.code(subject)));
+    }
+
+    @GET
+    @Path("/{id}/code.png")
+    @Produces("image/png")
+    @Operation(summary = "A dependent's health code as a QR image (PNG)")
+    public Uni<Response> codePng(@PathParam("id") String id) {
+        return subjects.ofDependent(id).flatMap(subject -> Upstream.relay("code-issuer", codeIssuer.codePng(subject)));
+    }
+
+    @GET
+    @Path("/{id}/code.svg")
+    @Produces("image/svg+xml")
+    @Operation(summary = "A dependent's health code as a QR image (SVG)")
+    public Uni<Response> codeSvg(@PathParam("id") String id) {
+        return subjects.ofDependent(id).flatMap(subject -> Upstream.relay("code-issuer", codeIssuer.codeSvg(subject)));
+    }
+}
