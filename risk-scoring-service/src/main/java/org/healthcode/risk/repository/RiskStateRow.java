@@ -1,0 +1,53 @@
+package org.healthcode.risk.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.healthcode.risk.domain.Colour;
+
+/** A subject's state as last published; {@code colour} is null until the first evaluation. */
+@Entity
+@Table(name = "risk_state")
+public class RiskStateRow extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "subject_id")
+    public String subjectId;
+
+    public String province;
+
+    @Enumerated(EnumType.STRING)
+    public Colour colour;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "previous_colour")
+    public Colour previousColour;
+
+    public boolean gold;
+
+    /** The active reasons as JSON: [{code, colour, since, until}]. */
+    public String reasons = "[]";
+
+    @Column(name = "rule_set_version")
+    public Integer ruleSetVersion;
+
+    @Column(name = "quarantine_until")
+    public Instant quarantineUntil;
+
+    @Column(name = "valid_until")
+    public Instant validUntil;
+
+    @Column(name = "evaluated_at")
+    public Instant evaluatedAt;
+
+    @Column(name = "cause_event_id")
+    public String causeEventId;
+
+    @Column(name = "next_review_at")
+    public Instant nextReviewAt;
+}

@@ -1,0 +1,57 @@
+package org.healthcode.risk.service;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.healthcode.kit.region.Regions;
+import org.healthcode.risk.event.DeclarationSubmitted;
+import org.healthcode.risk.repository.SubmissionRepository;
+import org.healthcode.risk.repository.SubmissionRow;
+import org.healthcode.risk.repository.TravelRepository;
+import org.healthcode.risk.repository.TravelRow;
+
+/** Adds a declaration's or check-in's facts to the subject's, then re-evaluates the subject. */
+@ApplicationScoped
+public class DeclarationIntake {
+
+    private final SubmissionRepository submissions;
+    private final TravelRepository travel;
+    private final RiskService risk;
+
+    public DeclarationIntake(SubmissionRepository submissions, TravelRepository travel, RiskService risk) {
+        this.submissions = submissions;
+        this.travel = travel;
+        this.risk = risk;
+    }
+
+    /** Runs inside the consumer's transaction; {@code eventId} becomes the cause of any change. */
+    public Uni<Void> accept(DeclarationSubmitted declaration, String eventId) {
+        return risk.lock(declaration.subjectId())
+                .invoke(row -> {
+                    if (isRegionCode(declaration.regionCode())) {
+                        row.province = Regions.provinceOf(declaration.regionCode());
+                    }
+                })
+                .call(row -> store(declaration))
+                .chain(row -> risk.recalculate(row, eventId));
+    }
+
+    private Uni<Void> store(DeclarationSubmitted declaration) {
+        return submissions.findById(declaration.declarationId()).chain(known -> {
+            if (known != null) {
+                return Uni.createFrom().voidItem(); // the same declaration under another event id
+            }
+            String id = declaration.declarationId();
+            String subjectId = declaration.subjectId();
+            List<TravelRow> stays = declaration.toTravel().stream().map(stay -> TravelRow.of(subjectId, id, stay))
+                    .toList();
+            return submissions.persist(SubmissionRow.of(id, subjectId, declaration.toSubmission()))
+                    .chain(() -> stays.isEmpty() ? Uni.createFrom().voidItem() : travel.persist(stays))
+                    .chain(submissions::flush); // the evaluation reads them back
+        });
+    }
+
+    private static boolean isRegionCode(String code) {
+        return code != null && code.matches("\\d{6}");
+    }
+}
