@@ -1,0 +1,38 @@
+package org.healthcode.codeissuer;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Settings of the code issuer; keys come from configuration (environment), never from source. */
+@ConfigMapping(prefix = "code-issuer")
+public interface CodeIssuerConfig {
+
+    /** {@code kid:base64(PKCS#8 EC P-256 private key)}, comma separated (CODE_ISSUER_KEYS). */
+    Optional<List<String>> keys();
+
+    /** The key of {@link #keys()} that signs new codes; the others only verify. */
+    Optional<String> signingKid();
+
+    /** Compromised keys: nothing they signed is accepted, even while still listed. */
+    Optional<Set<String>> revokedKids();
+
+    /** This province's code, the {@code iss} of every code it signs. */
+    @WithDefault("330000")
+    String province();
+
+    /** How long a signed code is accepted. */
+    @WithDefault("180s")
+    Duration tokenTtl();
+
+    /** Clock difference tolerated between the issuer and a verifier. */
+    @WithDefault("30s")
+    Duration clockSkew();
+
+    /** Pixels per QR module in the PNG. */
+    @WithDefault("6")
+    int qrScale();
+}

@@ -1,0 +1,49 @@
+package org.healthcode.codeissuer;
+
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.Set;
+import org.healthcode.codeissuer.qr.QrRenderer;
+import org.healthcode.codeissuer.token.KeyConfigurationException;
+import org.healthcode.codeissuer.token.KeyRing;
+import org.healthcode.codeissuer.token.TokenIssuer;
+import org.healthcode.codeissuer.token.TokenVerifier;
+
+/** Builds the plain token and QR classes from configuration, at start-up, so bad keys stop the start. */
+@ApplicationScoped
+public class CodeSigning {
+
+    @Produces
+    @Singleton
+    @Startup
+    KeyRing keyRing(CodeIssuerConfig config) {
+        return KeyRing.fromConfig(config.keys(), config.signingKid(), config.revokedKids().orElse(Set.of()));
+    }
+
+    @Produces
+    @Singleton
+    @Startup
+    TokenIssuer tokenIssuer(KeyRing keys, CodeIssuerConfig config, Clock clock) {
+        try {
+            return new TokenIssuer(keys.signing(), config.province(), config.tokenTtl(), clock);
+        } catch (IllegalArgumentException e) {
+            throw new KeyConfigurationException("code-issuer.province or code-issuer.token-ttl is invalid: "
+                    + e.getMessage());
+        }
+    }
+
+    @Produces
+    @Singleton
+    TokenVerifier tokenVerifier(KeyRing keys, CodeIssuerConfig config, Clock clock) {
+        return new TokenVerifier(keys.verification(), config.province(), config.clockSkew(), clock);
+    }
+
+    @Produces
+    @Singleton
+    QrRenderer qrRenderer(CodeIssuerConfig config) {
+        return new QrRenderer(config.qrScale());
+    }
+}

@@ -1,0 +1,38 @@
+package org.healthcode.codeissuer.service;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.healthcode.codeissuer.repository.SubjectColourRepository;
+import org.healthcode.codeissuer.token.TokenVerifier;
+import org.healthcode.codeissuer.token.Verification;
+
+/**
+ * The online check: the offline verification, plus the holder's colour now, so a replayed
+ * screenshot of an old green code shows today's colour. Only a valid token reveals the current
+ * colour; an expired one does not, so an old screenshot cannot be used to follow someone.
+ */
+@ApplicationScoped
+public class VerificationService {
+
+    private final TokenVerifier verifier;
+    private final SubjectColourRepository colours;
+    private final MeterRegistry metrics;
+
+    public VerificationService(TokenVerifier verifier, SubjectColourRepository colours, MeterRegistry metrics) {
+        this.verifier = verifier;
+        this.colours = colours;
+        this.metrics = metrics;
+    }
+
+    public Uni<CheckedCode> check(String token) {
+        Verification verification = verifier.verify(token);
+        metrics.counter("code_verifications", "result",
+                verification.valid() ? "VALID" : verification.reason().name()).increment();
+        if (!verification.valid()) {
+            return Uni.createFrom().item(new CheckedCode(verification, null));
+        }
+        return colours.current(verification.claims().subjectId())
+                .map(current -> new CheckedCode(verification, current));
+    }
+}

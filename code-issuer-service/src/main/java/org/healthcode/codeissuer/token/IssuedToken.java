@@ -1,0 +1,7 @@
+package org.healthcode.codeissuer.token;
+
+import java.time.Instant;
+
+/** A signed code token and the moment it stops being accepted. */
+public record IssuedToken(String token, Instant expiresAt) {
+}

@@ -1,0 +1,112 @@
+package org.healthcode.codeissuer.token;
+
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.bouncycastle.jce.interfaces.ECPrivateKey;
+import org.bouncycastle.jce.spec.ECPublicKeySpec;
+
+/**
+ * This province's keys. One signs new tokens; the others only verify, so that tokens signed
+ * before a rotation stay valid until they expire. A revoked key neither signs nor verifies, even
+ * while it is still listed.
+ */
+public final class KeyRing {
+
+    public static final String KEYS = "code-issuer.keys";
+    public static final String SIGNING_KID = "code-issuer.signing-kid";
+    public static final String REVOKED_KIDS = "code-issuer.revoked-kids";
+
+    private static final Pattern KID = Pattern.compile("[A-Za-z0-9_-]{1,4}");
+    private static final String ENTRY_SHAPE = "kid:base64(PKCS#8 EC P-256 private key)";
+
+    private final SigningKey signing;
+    private final VerificationKeys verification;
+
+    private KeyRing(SigningKey signing, VerificationKeys verification) {
+        this.signing = signing;
+        this.verification = verification;
+    }
+
+    public SigningKey signing() {
+        return signing;
+    }
+
+    /** Every listed key that is not revoked, the signing key included. */
+    public VerificationKeys verification() {
+        return verification;
+    }
+
+    public static KeyRing fromConfig(Optional<List<String>> keys, Optional<String> signingKid, Set<String> revokedKids) {
+        Map<String, SigningKey> all = parse(keys.filter(list -> !list.isEmpty()).orElseThrow(
+                () -> new KeyConfigurationException(KEYS + " is not set (environment CODE_ISSUER_KEYS): expected a comma"
+                        + " separated list of " + ENTRY_SHAPE)));
+        String kid = signingKid.map(String::strip).filter(s -> !s.isEmpty()).orElseThrow(
+                () -> new KeyConfigurationException(SIGNING_KID + " is not set: it names the key of " + KEYS
+                        + " that signs new codes"));
+        if (!all.containsKey(kid)) {
+            throw new KeyConfigurationException(SIGNING_KID + " names no key of " + KEYS);
+        }
+        if (revokedKids.contains(kid)) {
+            throw new KeyConfigurationException(SIGNING_KID + " names a key listed in " + REVOKED_KIDS);
+        }
+        List<VerificationKey> verifying = all.values().stream()
+                .filter(key -> !revokedKids.contains(key.kid()))
+                .map(SigningKey::verificationKey)
+                .toList();
+        return new KeyRing(all.get(kid), new VerificationKeys(verifying));
+    }
+
+    /** Reads {@code kid:base64(PKCS#8)} entries; a failure names the entry by position only. */
+    public static Map<String, SigningKey> parse(List<String> entries) {
+        Map<String, SigningKey> keys = new LinkedHashMap<>();
+        KeyFactory factory = Es256.keyFactory();
+        for (int i = 0; i < entries.size(); i++) {
+            String entry = entries.get(i).strip();
+            String position = KEYS + ": entry " + (i + 1);
+            int colon = entry.indexOf(':');
+            if (colon < 0) {
+                throw new KeyConfigurationException(position + " is not " + ENTRY_SHAPE);
+            }
+            String kid = entry.substring(0, colon);
+            if (!KID.matcher(kid).matches()) {
+                throw new KeyConfigurationException(position + " has a kid that is not 1 to 4 letters, digits, '-' or '_'");
+            }
+            if (keys.containsKey(kid)) {
+                throw new KeyConfigurationException(position + " repeats a kid");
+            }
+            keys.put(kid, signingKey(kid, entry.substring(colon + 1), factory, position));
+        }
+        return keys;
+    }
+
+    private static SigningKey signingKey(String kid, String base64, KeyFactory factory, String position) {
+        try {
+            byte[] pkcs8 = Base64.getDecoder().decode(base64.strip());
+            if (!(factory.generatePrivate(new PKCS8EncodedKeySpec(pkcs8)) instanceof ECPrivateKey key)
+                    || key.getParameters() == null
+                    || !key.getParameters().getCurve().equals(Es256.P256.getCurve())
+                    || !key.getParameters().getG().equals(Es256.P256.getG())) {
+                throw new KeyConfigurationException(position + " is not a P-256 key");
+            }
+            BigInteger d = key.getD();
+            if (d.signum() <= 0 || d.compareTo(Es256.P256.getN()) >= 0) {
+                throw new KeyConfigurationException(position + " is not a valid P-256 private key");
+            }
+            var point = Es256.P256.getG().multiply(d).normalize();
+            ECPublicKey publicKey = (ECPublicKey) factory.generatePublic(new ECPublicKeySpec(point, Es256.P256));
+            return new SigningKey(kid, key, publicKey);
+        } catch (IllegalArgumentException | GeneralSecurityException e) {
+            throw new KeyConfigurationException(position + " is not " + ENTRY_SHAPE);
+        }
+    }
+}

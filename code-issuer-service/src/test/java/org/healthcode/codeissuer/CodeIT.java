@@ -1,0 +1,106 @@
+package org.healthcode.codeissuer;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.healthcode.codeissuer.qr.IndependentQrReader;
+import org.healthcode.codeissuer.token.TestKeys;
+import org.healthcode.codeissuer.token.TokenVerifier;
+import org.healthcode.codeissuer.token.Verification;
+import org.healthcode.infra.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+
+/** A citizen's code, coloured by risk-recalculated events arriving on the real broker. */
+@QuarkusTest
+@QuarkusTestResource(CodeIssuerTestResource.class)
+class CodeIT {
+
+    @Inject
+    TokenVerifier verifier;
+
+    @Test
+    void noCodeBeforeAnyColourHasArrived() {
+        String subject = TestKeys.subjectId();
+        RiskEvents.code(subject).then().statusCode(404).body("error", equalTo("NO_COLOUR_YET"));
+        given().auth().oauth2(TestTokens.citizen("c")).get("/v1/subjects/{s}/code.png", subject)
+                .then().statusCode(404).body("error", equalTo("NO_COLOUR_YET"));
+    }
+
+    @Test
+    void aRiskEventOnKafkaColoursTheCodeWithASignedTokenAndItsReasons() throws Exception {
+        String subject = TestKeys.subjectId();
+        Instant evaluatedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        RiskEvents.send(subject, "RED", false, evaluatedAt);
+
+        JsonPath code = RiskEvents.awaitColour(subject, "RED").then().header("Cache-Control", "no-store")
+                .extract().jsonPath();
+        assertEquals(subject, code.getString("subjectId"));
+        assertFalse(code.getBoolean("gold"));
+        assertFalse(code.getBoolean("declarationDue"));
+        assertEquals(evaluatedAt.plusSeconds(86_400).toString(), code.getString("validUntil"));
+        assertEquals(null, code.getString("quarantineUntil"));
+        Map<String, Object> reason = new HashMap<>(Map.of("code", "HIGH_RISK_TRAVEL", "since", evaluatedAt.toString()));
+        reason.put("until", null);
+        assertEquals(List.of(reason), code.getList("reasons"), "code, since and an open-ended until");
+        Instant expiresAt = Instant.parse(code.getString("expiresAt"));
+        assertTrue(Math.abs(Duration.between(Instant.now().plusSeconds(180), expiresAt).toSeconds()) < 10);
+
+        Verification token = verifier.verify(code.getString("token"));
+        assertTrue(token.valid());
+        assertEquals(subject, token.claims().subjectId());
+        assertEquals("RED", token.claims().colour().name());
+        assertTrue(code.getString("token").length() <= 250);
+    }
+
+    @Test
+    void theQrImagesCarryAFreshTokenInTheCodesColour() throws Exception {
+        String subject = TestKeys.subjectId();
+        RiskEvents.send(subject, "GREEN", true, Instant.now());
+        RiskEvents.awaitColour(subject, "GREEN").then().body("gold", equalTo(true));
+
+        byte[] png = given().auth().oauth2(TestTokens.citizen("c")).get("/v1/subjects/{s}/code.png", subject)
+                .then().statusCode(200).contentType("image/png").header("Cache-Control", "no-store")
+                .extract().asByteArray();
+        var decoded = IndependentQrReader.read(png);
+        assertEquals(1, decoded.size());
+        Verification token = verifier.verify(decoded.get(0).message);
+        assertTrue(token.valid());
+        assertEquals(subject, token.claims().subjectId());
+        assertTrue(token.claims().gold());
+
+        given().auth().oauth2(TestTokens.citizen("c")).get("/v1/subjects/{s}/code.svg", subject)
+                .then().statusCode(200).contentType(startsWith("image/svg+xml"))
+                .body(startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    }
+
+    @Test
+    void aDeclarationIsDueOnceTheColourIsNoLongerValid() throws Exception {
+        String subject = TestKeys.subjectId();
+        RiskEvents.send(subject, "YELLOW", false, Instant.now().minus(Duration.ofDays(2)));
+        RiskEvents.awaitColour(subject, "YELLOW").then().body("declarationDue", equalTo(true));
+    }
+
+    @Test
+    void onlyCitizensGetCodesAndOnlyForAPseudonym() {
+        String subject = TestKeys.subjectId();
+        given().get("/v1/subjects/{s}/code", subject).then().statusCode(401);
+        given().auth().oauth2(TestTokens.staff("cp", "checkpoint", "330000")).get("/v1/subjects/{s}/code", subject)
+                .then().statusCode(403);
+        RiskEvents.code("not-a-pseudonym").then().statusCode(400).body("error", equalTo("VALIDATION_FAILED"))
+                .body("details[0].field", equalTo("subjectId"));
+    }
+}
