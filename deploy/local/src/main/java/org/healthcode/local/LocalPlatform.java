@@ -1,10 +1,6 @@
 package org.healthcode.local;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +16,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.healthcode.infra.KafkaBroker;
 import org.healthcode.infra.Postgres;
+import org.healthcode.infra.PlatformSecrets;
 import org.healthcode.infra.Processes;
+import org.healthcode.infra.ServiceProcess;
 
 /**
  * Runs the whole platform on this machine until it is told to stop (SIGTERM from
@@ -49,7 +47,6 @@ public final class LocalPlatform {
     private final Path state;
     private final Path logs;
     private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     LocalPlatform(Path root) {
         this.root = root;
@@ -80,17 +77,23 @@ public final class LocalPlatform {
         started.add(kafka);
         Map<String, String> database = database();
 
-        Map<String, Process> services = new HashMap<>();
+        Map<String, String> env = new HashMap<>(database);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.putAll(PlatformSecrets.loadOrCreate(state.resolve("secrets.properties")).env());
+        Map<String, ServiceProcess> services = new HashMap<>();
         for (Service service : SERVICES) {
-            services.put(service.module(), startService(service, kafka.bootstrapServers(), database));
+            services.put(service.module(), startService(service, env));
         }
         awaitHttp("Keycloak", "http://127.0.0.1:" + KEYCLOAK_PORT + "/realms/healthcode", keycloak,
                 Duration.ofMinutes(4));
         for (Service service : SERVICES) {
             awaitHttp(service.module(), "http://127.0.0.1:" + service.port() + "/q/health/ready",
-                    services.get(service.module()), Duration.ofMinutes(3));
+                    services.get(service.module()).process(), Duration.ofMinutes(3));
         }
-        String summary = summary(Duration.between(begin, Instant.now()));
+        log("demo city: loading");
+        String demo = new DemoCity("http://127.0.0.1:8080", "http://127.0.0.1:" + KEYCLOAK_PORT).load();
+        log("demo city: " + demo);
+        String summary = summary(Duration.between(begin, Instant.now())) + "Demo city: " + demo + "\n";
         Files.writeString(state.resolve("ready"), summary, StandardCharsets.UTF_8);
         log("ready");
     }
@@ -123,8 +126,8 @@ public final class LocalPlatform {
             unzip(root.resolve("deploy/local/target/keycloak/keycloak-dist.zip"), state);
         }
         Path imports = Files.createDirectories(home.resolve("data/import"));
-        Files.copy(root.resolve("deploy/local/keycloak/healthcode-realm.json"), imports.resolve("healthcode-realm.json"),
-                StandardCopyOption.REPLACE_EXISTING);
+        String realm = Files.readString(root.resolve("deploy/local/keycloak/healthcode-realm.json"));
+        Files.writeString(imports.resolve("healthcode-realm.json"), DemoCity.realmWithResidents(realm));
         log("Keycloak starting on " + KEYCLOAK_PORT);
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-port=" + KEYCLOAK_PORT, "--http-host=127.0.0.1", "--import-realm");
@@ -134,17 +137,12 @@ public final class LocalPlatform {
         return track(builder.redirectErrorStream(true).redirectOutput(logs.resolve("keycloak.log").toFile()).start());
     }
 
-    private Process startService(Service service, String bootstrapServers, Map<String, String> database)
-            throws IOException {
-        Path jar = root.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString());
-        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
-        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
-        builder.environment().putAll(database);
+    private ServiceProcess startService(Service service, Map<String, String> env) {
         log(service.module() + " starting on " + service.port());
-        return track(builder.redirectErrorStream(true)
-                .redirectOutput(logs.resolve(service.module() + ".log").toFile()).start());
+        ServiceProcess process = ServiceProcess.start(root, service.module(), service.port(), env,
+                logs.resolve(service.module() + ".log"), "256m");
+        started.add(process);
+        return process;
     }
 
     private Process track(Process process) {
@@ -153,26 +151,12 @@ public final class LocalPlatform {
     }
 
     private void awaitHttp(String name, String url, Process process, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build();
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited; see " + logs);
-            }
-            try {
-                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    log(name + " ready");
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            Processes.pause(Duration.ofMillis(250));
+        try {
+            ServiceProcess.awaitOk(name, url, process, timeout);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + "; see " + logs, e);
         }
-        throw new IllegalStateException(name + " not ready after " + timeout + "; see " + logs);
+        log(name + " ready");
     }
 
     /** Stops everything it started, newest first. */

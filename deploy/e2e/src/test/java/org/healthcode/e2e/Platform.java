@@ -1,0 +1,149 @@
+package org.healthcode.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.healthcode.infra.FreePort;
+import org.healthcode.infra.PlatformSecrets;
+import org.healthcode.infra.Processes;
+import org.healthcode.infra.RealInfra;
+import org.healthcode.infra.ServiceProcess;
+import org.healthcode.infra.testing.TestTokens;
+import org.healthcode.kit.OffsetFileClock;
+
+/**
+ * The whole platform for the end-to-end tests: its own Kafka and PostgreSQL, and the six services
+ * from their built jars with production configuration, except that they accept {@link TestTokens}
+ * and share a clock the tests can move forward. One per test JVM.
+ */
+public final class Platform {
+
+    public static final ZoneId PROVINCE_ZONE = ZoneId.of("Asia/Shanghai");
+    private static final List<String> SERVICES = List.of("declaration-service", "risk-scoring-service",
+            "code-issuer-service", "scan-checkpoint-service", "contact-trace-service");
+
+    private static Platform running;
+
+    private final RealInfra infra;
+    private final Path home;
+    private final Path clockFile;
+    private final List<ServiceProcess> processes;
+    private final ServiceProcess gateway;
+    private Duration offset = Duration.ZERO;
+
+    private Platform(RealInfra infra, Path home, Path clockFile, List<ServiceProcess> processes, ServiceProcess gateway) {
+        this.infra = infra;
+        this.home = home;
+        this.clockFile = clockFile;
+        this.processes = processes;
+        this.gateway = gateway;
+    }
+
+    public static synchronized Platform get() {
+        if (running == null) {
+            running = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "platform-stop"));
+        }
+        return running;
+    }
+
+    private static Platform start() {
+        try {
+            Path root = Path.of("../..").toAbsolutePath().normalize();
+            Path home = Files.createTempDirectory("healthcode-e2e-");
+            Path clockFile = home.resolve("clock-offset");
+            RealInfra infra = RealInfra.shared();
+
+            Map<String, String> env = new HashMap<>(PlatformSecrets.generate().env());
+            env.put("KAFKA_BOOTSTRAP_SERVERS", infra.kafka().bootstrapServers());
+            env.put("QUARKUS_DATASOURCE_REACTIVE_URL", infra.postgres().reactiveUrl());
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", infra.postgres().jdbcUrl());
+            env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+            env.put("QUARKUS_OIDC_PUBLIC_KEY", TestTokens.publicKeyBase64());
+            env.put("QUARKUS_OIDC_TOKEN_ISSUER", TestTokens.ISSUER);
+            env.put("QUARKUS_OIDC_AUTH_SERVER_URL", "");
+            env.put("HEALTHCODE_CLOCK_OFFSET_FILE", clockFile.toString());
+
+            List<ServiceProcess> processes = new ArrayList<>();
+            Map<String, String> gatewayEnv = new HashMap<>(env);
+            for (String module : SERVICES) {
+                ServiceProcess service = ServiceProcess.start(root, module, FreePort.find(), env,
+                        home.resolve(module + ".log"), "256m");
+                processes.add(service);
+                String client = module.replace("-service", "").replace('-', '_').toUpperCase();
+                gatewayEnv.put("QUARKUS_REST_CLIENT_" + client + "_URL", service.baseUrl());
+            }
+            ServiceProcess gateway = ServiceProcess.start(root, "gateway", FreePort.find(), gatewayEnv,
+                    home.resolve("gateway.log"), "256m");
+            processes.add(gateway);
+            Platform platform = new Platform(infra, home, clockFile, processes, gateway);
+            try {
+                CompletableFuture.allOf(processes.stream()
+                        .map(p -> CompletableFuture.runAsync(() -> p.awaitReady(Duration.ofMinutes(4))))
+                        .toArray(CompletableFuture[]::new)).join();
+            } catch (RuntimeException e) {
+                platform.stop();
+                throw new IllegalStateException("platform did not start; logs in " + home, e);
+            }
+            return platform;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String gatewayUrl() {
+        return gateway.baseUrl();
+    }
+
+    public String bootstrapServers() {
+        return infra.kafka().bootstrapServers();
+    }
+
+    /** Every service's log file, for the privacy checks. */
+    public List<Path> logs() {
+        return processes.stream().map(ServiceProcess::log).toList();
+    }
+
+    /** Moves the platform's time forward; every service follows within 50 ms. */
+    public synchronized void advance(Duration by) {
+        offset = offset.plus(by);
+        try {
+            OffsetFileClock.shift(clockFile, offset);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Processes.pause(Duration.ofMillis(150));
+    }
+
+    /** The platform's time (the tests' clock shifted like the services'). */
+    public synchronized Clock clock() {
+        return Clock.offset(Clock.systemUTC(), offset);
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock().withZone(PROVINCE_ZONE));
+    }
+
+    /** The start of a day in the province, as an instant. */
+    public static Instant startOf(LocalDate day) {
+        return day.atStartOfDay(PROVINCE_ZONE).toInstant();
+    }
+
+    private void stop() {
+        for (int i = processes.size() - 1; i >= 0; i--) {
+            processes.get(i).close();
+        }
+        // RealInfra.shared() stops Kafka and PostgreSQL at exit
+    }
+}

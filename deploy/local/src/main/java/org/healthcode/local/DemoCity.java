@@ -1,0 +1,190 @@
+package org.healthcode.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A small demo city, loaded through the gateway as the mini-program and the authority would:
+ * the demo citizens registered, a few hundred generated residents (Keycloak users resident001…,
+ * password demo) with declarations across the colours, one high-risk and one medium-risk region.
+ * Residents are the same on every start (fixed seeds); each start declares for them again, so the
+ * demo colours are today's.
+ */
+final class DemoCity {
+
+    static final int RESIDENTS = 300;
+    static final String HIGH_RISK_REGION = "420106";   // 武昌区
+    static final String MEDIUM_RISK_REGION = "440106"; // 天河区
+
+    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    private static final String[] FAMILY = {"赵", "钱", "孙", "李", "周", "吴", "郑", "王", "冯", "陈"};
+    private static final String[] GIVEN = {"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "洋", "艳", "杰", "涛"};
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+
+    private final String gateway;
+    private final String tokenEndpoint;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    DemoCity(String gateway, String keycloak) {
+        this.gateway = gateway;
+        this.tokenEndpoint = keycloak + "/realms/healthcode/protocol/openid-connect/token";
+    }
+
+    /**
+     * The realm to import, with the generated residents added. The local realm hashes passwords
+     * cheaply so that a few hundred demo logins take seconds; never a production setting.
+     */
+    static String realmWithResidents(String realm) {
+        StringBuilder users = new StringBuilder();
+        for (int i = 1; i <= RESIDENTS; i++) {
+            String username = username(i);
+            users.append(String.format("""
+                    {"username": "%s", "enabled": true, "emailVerified": true, "firstName": "Demo",
+                     "lastName": "Resident %d", "email": "%s@demo.healthcode.invalid",
+                     "credentials": [{"type": "password", "value": "demo", "temporary": false}],
+                     "realmRoles": ["citizen"]},
+                    """, username, i, username));
+        }
+        String withPolicy = realm.replaceFirst("\"users\"\\s*:\\s*\\[",
+                "\"passwordPolicy\": \"hashAlgorithm(pbkdf2-sha256) and hashIterations(1000)\",\n  \"users\": [\n"
+                        + users.toString().replace("\n", "\n    "));
+        if (withPolicy.equals(realm)) {
+            throw new IllegalStateException("the realm file has no users list");
+        }
+        return withPolicy;
+    }
+
+    /** Loads the city; answers a one-line summary. */
+    String load() throws Exception {
+        String authority = login("authority1");
+        send("PUT", "/api/v1/regions/" + HIGH_RISK_REGION + "/risk", authority, "{\"level\":\"HIGH\"}");
+        send("PUT", "/api/v1/regions/" + MEDIUM_RISK_REGION + "/risk", authority, "{\"level\":\"MEDIUM\"}");
+
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        AtomicInteger registered = new AtomicInteger();
+        List<Future<?>> work = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            work.add(pool.submit(() -> resident("citizen1", 1001, today, "GOLD", registered)));
+            work.add(pool.submit(() -> resident("citizen2", 1002, today, "FEVER", registered)));
+            work.add(pool.submit(() -> resident("citizen3", 1003, today, "GREEN", registered)));
+            for (int i = 1; i <= RESIDENTS; i++) {
+                int n = i;
+                work.add(pool.submit(() -> resident(username(n), n, today, profile(n), registered)));
+            }
+            for (Future<?> each : work) {
+                each.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return (RESIDENTS + 3) + " residents declared today (" + registered.get() + " newly registered); region "
+                + HIGH_RISK_REGION + " high risk, " + MEDIUM_RISK_REGION + " medium risk";
+    }
+
+    /** Which colour a generated resident declares its way into: mostly green, some of each other. */
+    private static String profile(int n) {
+        int bucket = n % 20;
+        if (bucket < 6) return "GOLD";
+        if (bucket < 14) return "GREEN";
+        if (bucket < 16) return "FEVER";
+        if (bucket < 17) return "MEDIUM_TRAVEL";
+        if (bucket < 19) return "HIGH_TRAVEL";
+        return "INBOUND";
+    }
+
+    private Void resident(String username, int seed, LocalDate today, String profile, AtomicInteger registered)
+            throws Exception {
+        String token = login(username);
+        Random random = new Random(seed);
+        String name = FAMILY[random.nextInt(FAMILY.length)] + GIVEN[random.nextInt(GIVEN.length)]
+                + GIVEN[random.nextInt(GIVEN.length)];
+        String registration = String.format(
+                "{\"name\":\"%s\",\"documentType\":\"RESIDENT_ID\",\"documentNumber\":\"%s\",\"phone\":\"%s\",\"regionCode\":\"330106\"}",
+                name, idNumber(random), "138" + String.format("%08d", random.nextInt(100_000_000)));
+        int status = send("POST", "/api/v1/me/registration", token, registration);
+        if (status == 201) {
+            registered.incrementAndGet();
+        } else if (status != 409) { // 409: registered on an earlier start; declare again for today
+            throw new IllegalStateException("registering " + username + " answered " + status);
+        }
+        String travel = "[]";
+        String symptoms = "[]";
+        String temperature = "36.5";
+        String vaccination = "{\"doses\":1,\"lastDose\":\"2022-03-01\"}";
+        String inbound = "null";
+        switch (profile) {
+            case "GOLD" -> vaccination = "{\"doses\":3,\"lastDose\":\"2022-09-01\"}";
+            case "FEVER" -> { symptoms = "[\"FEVER\",\"DRY_COUGH\"]"; temperature = "38.3"; }
+            case "MEDIUM_TRAVEL" -> travel = trip(MEDIUM_RISK_REGION, today);
+            case "HIGH_TRAVEL" -> travel = trip(HIGH_RISK_REGION, today);
+            case "INBOUND" -> inbound = "{\"flight\":\"CA982\",\"fromCountry\":\"US\",\"arrivalDate\":\""
+                    + today.minusDays(2) + "\",\"port\":\"PVG\"}";
+            default -> { }
+        }
+        String declaration = "{\"travel\":" + travel + ",\"contactWithCase\":false,\"symptoms\":" + symptoms
+                + ",\"temperature\":" + temperature + ",\"vaccination\":" + vaccination + ",\"inbound\":" + inbound + "}";
+        int declared = send("POST", "/api/v1/me/declarations", token, declaration);
+        if (declared != 201) {
+            throw new IllegalStateException("declaring for " + username + " answered " + declared);
+        }
+        return null;
+    }
+
+    private static String trip(String region, LocalDate today) {
+        return "[{\"regionCode\":\"" + region + "\",\"from\":\"" + today.minusDays(4) + "\",\"to\":\""
+                + today.minusDays(2) + "\"}]";
+    }
+
+    private String login(String username) throws IOException, InterruptedException {
+        String form = "grant_type=password&client_id=mini-program&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                + "&password=demo";
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(tokenEndpoint))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher token = ACCESS_TOKEN.matcher(answer.body());
+        if (answer.statusCode() != 200 || !token.find()) {
+            throw new IllegalStateException("login of " + username + " answered " + answer.statusCode());
+        }
+        return token.group(1);
+    }
+
+    private int send(String method, String path, String token, String json) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(gateway + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static String username(int n) {
+        return String.format("resident%03d", n);
+    }
+
+    /** A well-formed resident ID number (GB 11643 check digit), the same for the same seed. */
+    private static String idNumber(Random random) {
+        LocalDate born = LocalDate.of(1940, 1, 1).plusDays(random.nextInt(365 * 75));
+        String body = "330106" + born.format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", random.nextInt(1000));
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * WEIGHTS[i];
+        }
+        return body + "10X98765432".charAt(sum % 11);
+    }
+}
