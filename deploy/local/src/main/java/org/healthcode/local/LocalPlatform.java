@@ -85,10 +85,10 @@ public final class LocalPlatform {
             services.put(service.module(), startService(service, env));
         }
         awaitHttp("Keycloak", "http://127.0.0.1:" + KEYCLOAK_PORT + "/realms/healthcode", keycloak,
-                Duration.ofMinutes(4));
+                Duration.ofMinutes(8));
         for (Service service : SERVICES) {
             awaitHttp(service.module(), "http://127.0.0.1:" + service.port() + "/q/health/ready",
-                    services.get(service.module()).process(), Duration.ofMinutes(3));
+                    services.get(service.module()).process(), Duration.ofMinutes(5));
         }
         log("demo city: loading");
         String demo = new DemoCity("http://127.0.0.1:8080", "http://127.0.0.1:" + KEYCLOAK_PORT).load();
