@@ -1,10 +1,21 @@
 package org.healthcode.declaration;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.healthcode.infra.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -12,12 +23,14 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(DeclarationServiceResource.class)
 class SubjectResourceIT {
 
+    private static final String[] STAFF_ROLES = {"checkpoint", "authority", "epidemiologist", "admin"};
+
     @Test
     void staffSeeTheMaskedNameOfASubject() {
         String account = People.account();
         String subjectId = People.register(account, People.registration("慕容复", "PASSPORT", People.passport(),
                 People.phone())).statusCode(201).extract().path("subjectId");
-        for (String role : new String[] {"checkpoint", "authority", "epidemiologist", "admin"}) {
+        for (String role : STAFF_ROLES) {
             given().auth().oauth2(TestTokens.staff("staff-" + role, role, "330000"))
                     .get("/v1/subjects/" + subjectId + "/masked-name")
                     .then().statusCode(200).body("subjectId", equalTo(subjectId)).body("maskedName", equalTo("慕*复"));
@@ -31,5 +44,114 @@ class SubjectResourceIT {
         given().auth().oauth2(TestTokens.staff("staff-checkpoint", "checkpoint", "330000"))
                 .get("/v1/subjects/AAAAAAAAAAAAAAAAAAAAAA/masked-name")
                 .then().statusCode(404).body("error", equalTo("SUBJECT_NOT_FOUND"));
+    }
+
+    @Test
+    void aRegisteredDocumentResolvesToTheSubjectOfItsRegistration() {
+        String passport = People.passport();
+        String subjectId = People.register(People.account(), People.registration("乔峰", "PASSPORT", passport,
+                People.phone())).statusCode(201).extract().path("subjectId");
+        for (String role : new String[] {"checkpoint", "authority"}) {
+            resolve(role, Map.of("documentType", "PASSPORT", "documentNumber", passport))
+                    .then().statusCode(200).body("subjectId", equalTo(subjectId)).body("registered", equalTo(true));
+        }
+        // written as a person reads it off the document: lower case, spaced
+        String spaced = passport.toLowerCase().substring(0, 3) + " " + passport.toLowerCase().substring(3);
+        resolve("checkpoint", Map.of("documentType", "PASSPORT", "documentNumber", spaced))
+                .then().statusCode(200).body("subjectId", equalTo(subjectId));
+        resolve("checkpoint", Map.of("documentType", "HK_MACAO_PERMIT", "documentNumber", "C" + passport.substring(1)))
+                .then().statusCode(200).body("registered", equalTo(false))
+                .body("subjectId", not(equalTo(subjectId)));
+    }
+
+    @Test
+    void anUnregisteredDocumentHasTheSubjectItWillHaveOnRegistration() {
+        String residentId = People.residentId();
+        Map<String, Object> document = Map.of("documentType", "RESIDENT_ID", "documentNumber", residentId);
+        String before = resolve("authority", document).then().statusCode(200).body("registered", equalTo(false))
+                .extract().path("subjectId");
+        assertEquals(22, before.length());
+        assertEquals(before, resolve("checkpoint", document).then().extract().path("subjectId"));
+
+        String registered = People.register(People.account(), People.registration("段誉", "RESIDENT_ID", residentId,
+                People.phone())).statusCode(201).extract().path("subjectId");
+        assertEquals(before, registered);
+        resolve("checkpoint", document).then().statusCode(200).body("registered", equalTo(true));
+    }
+
+    @Test
+    void onlyCheckpointsAndTheAuthorityResolveDocuments() {
+        Map<String, Object> document = Map.of("documentType", "PASSPORT", "documentNumber", People.passport());
+        for (String role : new String[] {"epidemiologist", "admin"}) {
+            resolve(role, document).then().statusCode(403);
+        }
+        given().auth().oauth2(TestTokens.citizen(People.account())).contentType(ContentType.JSON).body(document)
+                .post("/v1/subjects/resolve").then().statusCode(403);
+        given().contentType(ContentType.JSON).body(document).post("/v1/subjects/resolve").then().statusCode(401);
+    }
+
+    @Test
+    void aBadDocumentIsRefusedByFieldWithoutItsNumber() {
+        String residentId = People.residentId();
+        String wrongCheckDigit = residentId.substring(0, 17) + (residentId.charAt(17) == '0' ? "1" : "0");
+        String body = resolve("checkpoint", Map.of("documentType", "RESIDENT_ID", "documentNumber", wrongCheckDigit))
+                .then().statusCode(400).body("error", equalTo("VALIDATION_FAILED"))
+                .body("details.field", equalTo(List.of("documentNumber"))).extract().asString();
+        assertFalse(body.contains(wrongCheckDigit), "echoes the document number");
+
+        resolve("checkpoint", Map.of("documentType", "DRIVING_LICENCE", "documentNumber", "X1"))
+                .then().statusCode(400).body("details.field", equalTo(List.of("documentType")));
+        resolve("checkpoint", Map.of()).then().statusCode(400)
+                .body("details.field", equalTo(List.of("documentType", "documentNumber")));
+        staff("authority").contentType(ContentType.JSON).post("/v1/subjects/resolve")
+                .then().statusCode(400).body("details.field", equalTo(List.of("body")));
+    }
+
+    @Test
+    void maskedNamesComeInOneBatchWithoutTheUnknownOnes() {
+        String first = People.register(People.account(), People.registration("欧阳锋", "PASSPORT", People.passport(),
+                People.phone())).statusCode(201).extract().path("subjectId");
+        String second = People.register(People.account(), People.registration("王语嫣", "PASSPORT", People.passport(),
+                People.phone())).statusCode(201).extract().path("subjectId");
+        List<String> asked = List.of(first, "AAAAAAAAAAAAAAAAAAAAAA", second, first);
+        for (String role : STAFF_ROLES) {
+            maskedNames(role, Map.of("subjectIds", asked)).then().statusCode(200)
+                    .body("items", hasSize(2))
+                    .body("items.subjectId", containsInAnyOrder(first, second))
+                    .body("items.find { it.subjectId == '" + first + "' }.maskedName", equalTo("欧*锋"))
+                    .body("items.find { it.subjectId == '" + second + "' }.maskedName", equalTo("王*嫣"));
+        }
+        given().auth().oauth2(TestTokens.citizen(People.account())).contentType(ContentType.JSON)
+                .body(Map.of("subjectIds", asked)).post("/v1/subjects/masked-names").then().statusCode(403);
+        maskedNames("checkpoint", Map.of("subjectIds", List.of("AAAAAAAAAAAAAAAAAAAAAA")))
+                .then().statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
+    void aBatchHoldsOneToFiveHundredSubjects() {
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            many.add(String.format("Unknown%015d", i));
+        }
+        maskedNames("epidemiologist", Map.of("subjectIds", many)).then().statusCode(200).body("items", hasSize(0));
+        many.add("OneTooMany000000000000");
+        for (Map<String, Object> body : List.<Map<String, Object>>of(Map.of("subjectIds", many),
+                Map.of("subjectIds", List.of()), Map.of())) {
+            maskedNames("epidemiologist", body).then().statusCode(400).body("error", equalTo("VALIDATION_FAILED"))
+                    .body("details.field", equalTo(List.of("subjectIds")));
+        }
+        maskedNames("epidemiologist", Map.of("subjectIds", "not-a-list")).then().statusCode(400);
+    }
+
+    private static RequestSpecification staff(String role) {
+        return given().auth().oauth2(TestTokens.staff("staff-" + role, role, "330000"));
+    }
+
+    private static Response resolve(String role, Map<String, Object> document) {
+        return staff(role).contentType(ContentType.JSON).body(document).post("/v1/subjects/resolve");
+    }
+
+    private static Response maskedNames(String role, Map<String, Object> body) {
+        return staff(role).contentType(ContentType.JSON).body(body).post("/v1/subjects/masked-names");
     }
 }

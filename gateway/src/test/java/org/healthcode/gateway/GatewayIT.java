@@ -9,15 +9,28 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.healthcode.gateway.ServiceStandIns.codeIssuer;
+import static org.healthcode.gateway.ServiceStandIns.contactOf;
+import static org.healthcode.gateway.ServiceStandIns.contactTrace;
 import static org.healthcode.gateway.ServiceStandIns.declaration;
 import static org.healthcode.gateway.ServiceStandIns.riskScoring;
+import static org.healthcode.gateway.ServiceStandIns.scanCheckpoint;
 import static org.healthcode.gateway.ServiceStandIns.subjectOf;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.healthcode.infra.testing.TestOidcResource;
 import org.healthcode.infra.testing.TestTokens;
@@ -28,9 +41,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The gateway's own duties: authentication, roles, composing calls, relaying answers (images
- * included) with the caller's token, rate limits, body limits, and a clear 503 when a service is
- * down. Small HTTP servers stand in for the services ({@link ServiceStandIns}); the real chain is
+ * The gateway's own duties: authentication, roles, composing calls (and what each service is
+ * sent: never a document number beyond declaration-service, never a subject the citizen chose),
+ * masked names added, relaying answers (images and refusals included) with the caller's token, the
+ * CSV export, rate limits, body limits, and a clear 503 when a service is down. Small HTTP servers stand in for the services ({@link ServiceStandIns}); the real chain is
  * exercised by the local platform run. Each test uses its own accounts, so rate limits stay apart.
  */
 @QuarkusTest
@@ -47,6 +61,8 @@ class GatewayIT {
         declaration.forgetCalls();
         codeIssuer.forgetCalls();
         riskScoring.forgetCalls();
+        scanCheckpoint.forgetCalls();
+        contactTrace.forgetCalls();
     }
 
     @Test
@@ -290,6 +306,17 @@ class GatewayIT {
                 .body("paths", hasKey("/api/v1/codes/verify"))
                 .body("paths", hasKey("/api/v1/regions/{code}/risk"))
                 .body("paths", hasKey("/.well-known/jwks.json"))
+                .body("paths", hasKey("/api/v1/venues"))
+                .body("paths", hasKey("/api/v1/venues/{id}/poster.png"))
+                .body("paths", hasKey("/api/v1/scans"))
+                .body("paths", hasKey("/api/v1/scans/id-card"))
+                .body("paths", hasKey("/api/v1/me/venue-checkins"))
+                .body("paths", hasKey("/api/v1/cases"))
+                .body("paths", hasKey("/api/v1/cases/{id}/contacts"))
+                .body("paths", hasKey("/api/v1/cases/{id}/chain"))
+                .body("paths", hasKey("/api/v1/cases/{id}/contacts.csv"))
+                .body("paths", hasKey("/api/v1/trust-list"))
+                .body("paths.'/api/v1/trust-list'.get", not(hasKey("security")))
                 .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
                 .body("paths.'/api/v1/me/code'.get.security[0]", hasKey("bearer"))
                 .body("paths.'/.well-known/jwks.json'.get", not(hasKey("security")))
@@ -298,12 +325,345 @@ class GatewayIT {
     }
 
     @Test
-    @Order(15)
+    @Order(16)
+    void venuesAndTheirPostersComeFromScanCheckpoint() {
+        String checkpoint = TestTokens.staff("checkpoint-venues", "checkpoint", "330000");
+        String venue = "{\"name\":\"西湖银泰 1号门\",\"type\":\"MALL\",\"regionCode\":\"330102\",\"address\":\"延安路98号\"}";
+        given().auth().oauth2(checkpoint).contentType("application/json").body(venue).post("/api/v1/venues")
+                .then().statusCode(201).contentType("application/json")
+                .body("id", equalTo(ServiceStandIns.VENUE)).body("name", equalTo("西湖银泰 1号门"))
+                .body("posterCode", notNullValue());
+        assertEquals("POST /v1/venues", scanCheckpoint.lastCall().method() + " " + scanCheckpoint.lastCall().rawPath());
+        assertEquals(venue, scanCheckpoint.lastCall().body());
+        assertEquals("Bearer " + checkpoint, scanCheckpoint.lastCall().authorization());
+
+        String authority = TestTokens.staff("authority-venues", "authority", "330000");
+        given().auth().oauth2(authority).get("/api/v1/venues/" + ServiceStandIns.VENUE)
+                .then().statusCode(200).body("type", equalTo("MALL"));
+        byte[] poster = given().auth().oauth2(authority).get("/api/v1/venues/" + ServiceStandIns.VENUE + "/poster.png")
+                .then().statusCode(200).contentType("image/png").extract().asByteArray();
+        assertArrayEquals(ServiceStandIns.PNG, poster);
+        assertEquals("/v1/venues/" + ServiceStandIns.VENUE + "/poster.png", scanCheckpoint.lastCall().rawPath());
+        given().auth().oauth2(authority).get("/api/v1/venues/no-such-venue/poster.png")
+                .then().statusCode(404).contentType("application/json").body("error", equalTo("VENUE_NOT_FOUND"));
+
+        scanCheckpoint.forgetCalls();
+        for (String token : List.of(TestTokens.citizen("citizen-venues"), TestTokens.staff("epi-venues", "epidemiologist", "330000"))) {
+            given().auth().oauth2(token).contentType("application/json").body(venue).post("/api/v1/venues")
+                    .then().statusCode(403);
+            given().auth().oauth2(token).get("/api/v1/venues/" + ServiceStandIns.VENUE + "/poster.png").then().statusCode(403);
+        }
+        assertEquals(List.of(), scanCheckpoint.calls());
+    }
+
+    @Test
+    @Order(17)
+    void aScanShowsTheHoldersMaskedNameWhetherAllowedOrDenied() {
+        String checkpoint = TestTokens.staff("checkpoint-scans", "checkpoint", "330000");
+        String holder = subjectOf("citizen-scanned");
+        String scan = "{\"token\":\"valid:" + holder + "\",\"venueId\":\"" + ServiceStandIns.VENUE + "\",\"scanId\":\"gate1-1\"}";
+        given().auth().oauth2(checkpoint).contentType("application/json").body(scan).post("/api/v1/scans")
+                .then().statusCode(200).body("decision", equalTo("ALLOW")).body("reason", nullValue())
+                .body("colour", equalTo("GREEN")).body("scanId", equalTo("gate1-1"))
+                .body("maskedName", equalTo(ServiceStandIns.maskedNameOf(holder)));
+        assertEquals("POST /v1/scans", scanCheckpoint.lastCall().method() + " " + scanCheckpoint.lastCall().rawPath());
+        assertEquals(scan, scanCheckpoint.lastCall().body());
+        assertEquals("Bearer " + checkpoint, scanCheckpoint.lastCall().authorization());
+        StandIn.Call names = declaration.lastCall();
+        assertEquals("POST /v1/subjects/masked-names", names.method() + " " + names.rawPath());
+        assertEquals("{\"subjectIds\":[\"" + holder + "\"]}", names.body());
+        assertEquals("Bearer " + checkpoint, names.authorization());
+
+        String red = subjectOf("citizen-now-red");
+        given().auth().oauth2(checkpoint).contentType("application/json")
+                .body("{\"token\":\"red:" + red + "\",\"venueId\":\"" + ServiceStandIns.VENUE + "\",\"scanId\":\"gate1-2\"}")
+                .post("/api/v1/scans")
+                .then().statusCode(200).body("decision", equalTo("DENY")).body("reason", equalTo("COLOUR_RED"))
+                .body("maskedName", equalTo(ServiceStandIns.maskedNameOf(red)));
+
+        given().auth().oauth2(checkpoint).contentType("application/json")
+                .body("{\"token\":\"valid:" + ServiceStandIns.UNKNOWN_SUBJECT + "\",\"venueId\":\"v\",\"scanId\":\"gate1-3\"}")
+                .post("/api/v1/scans")
+                .then().statusCode(200).body("decision", equalTo("ALLOW")).body("$", hasKey("maskedName"))
+                .body("maskedName", nullValue());
+
+        declaration.forgetCalls();
+        given().auth().oauth2(checkpoint).contentType("application/json")
+                .body("{\"token\":\"forged\",\"venueId\":\"v\",\"scanId\":\"gate1-4\"}").post("/api/v1/scans")
+                .then().statusCode(200).body("decision", equalTo("DENY")).body("reason", equalTo("BAD_SIGNATURE"))
+                .body("$", hasKey("maskedName")).body("maskedName", nullValue());
+        assertEquals(List.of(), declaration.calls());
+    }
+
+    @Test
+    @Order(18)
+    void onlyCheckpointStaffScan() {
+        String scan = "{\"token\":\"valid:x\",\"venueId\":\"v\",\"scanId\":\"s\"}";
+        String idCard = "{\"documentType\":\"PASSPORT\",\"documentNumber\":\"E12345678\",\"venueId\":\"v\",\"scanId\":\"s\"}";
+        for (String token : List.of(TestTokens.citizen("citizen-scans"), TestTokens.staff("epi-scans", "epidemiologist", "330000"),
+                TestTokens.staff("authority-scans", "authority", "330000"))) {
+            given().auth().oauth2(token).contentType("application/json").body(scan).post("/api/v1/scans")
+                    .then().statusCode(403);
+            given().auth().oauth2(token).contentType("application/json").body(idCard).post("/api/v1/scans/id-card")
+                    .then().statusCode(403);
+        }
+        assertEquals(List.of(), scanCheckpoint.calls());
+        assertEquals(List.of(), declaration.calls());
+    }
+
+    @Test
+    @Order(19)
+    void anIdCardScanSendsOnlyThePseudonymToScanCheckpoint() {
+        String checkpoint = TestTokens.staff("checkpoint-id-card", "checkpoint", "330000");
+        String number = "330106199001011234";
+        String subject = ServiceStandIns.subjectOfDocument("RESIDENT_ID", number);
+        given().auth().oauth2(checkpoint).contentType("application/json")
+                .body("{\"documentType\":\"RESIDENT_ID\",\"documentNumber\":\"" + number + "\",\"venueId\":\""
+                        + ServiceStandIns.VENUE + "\",\"scanId\":\"gate2-1\"}")
+                .post("/api/v1/scans/id-card")
+                .then().statusCode(200).body("decision", equalTo("ALLOW")).body("subjectId", equalTo(subject))
+                .body("scanId", equalTo("gate2-1")).body("maskedName", equalTo(ServiceStandIns.maskedNameOf(subject)));
+        StandIn.Call resolve = declaration.calls("POST", "/v1/subjects/resolve").get(0);
+        assertEquals("{\"documentType\":\"RESIDENT_ID\",\"documentNumber\":\"" + number + "\"}", resolve.body());
+        assertEquals("Bearer " + checkpoint, resolve.authorization());
+        StandIn.Call scan = scanCheckpoint.lastCall();
+        assertEquals("POST /v1/scans/subject", scan.method() + " " + scan.rawPath());
+        assertEquals("{\"subjectId\":\"" + subject + "\",\"venueId\":\"" + ServiceStandIns.VENUE
+                + "\",\"scanId\":\"gate2-1\"}", scan.body());
+        assertEquals("Bearer " + checkpoint, scan.authorization());
+
+        // a person nobody registered still passes through (and is traced); there is no name to show
+        declaration.forgetCalls();
+        given().auth().oauth2(checkpoint).contentType("application/json")
+                .body("{\"documentType\":\"PASSPORT\",\"documentNumber\":\"UNREG12345\",\"venueId\":\"v\",\"scanId\":\"gate2-2\"}")
+                .post("/api/v1/scans/id-card")
+                .then().statusCode(200).body("subjectId", equalTo(ServiceStandIns.subjectOfDocument("PASSPORT", "UNREG12345")))
+                .body("$", hasKey("maskedName")).body("maskedName", nullValue());
+        assertEquals(List.of(), declaration.calls("POST", "/v1/subjects/masked-names"));
+
+        // a bad document is declaration-service's 400, and nothing reaches scan-checkpoint
+        scanCheckpoint.forgetCalls();
+        given().auth().oauth2(checkpoint).contentType("application/json")
+                .body("{\"documentType\":\"RESIDENT_ID\",\"documentNumber\":\"BAD1\",\"venueId\":\"v\",\"scanId\":\"gate2-3\"}")
+                .post("/api/v1/scans/id-card")
+                .then().statusCode(400).body("error", equalTo("VALIDATION_FAILED"))
+                .body("details[0].field", equalTo("documentNumber"));
+        assertEquals(List.of(), scanCheckpoint.calls());
+    }
+
+    @Test
+    @Order(20)
+    void aVenueCheckinIsTheCallersAndTheirOwnDependentsWhateverTheBodySays() {
+        String sub = "citizen-venue-checkin";
+        String token = TestTokens.citizen(sub);
+        String dependent = "dependent-of-" + sub;
+        given().auth().oauth2(token).contentType("application/json")
+                .body("{\"venueCode\":\"HC1.V.poster\",\"dependents\":[\"" + dependent + "\"],\"checkinId\":\"retry-1\","
+                        + "\"subjectId\":\"" + subjectOf("someone-else") + "\",\"companions\":[\"" + subjectOf("stranger") + "\"]}")
+                .post("/api/v1/me/venue-checkins")
+                .then().statusCode(200).contentType("application/json").body("venueName", equalTo("西湖银泰"))
+                .body("colour", equalTo("GREEN")).body("companions[0].subjectId", equalTo(subjectOf(dependent)));
+        StandIn.Call checkin = scanCheckpoint.lastCall();
+        assertEquals("POST /v1/venue-checkins", checkin.method() + " " + checkin.rawPath());
+        assertEquals("{\"venueCode\":\"HC1.V.poster\",\"subjectId\":\"" + subjectOf(sub) + "\",\"companions\":[\""
+                + subjectOf(dependent) + "\"],\"checkinId\":\"retry-1\"}", checkin.body());
+        assertEquals("Bearer " + token, checkin.authorization());
+        assertEquals(List.of("/v1/persons/me", "/v1/persons/me/dependents/" + dependent),
+                declaration.calls().stream().map(StandIn.Call::rawPath).toList());
+
+        // alone, without an id of its own: the gateway gives the check-in one
+        given().auth().oauth2(token).contentType("application/json").body("{\"venueCode\":\"HC1.V.poster\"}")
+                .post("/api/v1/me/venue-checkins").then().statusCode(200);
+        JsonNode alone = scanCheckpoint.lastCall().json();
+        assertEquals(subjectOf(sub), alone.path("subjectId").asText());
+        assertEquals(0, alone.path("companions").size());
+        assertTrue(alone.path("checkinId").asText().matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"),
+                alone.path("checkinId").asText());
+    }
+
+    @Test
+    @Order(21)
+    void anotherGuardiansDependentCannotBeCheckedInAndNothingIsRecorded() {
+        String sub = "citizen-companion-thief";
+        String token = TestTokens.citizen(sub);
+        given().auth().oauth2(token).contentType("application/json")
+                .body("{\"venueCode\":\"HC1.V.poster\",\"dependents\":[\"dependent-of-" + sub + "\",\"dependent-of-someone-else\"]}")
+                .post("/api/v1/me/venue-checkins")
+                .then().statusCode(404).body("error", equalTo("DEPENDENT_NOT_FOUND"));
+        given().auth().oauth2(TestTokens.citizen("newcomer-venue")).contentType("application/json")
+                .body("{\"venueCode\":\"HC1.V.poster\"}").post("/api/v1/me/venue-checkins")
+                .then().statusCode(404).body("error", equalTo("NOT_REGISTERED"));
+        given().auth().oauth2(token).contentType("application/json")
+                .body("{\"venueCode\":\"HC1.V.poster\",\"dependents\":\"dependent-of-" + sub + "\"}")
+                .post("/api/v1/me/venue-checkins")
+                .then().statusCode(400).body("error", equalTo("VALIDATION_FAILED")).body("details[0].field", equalTo("dependents"));
+        given().auth().oauth2(TestTokens.staff("checkpoint-venue-checkin", "checkpoint", "330000")).contentType("application/json")
+                .body("{\"venueCode\":\"HC1.V.poster\"}").post("/api/v1/me/venue-checkins").then().statusCode(403);
+        assertEquals(List.of(), scanCheckpoint.calls());
+    }
+
+    @Test
+    @Order(22)
+    void aCaseReportedByDocumentReachesContactTraceAsAPseudonym() {
+        String authority = TestTokens.staff("authority-cases", "authority", "330000");
+        String number = "E98765432";
+        String subject = ServiceStandIns.subjectOfDocument("PASSPORT", number);
+        given().auth().oauth2(authority).contentType("application/json")
+                .body("{\"documentType\":\"PASSPORT\",\"documentNumber\":\"" + number + "\",\"status\":\"CONFIRMED\","
+                        + "\"onsetDate\":\"2026-11-18\"}")
+                .post("/api/v1/cases")
+                .then().statusCode(201).contentType("application/json").body("subjectId", equalTo(subject))
+                .body("status", equalTo("CONFIRMED")).body("id", notNullValue());
+        assertEquals("{\"documentType\":\"PASSPORT\",\"documentNumber\":\"" + number + "\"}",
+                declaration.calls("POST", "/v1/subjects/resolve").get(0).body());
+        StandIn.Call report = contactTrace.lastCall();
+        assertEquals("POST /v1/cases", report.method() + " " + report.rawPath());
+        assertEquals("{\"subjectId\":\"" + subject + "\",\"status\":\"CONFIRMED\",\"onsetDate\":\"2026-11-18\"}", report.body());
+        assertEquals("Bearer " + authority, report.authorization());
+
+        declaration.forgetCalls();
+        given().auth().oauth2(authority).contentType("application/json")
+                .body("{\"subjectId\":\"" + subject + "\",\"status\":\"CLEARED\"}").post("/api/v1/cases")
+                .then().statusCode(201).body("status", equalTo("CLEARED"));
+        assertEquals("{\"subjectId\":\"" + subject + "\",\"status\":\"CLEARED\"}", contactTrace.lastCall().body());
+        assertEquals(List.of(), declaration.calls());
+
+        contactTrace.forgetCalls();
+        for (String body : List.of("{\"subjectId\":\"" + subject + "\",\"documentType\":\"PASSPORT\",\"documentNumber\":\""
+                + number + "\",\"status\":\"CONFIRMED\"}", "{\"status\":\"CONFIRMED\"}", "[]")) {
+            String answer = given().auth().oauth2(authority).contentType("application/json").body(body).post("/api/v1/cases")
+                    .then().statusCode(400).body("error", equalTo("VALIDATION_FAILED")).extract().asString();
+            assertTrue(!answer.contains(number), "echoes the document number");
+        }
+        given().auth().oauth2(authority).contentType("application/json")
+                .body("{\"documentType\":\"PASSPORT\",\"documentNumber\":\"BAD\",\"status\":\"CONFIRMED\"}").post("/api/v1/cases")
+                .then().statusCode(400).body("details[0].field", equalTo("documentNumber"));
+        assertEquals(List.of(), contactTrace.calls());
+    }
+
+    @Test
+    @Order(23)
+    void onlyTheAuthorityReportsCases() {
+        String report = "{\"subjectId\":\"" + subjectOf("case") + "\",\"status\":\"CONFIRMED\"}";
+        for (String token : List.of(TestTokens.staff("checkpoint-cases", "checkpoint", "330000"),
+                TestTokens.staff("epi-cases", "epidemiologist", "330000"), TestTokens.citizen("citizen-cases"))) {
+            given().auth().oauth2(token).contentType("application/json").body(report).post("/api/v1/cases")
+                    .then().statusCode(403);
+        }
+        assertEquals(List.of(), contactTrace.calls());
+    }
+
+    @Test
+    @Order(24)
+    void contactsAndChainsCarryMaskedNamesFromOneBatchCall() {
+        String epi = TestTokens.staff("epi-contacts", "epidemiologist", "330000");
+        String caseId = "7a0c2f4e-0000-4000-8000-000000000003";
+        given().auth().oauth2(epi).get("/api/v1/cases/" + caseId + "/contacts?page=0&size=50")
+                .then().statusCode(200).body("total", equalTo(3)).body("page", equalTo(0))
+                .body("items.contactSubjectId", equalTo(List.of(contactOf(0), contactOf(1), ServiceStandIns.UNKNOWN_SUBJECT)))
+                .body("items[0].maskedName", equalTo(ServiceStandIns.maskedNameOf(contactOf(0))))
+                .body("items[1].maskedName", equalTo(ServiceStandIns.maskedNameOf(contactOf(1))))
+                .body("items[2]", hasKey("maskedName")).body("items[2].maskedName", nullValue())
+                .body("items[0].exposure", equalTo("CLOSE")).body("items[0].overlapFrom", equalTo(ServiceStandIns.OVERLAP_FROM));
+        StandIn.Call contacts = contactTrace.lastCall();
+        assertEquals("/v1/cases/" + caseId + "/contacts", contacts.rawPath());
+        assertEquals("0", contacts.query("page"));
+        assertEquals("50", contacts.query("size"));
+        assertEquals("Bearer " + epi, contacts.authorization());
+        List<StandIn.Call> batches = declaration.calls("POST", "/v1/subjects/masked-names");
+        assertEquals(1, batches.size());
+        assertEquals(3, batches.get(0).json().path("subjectIds").size());
+
+        String authority = TestTokens.staff("authority-chain", "authority", "330000");
+        given().auth().oauth2(authority).get("/api/v1/cases/" + caseId + "/chain")
+                .then().statusCode(200)
+                .body("nodes.subjectId", equalTo(List.of(subjectOf("case"), contactOf(0), ServiceStandIns.UNKNOWN_SUBJECT)))
+                .body("nodes.maskedName", equalTo(Arrays.asList(ServiceStandIns.maskedNameOf(subjectOf("case")),
+                        ServiceStandIns.maskedNameOf(contactOf(0)), null)))
+                .body("edges[0].source", equalTo(subjectOf("case"))).body("edges[0].venueId", equalTo(ServiceStandIns.VENUE));
+        assertEquals(2, declaration.calls("POST", "/v1/subjects/masked-names").size());
+
+        contactTrace.forgetCalls();
+        for (String token : List.of(TestTokens.staff("checkpoint-contacts", "checkpoint", "330000"), TestTokens.citizen("citizen-contacts"))) {
+            for (String suffix : List.of("/contacts", "/chain", "/contacts.csv")) {
+                given().auth().oauth2(token).get("/api/v1/cases/" + caseId + suffix).then().statusCode(403);
+            }
+        }
+        assertEquals(List.of(), contactTrace.calls());
+    }
+
+    @Test
+    @Order(25)
+    void contactTracesRefusalsArriveUnchanged() {
+        String epi = TestTokens.staff("epi-refused", "epidemiologist", "330000");
+        for (String suffix : List.of("/contacts", "/chain", "/contacts.csv", "")) {
+            given().auth().oauth2(epi).get("/api/v1/cases/" + ServiceStandIns.CASE_ELSEWHERE + suffix)
+                    .then().statusCode(403).contentType("application/json").body("error", equalTo("FORBIDDEN_PROVINCE"));
+        }
+        String authority = TestTokens.staff("authority-refused", "authority", "330000");
+        for (String suffix : List.of("/contacts", "/chain", "/contacts.csv")) {
+            given().auth().oauth2(authority).get("/api/v1/cases/" + ServiceStandIns.CASE_UNKNOWN + suffix)
+                    .then().statusCode(404).contentType("application/json").body("error", equalTo("CASE_NOT_FOUND"));
+        }
+        assertEquals(List.of(), declaration.calls());
+    }
+
+    @Test
+    @Order(26)
+    void theCsvExportHoldsEveryContactOfEveryPage() {
+        String epi = TestTokens.staff("epi-csv", "epidemiologist", "330000");
+        Response csv = given().auth().oauth2(epi).get("/api/v1/cases/" + ServiceStandIns.CASE_LARGE + "/contacts.csv");
+        csv.then().statusCode(200).contentType("text/csv").header("Transfer-Encoding", "chunked")
+                .header("Content-Disposition", "attachment; filename=\"case-" + ServiceStandIns.CASE_LARGE + "-contacts.csv\"");
+        String[] lines = new String(csv.asByteArray(), StandardCharsets.UTF_8).split("\r\n", -1);
+        assertEquals(1 + ServiceStandIns.LARGE_CASE_CONTACTS + 1, lines.length, "header, rows, and the final line break");
+        assertEquals("contactSubjectId,maskedName,degree,exposure,venueId,overlapFrom,overlapTo", lines[0]);
+        assertEquals(String.join(",", contactOf(0), ServiceStandIns.maskedNameOf(contactOf(0)), "1", "CLOSE",
+                ServiceStandIns.VENUE, ServiceStandIns.OVERLAP_FROM, ServiceStandIns.OVERLAP_TO), lines[1]);
+        assertEquals(String.join(",", contactOf(1202), ServiceStandIns.maskedNameOf(contactOf(1202)), "1", "CLOSE",
+                ServiceStandIns.VENUE, ServiceStandIns.OVERLAP_FROM, ServiceStandIns.OVERLAP_TO), lines[1203]);
+        assertTrue(lines[10].contains(",2,SPATIOTEMPORAL,"), lines[10]);
+        assertEquals("", lines[1204]);
+
+        List<StandIn.Call> pages = contactTrace.calls();
+        assertEquals(List.of("0", "1", "2"), pages.stream().map(call -> call.query("page")).toList());
+        assertTrue(pages.stream().allMatch(call -> "500".equals(call.query("size"))));
+        assertTrue(pages.stream().allMatch(call -> ("Bearer " + epi).equals(call.authorization())));
+        List<StandIn.Call> batches = declaration.calls("POST", "/v1/subjects/masked-names");
+        assertEquals(List.of(500, 500, 203), batches.stream().map(call -> call.json().path("subjectIds").size()).toList());
+        assertTrue(batches.stream().allMatch(call -> ("Bearer " + epi).equals(call.authorization())));
+    }
+
+    @Test
+    @Order(27)
+    void aCsvExportThatFailsHalfWayIsAFailedDownloadNotAShortFile() {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
+                        + "/api/v1/cases/" + ServiceStandIns.CASE_CUT_SHORT + "/contacts.csv"))
+                .header("Authorization", "Bearer " + TestTokens.staff("epi-csv-cut", "epidemiologist", "330000")).build();
+        HttpClient client = HttpClient.newHttpClient();
+        assertThrows(IOException.class, () -> client.send(request, HttpResponse.BodyHandlers.ofString()));
+        assertEquals(2, contactTrace.calls().size());
+    }
+
+    @Test
+    @Order(28)
+    void anyoneGetsTheTrustListWithoutAToken() {
+        get("/api/v1/trust-list").then().statusCode(200).contentType("application/json")
+                .body("'330000'.keys[0].kid", equalTo("k1")).body("'310000'.keys", equalTo(List.of()));
+        assertEquals("GET /trust-list", scanCheckpoint.lastCall().method() + " " + scanCheckpoint.lastCall().rawPath());
+        assertEquals(null, scanCheckpoint.lastCall().authorization());
+    }
+
+    @Test
+    @Order(99)
     void aServiceThatIsDownIsAClear503() {
         codeIssuer.stop();
         given().auth().oauth2(TestTokens.citizen("citizen-down")).get("/api/v1/me/code")
                 .then().statusCode(503).body("error", equalTo("UPSTREAM_UNAVAILABLE"));
         get("/.well-known/jwks.json").then().statusCode(503).body("error", equalTo("UPSTREAM_UNAVAILABLE"));
+
+        scanCheckpoint.stop();
+        get("/api/v1/trust-list").then().statusCode(503).body("error", equalTo("UPSTREAM_UNAVAILABLE"));
 
         declaration.stop();
         given().auth().oauth2(TestTokens.citizen("citizen-down")).get("/api/v1/me")

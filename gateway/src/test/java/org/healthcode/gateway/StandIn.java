@@ -1,10 +1,13 @@
 package org.healthcode.gateway;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -16,11 +19,13 @@ import java.util.regex.Pattern;
 
 /**
  * A small HTTP server on a free port standing in for one service: answers by method and path as
- * the service's contract says, and remembers every call it got (path, token, body).
+ * the service's contract says, and remembers every call it got (path, query, token, body).
  */
 final class StandIn {
 
-    record Call(String method, String rawPath, String authorization, String body) {
+    record Call(String method, String rawPath, String rawQuery, String authorization, String body) {
+
+        private static final ObjectMapper JSON = new ObjectMapper();
 
         /** The {@code sub} of the bearer token the gateway forwarded; the stand-in trusts it. */
         String subject() {
@@ -36,6 +41,28 @@ final class StandIn {
         String field(String name) {
             Matcher value = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"").matcher(body);
             return value.find() ? value.group(1) : null;
+        }
+
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** A query parameter as sent (not decoded), or null. */
+        String query(String name) {
+            if (rawQuery == null) {
+                return null;
+            }
+            for (String pair : rawQuery.split("&")) {
+                String[] parts = pair.split("=", 2);
+                if (parts[0].equals(name)) {
+                    return parts.length > 1 ? parts[1] : "";
+                }
+            }
+            return null;
         }
     }
 
@@ -86,6 +113,13 @@ final class StandIn {
         return List.copyOf(calls);
     }
 
+    /** The calls to one path (a regular expression), in order. */
+    List<Call> calls(String method, String pathRegex) {
+        Pattern path = Pattern.compile(pathRegex);
+        return calls.stream().filter(call -> call.method().equals(method) && path.matcher(call.rawPath()).matches())
+                .toList();
+    }
+
     Call lastCall() {
         if (calls.isEmpty()) {
             throw new AssertionError(name + " got no call");
@@ -107,7 +141,7 @@ final class StandIn {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         Call call = new Call(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                exchange.getRequestHeaders().getFirst("Authorization"), body);
+                exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst("Authorization"), body);
         calls.add(call);
         Answer answer = Answer.error(404, "NOT_FOUND");
         for (Route route : routes) {

@@ -20,6 +20,19 @@ public final class RegistrationValidator {
         return identity;
     }
 
+    /**
+     * A document on its own (to learn its subject), checked exactly as at registration: the same
+     * fields, the same problems.
+     */
+    public static Document document(DocumentForm form, LocalDate today) {
+        Violations problems = new Violations();
+        requireBody(form, problems);
+        DocumentType type = problems.oneOf(DocumentType.class, form.documentType(), "documentType");
+        String number = documentNumber(type, form.documentNumber(), today, problems);
+        problems.throwIfAny();
+        return new Document(type, number);
+    }
+
     public static Dependent dependent(RegistrationForm form, LocalDate today) {
         Violations problems = new Violations();
         requireBody(form, problems);
@@ -29,7 +42,7 @@ public final class RegistrationValidator {
         return new Dependent(identity, relation);
     }
 
-    private static void requireBody(RegistrationForm form, Violations problems) {
+    private static void requireBody(Object form, Violations problems) {
         if (form == null) {
             problems.add("body", "is required");
             problems.throwIfAny();
@@ -46,13 +59,7 @@ public final class RegistrationValidator {
             }
         }
         DocumentType type = problems.oneOf(DocumentType.class, form.documentType(), "documentType");
-        String number = null;
-        if (problems.required(form.documentNumber(), "documentNumber") != null) {
-            number = DocumentType.normalise(form.documentNumber());
-            if (type != null && !type.isWellFormed(number, today)) {
-                problems.add("documentNumber", "is not a valid " + type + " number");
-            }
-        }
+        String number = documentNumber(type, form.documentNumber(), today, problems);
         String phone = null;
         boolean phoneGiven = form.phone() != null && !form.phone().isBlank();
         if (phoneGiven) {
@@ -68,5 +75,17 @@ public final class RegistrationValidator {
             problems.add("regionCode", "is not a known GB/T 2260 region code");
         }
         return new Identity(name, type, number, phone, form.regionCode());
+    }
+
+    /** The normalised number; judged only when the type is known, since the format is the type's. */
+    private static String documentNumber(DocumentType type, String raw, LocalDate today, Violations problems) {
+        if (problems.required(raw, "documentNumber") == null) {
+            return null;
+        }
+        String number = DocumentType.normalise(raw);
+        if (type != null && !type.isWellFormed(number, today)) {
+            problems.add("documentNumber", "is not a valid " + type + " number");
+        }
+        return number;
     }
 }

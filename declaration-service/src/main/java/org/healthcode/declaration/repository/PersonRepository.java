@@ -5,8 +5,10 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.healthcode.declaration.domain.MaskedName;
 import org.healthcode.declaration.domain.Person;
 
 @ApplicationScoped
@@ -24,6 +26,15 @@ public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
 
     public Uni<Person> findBySubjectId(String subjectId) {
         return find("subjectId", subjectId).firstResult();
+    }
+
+    public Uni<Boolean> existsBySubjectId(String subjectId) {
+        return count("subjectId", subjectId).map(count -> count > 0);
+    }
+
+    /** The masked names of those of these subjects who are registered, in one query on the unique index. */
+    public Uni<List<MaskedName>> maskedNames(Collection<String> subjectIds) {
+        return find("subjectId in ?1 order by subjectId", subjectIds).project(MaskedName.class).list();
     }
 
     public Uni<Long> countDependents(UUID guardianId) {

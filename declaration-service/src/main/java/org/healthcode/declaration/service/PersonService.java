@@ -4,11 +4,14 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.healthcode.declaration.crypto.IdentityCipher;
 import org.healthcode.declaration.crypto.Pseudonyms;
+import org.healthcode.declaration.domain.Document;
 import org.healthcode.declaration.domain.Identity;
+import org.healthcode.declaration.domain.MaskedName;
 import org.healthcode.declaration.domain.Masking;
 import org.healthcode.declaration.domain.Person;
 import org.healthcode.declaration.domain.Relation;
@@ -85,6 +88,23 @@ public class PersonService {
     public Uni<Person> bySubject(String subjectId) {
         return persons.findBySubjectId(subjectId).onItem().ifNull()
                 .failWith(() -> ApiException.notFound("SUBJECT_NOT_FOUND", "No person has this subjectId"));
+    }
+
+    /**
+     * The subject of a document, registered or not: the pseudonym is a keyed hash of the document,
+     * so a case can be recorded (or a visit looked up) before the person ever registers.
+     */
+    public Uni<Resolution> resolve(Document document) {
+        String subjectId = pseudonyms.subjectId(document.type(), document.number());
+        return persons.existsBySubjectId(subjectId).map(registered -> new Resolution(subjectId, registered));
+    }
+
+    public record Resolution(String subjectId, boolean registered) {
+    }
+
+    /** Masked names of the registered ones among these subjects; the others are simply absent. */
+    public Uni<List<MaskedName>> maskedNames(Collection<String> subjectIds) {
+        return persons.maskedNames(subjectIds);
     }
 
     private Person newPerson(Identity identity) {

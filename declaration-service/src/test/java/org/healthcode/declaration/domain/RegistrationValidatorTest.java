@@ -70,6 +70,26 @@ class RegistrationValidatorTest {
     }
 
     @Test
+    void aDocumentAloneIsCheckedAsAtRegistration() {
+        Document document = RegistrationValidator.document(new DocumentForm("RESIDENT_ID", " 11010519491231002x "), TODAY);
+        assertEquals(DocumentType.RESIDENT_ID, document.type());
+        assertEquals("11010519491231002X", document.number());
+        assertFalse(document.toString().contains("11010519491231002X"));
+
+        ApiError wrongCheckDigit = assertThrows(ApiException.class, () -> RegistrationValidator.document(
+                new DocumentForm("RESIDENT_ID", "110105194912310021"), TODAY)).toError();
+        assertEquals(List.of("documentNumber"), fields(wrongCheckDigit));
+        assertFalse(wrongCheckDigit.toString().contains("110105194912310021"), "echoes input");
+        assertEquals(List.of("documentType", "documentNumber"), fields(assertThrows(ApiException.class,
+                () -> RegistrationValidator.document(new DocumentForm(null, ""), TODAY)).toError()));
+        assertEquals(List.of("documentType"), fields(assertThrows(ApiException.class,
+                () -> RegistrationValidator.document(new DocumentForm("DRIVING_LICENCE", "X1"), TODAY)).toError()));
+        assertEquals(List.of("body"), fields(assertThrows(ApiException.class,
+                () -> RegistrationValidator.document(null, TODAY)).toError()));
+        assertFalse(new DocumentForm("PASSPORT", "E1234567").toString().contains("E1234567"));
+    }
+
+    @Test
     void noBodyIsRefused() {
         assertEquals(List.of("body"), fields(assertThrows(ApiException.class,
                 () -> RegistrationValidator.self(null, TODAY)).toError()));

@@ -26,6 +26,25 @@ final class ApiExamples {
     static final String REGION_RISK = """
             {"level": "HIGH"}""";
 
+    static final String VENUE = """
+            {"name": "西湖银泰 1号门", "type": "MALL", "regionCode": "330102", "address": "延安路98号"}""";
+
+    static final String SCAN = """
+            {"token": "eyJhbGciOiJFUzI1NiIsImtpZCI6ImsxIn0.eyJpc3MiOiIzMzAwMDAiLCJzdWIiOiIuLi4ifQ.c2lnbmF0dXJl",
+             "venueId": "0b5c3f0e-8d1f-4a52-9a55-3c8e2c1f7a10", "scanId": "gate1-20261122-000123"}""";
+
+    static final String ID_CARD_SCAN = """
+            {"documentType": "RESIDENT_ID", "documentNumber": "330106199001011234",
+             "venueId": "0b5c3f0e-8d1f-4a52-9a55-3c8e2c1f7a10", "scanId": "gate1-20261122-000124"}""";
+
+    static final String VENUE_CHECKIN = """
+            {"venueCode": "<the text of the poster's QR code>", "dependents": ["5d7c2a9e-3b1f-4f0e-9a6c-1e2d3c4b5a69"],
+             "checkinId": "8e1f6a52-7c3d-4b9e-a0f1-2d3c4b5a6978"}""";
+
+    static final String CASE_BY_DOCUMENT = """
+            {"documentType": "RESIDENT_ID", "documentNumber": "330106199001011234",
+             "status": "CONFIRMED", "onsetDate": "2026-11-18"}""";
+
     private ApiExamples() {
     }
 }

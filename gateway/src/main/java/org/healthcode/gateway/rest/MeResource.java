@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.healthcode.gateway.service.SubjectLookup;
+import org.healthcode.gateway.service.VenueCheckins;
 import org.healthcode.gateway.upstream.CodeIssuerClient;
 import org.healthcode.gateway.upstream.DeclarationClient;
 import org.healthcode.gateway.upstream.Upstream;
@@ -31,12 +32,14 @@ public class MeResource {
     private final DeclarationClient declaration;
     private final CodeIssuerClient codeIssuer;
     private final SubjectLookup subjects;
+    private final VenueCheckins venueCheckins;
 
     public MeResource(@RestClient DeclarationClient declaration, @RestClient CodeIssuerClient codeIssuer,
-            SubjectLookup subjects) {
+            SubjectLookup subjects, VenueCheckins venueCheckins) {
         this.declaration = declaration;
         this.codeIssuer = codeIssuer;
         this.subjects = subjects;
+        this.venueCheckins = venueCheckins;
     }
 
     @POST
@@ -96,5 +99,15 @@ public class MeResource {
     @Operation(summary = "Own health code as a QR image in its colour (SVG)")
     public Uni<Response> codeSvg() {
         return subjects.ofCaller().flatMap(subject -> Upstream.relay("code-issuer", codeIssuer.codeSvg(subject)));
+    }
+
+    @POST
+    @Path("/venue-checkins")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Check in at a venue by its poster code, with dependents if they came along: "
+            + "the visit is logged and the colours returned to show")
+    public Uni<Response> checkInAtVenue(
+            @RequestBody(content = @Content(example = ApiExamples.VENUE_CHECKIN)) JsonNode checkin) {
+        return venueCheckins.checkIn(checkin);
     }
 }

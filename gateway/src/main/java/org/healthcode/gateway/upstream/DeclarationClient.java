@@ -3,9 +3,11 @@ package org.healthcode.gateway.upstream;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -65,4 +67,18 @@ public interface DeclarationClient {
     @GET
     @Path("/subjects/{subjectId}/masked-name")
     Uni<MaskedName> maskedName(@PathParam("subjectId") String subjectId);
+
+    /**
+     * Masked names of up to 500 subjects. {@code authorization} null: the caller's token is
+     * propagated; the CSV export names it, as it asks after the request has answered.
+     */
+    @POST
+    @Path("/subjects/masked-names")
+    Uni<MaskedNames> maskedNames(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            MaskedNames.Request subjectIds);
+
+    /** The subjectId of a document ({documentType, documentNumber}), validated there as at registration. */
+    @POST
+    @Path("/subjects/resolve")
+    Uni<SubjectResolution> resolve(JsonNode document);
 }

@@ -1,0 +1,53 @@
+package org.healthcode.gateway.upstream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** scan-checkpoint-service: venues and their posters, scans at checkpoints, venue check-ins, the trust list. */
+@RegisterRestClient(configKey = "scan-checkpoint")
+@RegisterClientHeaders
+public interface ScanCheckpointClient {
+
+    @POST
+    @Path("/v1/venues")
+    Uni<Response> createVenue(JsonNode venue);
+
+    @GET
+    @Path("/v1/venues/{id}")
+    Uni<Response> venue(@PathParam("id") String id);
+
+    // JSON accepted too: a refusal (404, 403) comes back in the error shape.
+    @GET
+    @Path("/v1/venues/{id}/poster.png")
+    @Produces({"image/png", MediaType.APPLICATION_JSON})
+    Uni<Response> poster(@PathParam("id") String id);
+
+    /** The decision as the service gives it; the gateway adds the holder's masked name. */
+    @POST
+    @Path("/v1/scans")
+    Uni<ObjectNode> scan(JsonNode scan);
+
+    /** An ID-card scan, once the gateway has turned the document into a subjectId. */
+    @POST
+    @Path("/v1/scans/subject")
+    Uni<ObjectNode> scanSubject(JsonNode scan);
+
+    @POST
+    @Path("/v1/venue-checkins")
+    Uni<Response> venueCheckin(JsonNode checkin);
+
+    /** Public, like the JWKS: outside /v1, so it needs no token. */
+    @GET
+    @Path("/trust-list")
+    Uni<Response> trustList();
+}
