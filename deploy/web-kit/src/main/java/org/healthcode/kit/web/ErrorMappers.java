@@ -3,6 +3,8 @@ package org.healthcode.kit.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -35,6 +37,26 @@ public class ErrorMappers {
             return respond(400, ApiException.invalid(List.of(new ApiError.Detail(field, problem))).toError());
         }
         return respond(400, ApiError.of("MALFORMED_JSON", "The request body is not valid JSON"));
+    }
+
+    /**
+     * Quarkus has its own mapper for this subclass, and the most specific mapper wins; its body
+     * names the field and repeats the rejected value, which could be a document number.
+     */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return unreadable(e);
+    }
+
+    /** A role check ({@code @RolesAllowed}) refused the caller. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(403, ApiError.of("FORBIDDEN", "This call is not allowed for the caller's role"));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e) {
+        return respond(401, ApiError.of("UNAUTHENTICATED", "A valid bearer token is required"));
     }
 
     @ServerExceptionMapper
