@@ -6,6 +6,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -26,17 +28,27 @@ public class Outbox {
         this.source = "/healthcode/" + application;
     }
 
+    /** One event of a batch: its record key and CloudEvents subject (a subjectId), and its data. */
+    public record Keyed(String subjectId, Object data) {
+    }
+
+    // WITH ORDINALITY keeps the list's order in the outbox's sequence, which the relay sends in.
+    private static final String INSERT_ALL = """
+            insert into outbox_event (id, topic, event_key, payload)
+            select cast(u.id as uuid), ?1, u.event_key, u.payload
+            from unnest(cast(?2 as text[]), cast(?3 as text[]), cast(?4 as text[])) with ordinality
+                 as u(id, event_key, payload, n)
+            order by u.n""";
+
     /**
      * Adds an event to the current transaction. Topic = channel name; the record key and the
      * CloudEvents subject are the pseudonymous {@code subjectId}. Returns the event id.
      */
     public Uni<UUID> publish(String topic, String subjectId, Object data) {
         UUID id = UUID.randomUUID();
-        EventEnvelope<Object> event = EventEnvelope.of(id.toString(), EventEnvelope.TYPE_PREFIX + topic, source,
-                clock.instant(), subjectId, data);
         String payload;
         try {
-            payload = json.writeValueAsString(event);
+            payload = envelope(id, topic, subjectId, data, clock.instant());
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalArgumentException("event not serialisable: " + topic, e));
         }
@@ -48,5 +60,43 @@ public class Outbox {
                 .setParameter(4, payload)
                 .executeUpdate())
                 .replaceWith(id);
+    }
+
+    /**
+     * Adds many events to the current transaction in one statement, in order (a case with a
+     * thousand contacts is one round trip, not a thousand).
+     */
+    public Uni<Void> publishAll(String topic, List<Keyed> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int n = events.size();
+        String[] ids = new String[n];
+        String[] keys = new String[n];
+        String[] payloads = new String[n];
+        Instant now = clock.instant();
+        try {
+            for (int i = 0; i < n; i++) {
+                UUID id = UUID.randomUUID();
+                ids[i] = id.toString();
+                keys[i] = events.get(i).subjectId();
+                payloads[i] = envelope(id, topic, keys[i], events.get(i).data(), now);
+            }
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(new IllegalArgumentException("event not serialisable: " + topic, e));
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT_ALL)
+                .setParameter(1, topic)
+                .setParameter(2, ids)
+                .setParameter(3, keys)
+                .setParameter(4, payloads)
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    private String envelope(UUID id, String topic, String subjectId, Object data, Instant time)
+            throws JsonProcessingException {
+        return json.writeValueAsString(EventEnvelope.of(id.toString(), EventEnvelope.TYPE_PREFIX + topic, source,
+                time, subjectId, data));
     }
 }

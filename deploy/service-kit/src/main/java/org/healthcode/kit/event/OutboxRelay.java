@@ -1,17 +1,22 @@
 package org.healthcode.kit.event;
 
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -38,16 +43,37 @@ public class OutboxRelay {
     private final Pool pool;
     private final MutinyEmitter<String> emitter;
     private final int batchSize;
+    private final Duration pollInterval;
+    private final Vertx vertx;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private long timer;
 
     public OutboxRelay(Pool pool, @Channel("outbox") MutinyEmitter<String> emitter,
-            @ConfigProperty(name = "healthcode.outbox.batch-size") int batchSize) {
+            @ConfigProperty(name = "healthcode.outbox.batch-size") int batchSize,
+            @ConfigProperty(name = "healthcode.outbox.poll-interval") Duration pollInterval, Vertx vertx) {
         this.pool = pool;
         this.emitter = emitter;
         this.batchSize = batchSize;
+        this.pollInterval = pollInterval;
+        this.vertx = vertx;
     }
 
-    @Scheduled(every = "${healthcode.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    /**
+     * Polls on a Vert.x timer: Quarkus's scheduler does not run more often than once a second, and
+     * a second of delay is most of the platform's "recoloured within seconds".
+     */
+    void start(@Observes StartupEvent started) {
+        timer = vertx.setPeriodic(pollInterval.toMillis(), id -> {
+            if (running.compareAndSet(false, true)) {
+                relay().subscribe().with(done -> running.set(false), failed -> running.set(false));
+            }
+        });
+    }
+
+    void stop(@Observes ShutdownEvent stopping) {
+        vertx.cancelTimer(timer);
+    }
+
     Uni<Void> relay() {
         return relayBatch()
                 .repeat().until(sent -> sent < batchSize)

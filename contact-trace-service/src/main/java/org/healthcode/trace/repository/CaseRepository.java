@@ -1,0 +1,103 @@
+package org.healthcode.trace.repository;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.healthcode.trace.domain.CaseStatus;
+import org.healthcode.trace.domain.TraceCase;
+
+@ApplicationScoped
+@WithSession
+public class CaseRepository {
+
+    private static final String COLUMNS = "id, subject_id, province, status, onset_date, region_code, confirmed_at, "
+            + "status_changed_at, created_at";
+
+    /** The subject's open case in the province, locked until the transaction ends; null if none. */
+    public Uni<TraceCase> lockOpen(String subjectId, String province) {
+        return one("select " + COLUMNS + " from trace_case where subject_id = ?1 and province = ?2 "
+                + "and status <> 'CLEARED' for update", subjectId, province);
+    }
+
+    /** The subject's most recent case in the province (open or not); null if none. */
+    public Uni<TraceCase> latest(String subjectId, String province) {
+        return one("select " + COLUMNS + " from trace_case where subject_id = ?1 and province = ?2 "
+                + "order by status_changed_at desc limit 1", subjectId, province);
+    }
+
+    public Uni<TraceCase> find(UUID id) {
+        return one("select " + COLUMNS + " from trace_case where id = ?1", id);
+    }
+
+    /**
+     * Opens a case unless the subject has an open one in the province already (another request
+     * got there first); answers whether it did.
+     */
+    public Uni<Boolean> open(TraceCase c) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                insert into trace_case (""" + COLUMNS + """
+                ) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                on conflict (subject_id, province) where status <> 'CLEARED' do nothing""")
+                .setParameter(1, c.id())
+                .setParameter(2, c.subjectId())
+                .setParameter(3, c.province())
+                .setParameter(4, c.status().name())
+                .setParameter(5, c.onsetDate())
+                .setParameter(6, c.regionCode())
+                .setParameter(7, c.confirmedAt())
+                .setParameter(8, c.statusChangedAt())
+                .setParameter(9, c.createdAt())
+                .executeUpdate())
+                .map(rows -> rows > 0);
+    }
+
+    public Uni<Void> update(TraceCase c) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                update trace_case set status = ?2, onset_date = ?3, region_code = ?4, confirmed_at = ?5,
+                    status_changed_at = ?6
+                where id = ?1""")
+                .setParameter(1, c.id())
+                .setParameter(2, c.status().name())
+                .setParameter(3, c.onsetDate())
+                .setParameter(4, c.regionCode())
+                .setParameter(5, c.confirmedAt())
+                .setParameter(6, c.statusChangedAt())
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /** Appends to the case's decision log: who decided what, when, and whether it was published. */
+    public Uni<Void> logDecision(TraceCase c, CaseStatus status, String decidedBy, Instant at, boolean published) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                insert into case_decision (case_id, status, onset_date, decided_by, decided_at, published)
+                values (?1, ?2, ?3, ?4, ?5, ?6)""")
+                .setParameter(1, c.id())
+                .setParameter(2, status.name())
+                .setParameter(3, c.onsetDate())
+                .setParameter(4, decidedBy)
+                .setParameter(5, at)
+                .setParameter(6, published)
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    private Uni<TraceCase> one(String sql, Object... parameters) {
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql, Object[].class);
+            for (int i = 0; i < parameters.length; i++) {
+                query.setParameter(i + 1, parameters[i]);
+            }
+            return query.getResultList();
+        }).map(rows -> rows.isEmpty() ? null : toCase(rows.get(0)));
+    }
+
+    private static TraceCase toCase(Object[] row) {
+        return new TraceCase(Rows.uuid(row[0]), Rows.text(row[1]), Rows.text(row[2]),
+                CaseStatus.valueOf(Rows.text(row[3])), Rows.date(row[4]), Rows.text(row[5]), Rows.instant(row[6]),
+                Rows.instant(row[7]), Rows.instant(row[8]));
+    }
+}

@@ -1,0 +1,152 @@
+package org.healthcode.trace.rest;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.json.JsonString;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.healthcode.kit.region.Regions;
+import org.healthcode.kit.web.ApiError;
+import org.healthcode.kit.web.ApiException;
+import org.healthcode.trace.TraceConfig;
+import org.healthcode.trace.domain.CaseStatus;
+import org.healthcode.trace.service.CaseDecision;
+import org.healthcode.trace.service.CaseQueries;
+import org.healthcode.trace.service.CaseService;
+import org.jboss.resteasy.reactive.ResponseStatus;
+
+/**
+ * Cases: the health authority confirms, suspects or clears; epidemiologists and authorities read
+ * the trace. Staff act within the province of their token's {@code province} claim only.
+ */
+@Path("/v1/cases")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CaseResource {
+
+    private static final Pattern SUBJECT_ID = Pattern.compile("[A-Za-z0-9_-]{22}");
+    private static final int MAX_PAGE_SIZE = 1000;
+
+    private final CaseService cases;
+    private final CaseQueries queries;
+    private final SecurityIdentity caller;
+    private final TraceConfig config;
+    private final Clock clock;
+
+    public CaseResource(CaseService cases, CaseQueries queries, SecurityIdentity caller, TraceConfig config,
+            Clock clock) {
+        this.cases = cases;
+        this.queries = queries;
+        this.caller = caller;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * Records a decision. 201 with the case, also when it changed nothing (the same status again):
+     * deciding is idempotent. A confirmation is traced before the answer.
+     */
+    @POST
+    @ResponseStatus(201)
+    @RolesAllowed("authority")
+    public Uni<CaseDecided> decide(CaseForm form) {
+        String province = province();
+        CaseDecision decision = validate(form, province);
+        return cases.decide(decision).map(CaseDecided::of);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({"epidemiologist", "authority"})
+    public Uni<CaseView> get(@PathParam("id") String id) {
+        return queries.find(id, province()).map(CaseView::of);
+    }
+
+    @GET
+    @Path("/{id}/contacts")
+    @RolesAllowed({"epidemiologist", "authority"})
+    public Uni<ContactView.Page> contacts(@PathParam("id") String id, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("50") int size) {
+        List<ApiError.Detail> problems = new ArrayList<>();
+        if (page < 0) {
+            problems.add(new ApiError.Detail("page", "must be 0 or more"));
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            problems.add(new ApiError.Detail("size", "must be between 1 and " + MAX_PAGE_SIZE));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid(problems);
+        }
+        return queries.contacts(id, province(), page, size).map(ContactView.Page::of);
+    }
+
+    @GET
+    @Path("/{id}/chain")
+    @RolesAllowed({"epidemiologist", "authority"})
+    public Uni<Chain> chain(@PathParam("id") String id) {
+        return queries.chain(id, province()).map(Chain::of);
+    }
+
+    private CaseDecision validate(CaseForm form, String province) {
+        if (form == null) {
+            throw ApiException.invalid(List.of(new ApiError.Detail("body", "is required")));
+        }
+        List<ApiError.Detail> problems = new ArrayList<>();
+        String subjectId = form.subjectId();
+        if (subjectId == null || !SUBJECT_ID.matcher(subjectId).matches()) {
+            problems.add(new ApiError.Detail("subjectId", "must be a subjectId: 22 characters of base64url"));
+        }
+        CaseStatus status = Arrays.stream(CaseStatus.values())
+                .filter(s -> s.name().equals(form.status())).findFirst().orElse(null);
+        if (status == null) {
+            problems.add(new ApiError.Detail("status", "must be CONFIRMED, SUSPECTED or CLEARED"));
+        }
+        LocalDate onset = null;
+        if (form.onsetDate() != null) {
+            try {
+                onset = LocalDate.parse(form.onsetDate());
+                if (onset.isAfter(LocalDate.now(clock.withZone(config.timeZone())))) {
+                    problems.add(new ApiError.Detail("onsetDate", "must not be in the future"));
+                }
+            } catch (DateTimeParseException e) {
+                problems.add(new ApiError.Detail("onsetDate", "must be a date like 2026-11-18"));
+            }
+        }
+        String region = form.regionCode();
+        if (region != null && (!Regions.table().isKnown(region) || !Regions.within(region, province))) {
+            problems.add(new ApiError.Detail("regionCode", "must be a GB/T 2260 region code within your province"));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid(problems);
+        }
+        String decidedBy = caller.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null
+                ? token.getSubject() : caller.getPrincipal().getName();
+        return new CaseDecision(subjectId, status, onset, region, province, decidedBy);
+    }
+
+    /** The caller's province; staff without one act nowhere. */
+    private String province() {
+        Object claim = caller.getPrincipal() instanceof JsonWebToken token ? token.getClaim("province") : null;
+        String province = claim instanceof JsonString json ? json.getString() : claim == null ? null : claim.toString();
+        if (province == null || !province.matches("[0-9]{2}0000")) {
+            throw new ApiException(403, "NO_PROVINCE", "Your account has no province");
+        }
+        return province;
+    }
+}

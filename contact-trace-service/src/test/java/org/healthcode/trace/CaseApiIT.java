@@ -1,0 +1,91 @@
+package org.healthcode.trace;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.containsString;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
+import org.healthcode.infra.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+
+/** Who may decide and read cases, and what a decision must look like. */
+@QuarkusTest
+@QuarkusTestResource(TraceServiceResource.class)
+class CaseApiIT {
+
+    private static final String AUTHORITY = TestTokens.staff("authority-zj", "authority", "330000");
+
+    @Test
+    void aBadDecisionIsRefusedWithEveryOffendingFieldAndNoValueEchoed() {
+        String tomorrow = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
+        given().auth().oauth2(AUTHORITY).contentType(ContentType.JSON)
+                .body(Map.of("subjectId", "张三-110101199003071234", "status", "HEALED", "onsetDate", tomorrow,
+                        "regionCode", "310101"))
+                .post("/v1/cases")
+                .then().statusCode(400).body("error", equalTo("VALIDATION_FAILED"))
+                .body("details.field", containsInAnyOrder("subjectId", "status", "onsetDate", "regionCode"))
+                .body(not(containsString("110101199003071234")));
+        given().auth().oauth2(AUTHORITY).contentType(ContentType.JSON).body("{}").post("/v1/cases")
+                .then().statusCode(400).body("details.field", containsInAnyOrder("subjectId", "status"));
+        given().auth().oauth2(AUTHORITY).contentType(ContentType.JSON)
+                .body(Map.of("subjectId", Scans.subject(), "status", "CONFIRMED", "onsetDate", "18/11/2026"))
+                .post("/v1/cases")
+                .then().statusCode(400).body("details.field", containsInAnyOrder("onsetDate"));
+        given().auth().oauth2(AUTHORITY).contentType(ContentType.JSON).post("/v1/cases")
+                .then().statusCode(400).body("details.field", containsInAnyOrder("body"));
+    }
+
+    @Test
+    void onlyTheAuthorityDecidesAndOnlyStaffOfTheCasesProvinceRead() {
+        Map<String, String> body = Map.of("subjectId", Scans.subject(), "status", "CONFIRMED");
+        given().contentType(ContentType.JSON).body(body).post("/v1/cases").then().statusCode(401);
+        for (String token : new String[] {TestTokens.citizen("someone"),
+                TestTokens.staff("epi", "epidemiologist", "330000"), TestTokens.staff("cp", "checkpoint", "330000")}) {
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/v1/cases")
+                    .then().statusCode(403);
+        }
+        given().auth().oauth2(TestTokens.staff("nowhere", "authority", null)).contentType(ContentType.JSON).body(body)
+                .post("/v1/cases").then().statusCode(403).body("error", equalTo("NO_PROVINCE"));
+        given().auth().oauth2(TestTokens.citizen("someone")).get("/v1/cases/" + UUID.randomUUID() + "/contacts")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void anUnknownCaseIsNotFoundAndClearingNobodyToo() {
+        String epidemiologist = TestTokens.staff("epi", "epidemiologist", "330000");
+        for (String id : new String[] {UUID.randomUUID().toString(), "not-a-case"}) {
+            given().auth().oauth2(epidemiologist).get("/v1/cases/" + id + "/chain")
+                    .then().statusCode(404).body("error", equalTo("CASE_NOT_FOUND"));
+            given().auth().oauth2(epidemiologist).get("/v1/cases/" + id)
+                    .then().statusCode(404).body("error", equalTo("CASE_NOT_FOUND"));
+        }
+        given().auth().oauth2(AUTHORITY).contentType(ContentType.JSON)
+                .body(Map.of("subjectId", Scans.subject(), "status", "CLEARED")).post("/v1/cases")
+                .then().statusCode(404).body("error", equalTo("CASE_NOT_FOUND"));
+        given().auth().oauth2(epidemiologist).queryParam("size", 0).queryParam("page", -1)
+                .get("/v1/cases/" + UUID.randomUUID() + "/contacts")
+                .then().statusCode(400).body("details.field", containsInAnyOrder("page", "size"));
+    }
+
+    @Test
+    void aClearedCaseStaysClearedAndANewConfirmationOpensANewCase() {
+        String subject = Scans.subject();
+        String first = decide(subject, "CONFIRMED").statusCode(201).body("change", equalTo("OPENED")).extract().path("id");
+        decide(subject, "CLEARED").statusCode(201).body("id", equalTo(first)).body("change", equalTo("CHANGED"));
+        decide(subject, "CLEARED").statusCode(201).body("id", equalTo(first)).body("change", equalTo("NOTHING_TO_CLEAR"));
+        decide(subject, "CONFIRMED").statusCode(201).body("change", equalTo("OPENED")).body("id", not(equalTo(first)));
+    }
+
+    private static io.restassured.response.ValidatableResponse decide(String subject, String status) {
+        return given().auth().oauth2(AUTHORITY).contentType(ContentType.JSON)
+                .body(Map.of("subjectId", subject, "status", status)).post("/v1/cases").then();
+    }
+}
