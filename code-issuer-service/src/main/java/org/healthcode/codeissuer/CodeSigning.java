@@ -6,11 +6,11 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Set;
-import org.healthcode.codeissuer.qr.QrRenderer;
 import org.healthcode.codeissuer.token.KeyConfigurationException;
 import org.healthcode.codeissuer.token.KeyRing;
-import org.healthcode.codeissuer.token.TokenIssuer;
-import org.healthcode.codeissuer.token.TokenVerifier;
+import org.healthcode.kit.code.qr.QrRenderer;
+import org.healthcode.kit.code.token.TokenIssuer;
+import org.healthcode.kit.code.token.TokenVerifier;
 
 /** Builds the plain token and QR classes from configuration, at start-up, so bad keys stop the start. */
 @ApplicationScoped
@@ -38,7 +38,8 @@ public class CodeSigning {
     @Produces
     @Singleton
     TokenVerifier tokenVerifier(KeyRing keys, CodeIssuerConfig config, Clock clock) {
-        return new TokenVerifier(keys.verification(), config.province(), config.clockSkew(), clock);
+        // Online verification accepts this province's own codes only: its trust list is itself.
+        return new TokenVerifier(keys.trustList(config.province()), config.clockSkew(), clock);
     }
 
     @Produces

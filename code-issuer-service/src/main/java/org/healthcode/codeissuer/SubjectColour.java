@@ -8,7 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.healthcode.codeissuer.domain.Colour;
+import org.healthcode.kit.code.Colour;
 
 /** A subject's current colour, stored as the latest risk-recalculated event gave it. */
 @Entity

@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.Map;
 import org.healthcode.codeissuer.qr.IndependentQrReader;
 import org.healthcode.codeissuer.token.TestKeys;
-import org.healthcode.codeissuer.token.TokenVerifier;
-import org.healthcode.codeissuer.token.Verification;
 import org.healthcode.infra.testing.TestTokens;
+import org.healthcode.kit.code.token.TokenVerifier;
+import org.healthcode.kit.code.token.Verification;
 import org.junit.jupiter.api.Test;
 
 /** A citizen's code, coloured by risk-recalculated events arriving on the real broker. */

@@ -21,11 +21,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.healthcode.codeissuer.domain.Colour;
 import org.healthcode.codeissuer.token.KeyRing;
 import org.healthcode.codeissuer.token.TestKeys;
-import org.healthcode.codeissuer.token.TokenIssuer;
 import org.healthcode.infra.testing.TestTokens;
+import org.healthcode.kit.code.Colour;
+import org.healthcode.kit.code.token.TokenIssuer;
 import org.junit.jupiter.api.Test;
 
 /** Online verification at a checkpoint, and the public keys anyone verifies with offline. */
@@ -60,21 +60,27 @@ class VerifyIT {
     void rotationAndRevocationHoldOnline() {
         String subject = TestKeys.subjectId();
         var parsed = KeyRing.parse(keys);
-        String retired = new TokenIssuer(parsed.get("old"), "330000", Duration.ofSeconds(180), Clock.systemUTC())
+        String retired = new TokenIssuer(parsed.get("k0"), "330000", Duration.ofSeconds(180), Clock.systemUTC())
                 .issue(subject, Colour.GREEN, false).token();
         verify(retired, "authority").statusCode(200).body("valid", equalTo(true)).body("colour", nullValue())
                 .body("tokenColour", equalTo("GREEN"));
 
-        String revoked = new TokenIssuer(parsed.get("bad"), "330000", Duration.ofSeconds(180), Clock.systemUTC())
+        String revoked = new TokenIssuer(parsed.get("kx"), "330000", Duration.ofSeconds(180), Clock.systemUTC())
                 .issue(subject, Colour.GREEN, false).token();
         verify(revoked, "checkpoint").statusCode(200).body("valid", equalTo(false)).body("reason", equalTo("UNKNOWN_KEY"))
                 .body("subjectId", nullValue()).body("tokenColour", nullValue());
 
         Clock anHourAgo = Clock.offset(Clock.systemUTC(), Duration.ofHours(-1));
-        String expired = new TokenIssuer(parsed.get("now"), "330000", Duration.ofSeconds(180), anHourAgo)
+        String expired = new TokenIssuer(parsed.get("k1"), "330000", Duration.ofSeconds(180), anHourAgo)
                 .issue(subject, Colour.GREEN, false).token();
         verify(expired, "checkpoint").statusCode(200).body("valid", equalTo(false)).body("reason", equalTo("EXPIRED"))
                 .body("subjectId", equalTo(subject)).body("colour", nullValue());
+
+        // Online verification trusts this province only; another's code says nothing checked.
+        String shanghai = new TokenIssuer(parsed.get("k1"), "310000", Duration.ofSeconds(180), Clock.systemUTC())
+                .issue(subject, Colour.GREEN, false).token();
+        verify(shanghai, "checkpoint").statusCode(200).body("valid", equalTo(false))
+                .body("reason", equalTo("UNTRUSTED_ISSUER")).body("province", nullValue()).body("subjectId", nullValue());
 
         verify("not.a.token", "checkpoint").statusCode(200).body("valid", equalTo(false))
                 .body("reason", equalTo("MALFORMED"));
@@ -98,7 +104,7 @@ class VerifyIT {
     @Test
     void thePublishedJwksListsEveryKeyNotRevokedAndNimbusVerifiesACodeWithIt() throws Exception {
         String jwks = given().get("/.well-known/jwks.json").then().statusCode(200)
-                .body("keys.kid", containsInAnyOrder("old", "now"))
+                .body("keys.kid", containsInAnyOrder("k0", "k1"))
                 .body("keys[0].kty", equalTo("EC")).body("keys[0].crv", equalTo("P-256"))
                 .body("keys[0].alg", equalTo("ES256")).body("keys[0].use", equalTo("sig"))
                 .extract().asString();
@@ -107,9 +113,9 @@ class VerifyIT {
         RiskEvents.send(subject, "YELLOW", false, Instant.now());
         String token = RiskEvents.awaitColour(subject, "YELLOW").jsonPath().getString("token");
         SignedJWT jwt = SignedJWT.parse(token);
-        assertEquals("now", jwt.getHeader().getKeyID());
-        assertTrue(jwt.verify(new ECDSAVerifier((ECKey) JWKSet.parse(jwks).getKeyByKeyId("now"))));
-        assertEquals("Y", jwt.getJWTClaimsSet().getStringClaim("col"));
+        assertEquals("k1", jwt.getHeader().getKeyID());
+        assertTrue(jwt.verify(new ECDSAVerifier((ECKey) JWKSet.parse(jwks).getKeyByKeyId("k1"))));
+        assertEquals("Y", jwt.getJWTClaimsSet().getStringClaim("c"));
     }
 
     private static ValidatableResponse verify(String token, String role) {

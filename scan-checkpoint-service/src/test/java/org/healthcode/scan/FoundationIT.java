@@ -2,10 +2,9 @@ package org.healthcode.scan;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.healthcode.infra.testing.RealInfraResource;
 import org.healthcode.kit.testing.ServiceFoundationContract;
 
 @QuarkusTest
-@QuarkusTestResource(RealInfraResource.class)
+@QuarkusTestResource(ScanServiceResource.class)
 class FoundationIT extends ServiceFoundationContract {
 }

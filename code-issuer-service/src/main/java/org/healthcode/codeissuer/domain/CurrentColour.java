@@ -2,6 +2,7 @@ package org.healthcode.codeissuer.domain;
 
 import java.time.Instant;
 import java.util.List;
+import org.healthcode.kit.code.Colour;
 
 /** The latest colour risk-scoring gave a subject, as the code shows it. */
 public record CurrentColour(String subjectId, Colour colour, boolean gold, List<Reason> reasons,

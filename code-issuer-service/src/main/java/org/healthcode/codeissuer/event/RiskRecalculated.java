@@ -3,10 +3,10 @@ package org.healthcode.codeissuer.event;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.util.List;
-import org.healthcode.codeissuer.domain.Colour;
 import org.healthcode.codeissuer.domain.CurrentColour;
 import org.healthcode.codeissuer.domain.Reason;
-import org.healthcode.codeissuer.domain.SubjectId;
+import org.healthcode.kit.code.Colour;
+import org.healthcode.kit.code.SubjectId;
 import org.healthcode.kit.event.EventReader.UnreadableEventException;
 
 /**

@@ -6,7 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.healthcode.codeissuer.token.KeyRing;
-import org.healthcode.codeissuer.token.VerificationKeys.Jwks;
+import org.healthcode.kit.code.token.VerificationKeys.Jwks;
 import org.jboss.resteasy.reactive.ResponseHeader;
 
 /**

@@ -9,11 +9,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
-import org.healthcode.codeissuer.domain.Colour;
 import org.healthcode.codeissuer.domain.CurrentColour;
 import org.healthcode.codeissuer.service.CheckedCode;
 import org.healthcode.codeissuer.service.VerificationService;
-import org.healthcode.codeissuer.token.CodeClaims;
+import org.healthcode.kit.code.Colour;
+import org.healthcode.kit.code.token.CodeClaims;
 import org.healthcode.kit.web.ApiError;
 import org.healthcode.kit.web.ApiException;
 

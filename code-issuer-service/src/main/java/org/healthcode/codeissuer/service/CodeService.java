@@ -4,9 +4,9 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.healthcode.codeissuer.domain.CurrentColour;
-import org.healthcode.codeissuer.qr.QrRenderer;
 import org.healthcode.codeissuer.repository.SubjectColourRepository;
-import org.healthcode.codeissuer.token.TokenIssuer;
+import org.healthcode.kit.code.qr.QrRenderer;
+import org.healthcode.kit.code.token.TokenIssuer;
 import org.healthcode.kit.web.ApiException;
 
 /** Issues a subject's code: a token signed now for the current colour, and its QR images. */

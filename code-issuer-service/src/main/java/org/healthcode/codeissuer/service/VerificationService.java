@@ -4,8 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.healthcode.codeissuer.repository.SubjectColourRepository;
-import org.healthcode.codeissuer.token.TokenVerifier;
-import org.healthcode.codeissuer.token.Verification;
+import org.healthcode.kit.code.token.TokenVerifier;
+import org.healthcode.kit.code.token.Verification;
 
 /**
  * The online check: the offline verification, plus the holder's colour now, so a replayed

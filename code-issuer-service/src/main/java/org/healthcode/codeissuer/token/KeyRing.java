@@ -1,19 +1,17 @@
 package org.healthcode.codeissuer.token;
 
-import java.math.BigInteger;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.interfaces.ECPublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.InvalidKeyException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
-import org.bouncycastle.jce.interfaces.ECPrivateKey;
-import org.bouncycastle.jce.spec.ECPublicKeySpec;
+import org.healthcode.kit.code.token.SigningKey;
+import org.healthcode.kit.code.token.TrustList;
+import org.healthcode.kit.code.token.VerificationKey;
+import org.healthcode.kit.code.token.VerificationKeys;
 
 /**
  * This province's keys. One signs new tokens; the others only verify, so that tokens signed
@@ -26,7 +24,6 @@ public final class KeyRing {
     public static final String SIGNING_KID = "code-issuer.signing-kid";
     public static final String REVOKED_KIDS = "code-issuer.revoked-kids";
 
-    private static final Pattern KID = Pattern.compile("[A-Za-z0-9_-]{1,4}");
     private static final String ENTRY_SHAPE = "kid:base64(PKCS#8 EC P-256 private key)";
 
     private final SigningKey signing;
@@ -44,6 +41,11 @@ public final class KeyRing {
     /** Every listed key that is not revoked, the signing key included. */
     public VerificationKeys verification() {
         return verification;
+    }
+
+    /** The trust list of this service's own verifier: its province, with these keys. */
+    public TrustList trustList(String province) {
+        return TrustList.of(province, verification);
     }
 
     public static KeyRing fromConfig(Optional<List<String>> keys, Optional<String> signingKid, Set<String> revokedKids) {
@@ -69,7 +71,6 @@ public final class KeyRing {
     /** Reads {@code kid:base64(PKCS#8)} entries; a failure names the entry by position only. */
     public static Map<String, SigningKey> parse(List<String> entries) {
         Map<String, SigningKey> keys = new LinkedHashMap<>();
-        KeyFactory factory = Es256.keyFactory();
         for (int i = 0; i < entries.size(); i++) {
             String entry = entries.get(i).strip();
             String position = KEYS + ": entry " + (i + 1);
@@ -78,34 +79,31 @@ public final class KeyRing {
                 throw new KeyConfigurationException(position + " is not " + ENTRY_SHAPE);
             }
             String kid = entry.substring(0, colon);
-            if (!KID.matcher(kid).matches()) {
-                throw new KeyConfigurationException(position + " has a kid that is not 1 to 4 letters, digits, '-' or '_'");
+            if (!SigningKey.isValidKid(kid)) {
+                // Two characters at most: the longest token must stay within 250 characters.
+                throw new KeyConfigurationException(position + " has a kid that is not 1 or 2 letters, digits, '-' or '_'");
             }
             if (keys.containsKey(kid)) {
                 throw new KeyConfigurationException(position + " repeats a kid");
             }
-            keys.put(kid, signingKey(kid, entry.substring(colon + 1), factory, position));
+            keys.put(kid, signingKey(kid, entry.substring(colon + 1), position));
         }
         return keys;
     }
 
-    private static SigningKey signingKey(String kid, String base64, KeyFactory factory, String position) {
+    private static SigningKey signingKey(String kid, String base64, String position) {
+        byte[] pkcs8;
         try {
-            byte[] pkcs8 = Base64.getDecoder().decode(base64.strip());
-            if (!(factory.generatePrivate(new PKCS8EncodedKeySpec(pkcs8)) instanceof ECPrivateKey key)
-                    || key.getParameters() == null
-                    || !key.getParameters().getCurve().equals(Es256.P256.getCurve())
-                    || !key.getParameters().getG().equals(Es256.P256.getG())) {
-                throw new KeyConfigurationException(position + " is not a P-256 key");
-            }
-            BigInteger d = key.getD();
-            if (d.signum() <= 0 || d.compareTo(Es256.P256.getN()) >= 0) {
-                throw new KeyConfigurationException(position + " is not a valid P-256 private key");
-            }
-            var point = Es256.P256.getG().multiply(d).normalize();
-            ECPublicKey publicKey = (ECPublicKey) factory.generatePublic(new ECPublicKeySpec(point, Es256.P256));
-            return new SigningKey(kid, key, publicKey);
-        } catch (IllegalArgumentException | GeneralSecurityException e) {
+            pkcs8 = Base64.getDecoder().decode(base64.strip());
+        } catch (IllegalArgumentException e) {
+            throw new KeyConfigurationException(position + " is not " + ENTRY_SHAPE);
+        }
+        try {
+            return SigningKey.fromPkcs8(kid, pkcs8);
+        } catch (InvalidKeyException e) {
+            // The kit's messages are fixed ("not a P-256 key"): they never carry key material.
+            throw new KeyConfigurationException(position + " is " + e.getMessage());
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new KeyConfigurationException(position + " is not " + ENTRY_SHAPE);
         }
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
+import org.healthcode.kit.code.Colour;
 import org.junit.jupiter.api.Test;
 
 class CurrentColourTest {
@@ -26,14 +27,6 @@ class CurrentColourTest {
         assertTrue(colour.declarationDue(END_OF_DAY));
         assertTrue(colour.declarationDue(END_OF_DAY.plusSeconds(3600)));
         assertFalse(colour(Colour.GREEN, false, null).declarationDue(END_OF_DAY), "no end, nothing due");
-    }
-
-    @Test
-    void subjectIdsAreTheTwentyTwoCharacterPseudonymsOnly() {
-        assertTrue(SubjectId.isValid("q3Z-_0aBcDeFgHiJkLmNoP"));
-        assertFalse(SubjectId.isValid("q3Z-_0aBcDeFgHiJkLmNo"));
-        assertFalse(SubjectId.isValid("q3Z+/0aBcDeFgHiJkLmNoP"));
-        assertFalse(SubjectId.isValid(null));
     }
 
     private static CurrentColour colour(Colour colour, boolean gold, Instant validUntil) {

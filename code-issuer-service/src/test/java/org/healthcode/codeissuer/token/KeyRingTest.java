@@ -12,22 +12,25 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.healthcode.kit.code.token.VerificationKey;
 import org.junit.jupiter.api.Test;
 
 class KeyRingTest {
 
     @Test
     void theSigningKeySignsAndEveryListedKeyThatIsNotRevokedVerifies() {
-        String old = TestKeys.entry("old");
-        String now = TestKeys.entry("now");
-        String bad = TestKeys.entry("bad");
-        KeyRing ring = KeyRing.fromConfig(Optional.of(List.of(old, now, bad)), Optional.of("now"), Set.of("bad"));
+        String old = TestKeys.entry("k0");
+        String now = TestKeys.entry("k1");
+        String bad = TestKeys.entry("kx");
+        KeyRing ring = KeyRing.fromConfig(Optional.of(List.of(old, now, bad)), Optional.of("k1"), Set.of("kx"));
 
-        assertEquals("now", ring.signing().kid());
-        assertNotNull(ring.verification().find("old"), "a retired key still verifies (rotation overlap)");
-        assertNotNull(ring.verification().find("now"));
-        assertNull(ring.verification().find("bad"), "a revoked key verifies nothing, though listed");
-        assertEquals(List.of("old", "now"), ring.verification().toJwks().keys().stream().map(VerificationKey.Jwk::kid).toList());
+        assertEquals("k1", ring.signing().kid());
+        assertNotNull(ring.verification().find("k0"), "a retired key still verifies (rotation overlap)");
+        assertNotNull(ring.verification().find("k1"));
+        assertNull(ring.verification().find("kx"), "a revoked key verifies nothing, though listed");
+        assertEquals(List.of("k0", "k1"), ring.verification().toJwks().keys().stream().map(VerificationKey.Jwk::kid).toList());
+        assertEquals(java.util.Set.of("330000"), ring.trustList("330000").provinces());
+        assertNotNull(ring.trustList("330000").keysOf("330000").find("k0"));
     }
 
     @Test
@@ -47,7 +50,7 @@ class KeyRingTest {
         var rsa = KeyPairGenerator.getInstance("RSA");
         rsa.initialize(2048);
         String rsaKey = Base64.getEncoder().encodeToString(rsa.generateKeyPair().getPrivate().getEncoded());
-        String p384 = TestKeys.entry("p384", TestKeys.generate("secp384r1"));
+        String p384 = TestKeys.entry("p3", TestKeys.generate("secp384r1"));
         String good = TestKeys.entry("ok");
         String goodKey = good.substring(3);
 
@@ -55,9 +58,10 @@ class KeyRingTest {
         assertSecret("entry 1 is not kid:base64", "a:" + rsaKey, rsaKey);
         assertSecret("entry 1 is not kid:base64", "a:not base64!", "not base64");
         assertSecret("entry 1 is not kid:base64", "a:" + goodKey.substring(0, 40), goodKey.substring(0, 40));
-        assertSecret("entry 1 is not a P-256 key", p384, p384.substring(5));
-        assertSecret("entry 1 has a kid that is not 1 to 4", "toolong:" + goodKey, goodKey);
-        assertSecret("entry 1 has a kid that is not 1 to 4", ":" + goodKey, goodKey);
+        assertSecret("entry 1 is not a P-256 key", p384, p384.substring(3));
+        assertSecret("entry 1 has a kid that is not 1 or 2", "toolong:" + goodKey, goodKey);
+        assertSecret("entry 1 has a kid that is not 1 or 2", "abc:" + goodKey, goodKey);
+        assertSecret("entry 1 has a kid that is not 1 or 2", ":" + goodKey, goodKey);
         RuntimeException repeated = assertThrows(KeyConfigurationException.class,
                 () -> KeyRing.parse(List.of(good, good)));
         assertTrue(repeated.getMessage().startsWith("code-issuer.keys: entry 2 repeats a kid"), repeated.getMessage());

@@ -17,10 +17,12 @@ import java.util.Properties;
 
 /**
  * The secrets a platform needs that must never be in source: declaration-service's pseudonym and
- * data keys and code-issuer-service's signing key. Made fresh for tests; kept in a file for the
- * local platform, so that pseudonyms and encrypted data survive a restart.
+ * data keys, code-issuer-service's signing key and scan-checkpoint-service's poster key. Made fresh
+ * for tests; kept in a file for the local platform, so that pseudonyms, encrypted data and printed
+ * posters survive a restart.
  */
-public record PlatformSecrets(String pseudonymKey, String dataKey, String signingKid, String signingKey) {
+public record PlatformSecrets(String pseudonymKey, String dataKey, String signingKid, String signingKey,
+        String posterKey) {
 
     public static PlatformSecrets generate() {
         SecureRandom random = new SecureRandom();
@@ -28,13 +30,16 @@ public record PlatformSecrets(String pseudonymKey, String dataKey, String signin
             KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
             ec.initialize(new ECGenParameterSpec("secp256r1"), random);
             String signingKey = Base64.getEncoder().encodeToString(ec.generateKeyPair().getPrivate().getEncoded());
-            return new PlatformSecrets(randomKey(random), randomKey(random), "k1", signingKey);
+            return new PlatformSecrets(randomKey(random), randomKey(random), "k1", signingKey, randomKey(random));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** The secrets kept in {@code file}, made and written there (owner-only) the first time. */
+    /**
+     * The secrets kept in {@code file}, made and written there (owner-only) the first time. A file
+     * written before a secret existed (no poster key) gets that secret added, and keeps the rest.
+     */
     public static PlatformSecrets loadOrCreate(Path file) {
         try {
             if (Files.exists(file)) {
@@ -42,35 +47,51 @@ public record PlatformSecrets(String pseudonymKey, String dataKey, String signin
                 try (Reader in = Files.newBufferedReader(file)) {
                     stored.load(in);
                 }
-                return new PlatformSecrets(stored.getProperty("pseudonym-key"), stored.getProperty("data-key"),
-                        stored.getProperty("signing-kid"), stored.getProperty("signing-key"));
+                PlatformSecrets loaded = new PlatformSecrets(stored.getProperty("pseudonym-key"),
+                        stored.getProperty("data-key"), stored.getProperty("signing-kid"),
+                        stored.getProperty("signing-key"), stored.getProperty("poster-key"));
+                if (loaded.posterKey() == null) {
+                    loaded = new PlatformSecrets(loaded.pseudonymKey(), loaded.dataKey(), loaded.signingKid(),
+                            loaded.signingKey(), randomKey(new SecureRandom()));
+                    write(file, loaded);
+                }
+                return loaded;
             }
             PlatformSecrets made = generate();
-            Properties stored = new Properties();
-            stored.setProperty("pseudonym-key", made.pseudonymKey());
-            stored.setProperty("data-key", made.dataKey());
-            stored.setProperty("signing-kid", made.signingKid());
-            stored.setProperty("signing-key", made.signingKey());
-            Files.createDirectories(file.getParent());
-            Files.deleteIfExists(file);
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString("rw-------")));
-            try (Writer out = Files.newBufferedWriter(file)) {
-                stored.store(out, "Local platform secrets; never commit");
-            }
+            write(file, made);
             return made;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** As environment variables: declaration-service reads the first two, code-issuer the rest. */
+    private static void write(Path file, PlatformSecrets secrets) throws IOException {
+        Properties stored = new Properties();
+        stored.setProperty("pseudonym-key", secrets.pseudonymKey());
+        stored.setProperty("data-key", secrets.dataKey());
+        stored.setProperty("signing-kid", secrets.signingKid());
+        stored.setProperty("signing-key", secrets.signingKey());
+        stored.setProperty("poster-key", secrets.posterKey());
+        Files.createDirectories(file.getParent());
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rw-------")));
+        try (Writer out = Files.newBufferedWriter(file)) {
+            stored.store(out, "Local platform secrets; never commit");
+        }
+    }
+
+    /**
+     * As environment variables: declaration-service reads the first two, code-issuer the signing
+     * key, scan-checkpoint the poster key.
+     */
     public Map<String, String> env() {
         return Map.of(
                 "DECLARATION_PSEUDONYM_KEY", pseudonymKey,
                 "DECLARATION_DATA_KEY", dataKey,
                 "CODE_ISSUER_KEYS", signingKid + ":" + signingKey,
-                "CODE_ISSUER_SIGNING_KID", signingKid);
+                "CODE_ISSUER_SIGNING_KID", signingKid,
+                "SCAN_POSTER_KEY", posterKey);
     }
 
     @Override

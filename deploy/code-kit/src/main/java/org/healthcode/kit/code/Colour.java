@@ -1,6 +1,6 @@
-package org.healthcode.codeissuer.domain;
+package org.healthcode.kit.code;
 
-/** The colour of a health code; in a token it is one letter ({@code col}). */
+/** The colour of a health code; in a token it is one letter (claim {@code c}). */
 public enum Colour {
     GREEN('G'), YELLOW('Y'), RED('R');
 

@@ -1,4 +1,4 @@
-package org.healthcode.codeissuer.domain;
+package org.healthcode.kit.code;
 
 import java.util.regex.Pattern;
 

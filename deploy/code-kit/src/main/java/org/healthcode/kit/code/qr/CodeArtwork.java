@@ -1,11 +1,12 @@
-package org.healthcode.codeissuer.qr;
+package org.healthcode.kit.code.qr;
 
-import org.healthcode.codeissuer.domain.Colour;
+import org.healthcode.kit.code.Colour;
 
 /**
  * How a code looks, in modules: the symbol in its colour on white, a quiet zone of four modules,
  * and around it a band of two modules that is gold for a gold code and white otherwise, so the
  * image has the same size either way and the frame never touches the quiet zone scanners need.
+ * A venue poster is the same drawing in black, never gold: it says nothing about anyone's colour.
  */
 public final class CodeArtwork {
 
@@ -20,15 +21,25 @@ public final class CodeArtwork {
 
     static final int WHITE_RGB = 0xFFFFFF;
     static final int GOLD_RGB = 0xD4AF37;
+    static final int BLACK_RGB = 0x000000;
 
     private final QrMatrix matrix;
-    private final Colour colour;
+    private final int inkRgb;
     private final boolean gold;
 
     public CodeArtwork(QrMatrix matrix, Colour colour, boolean gold) {
+        this(matrix, inkRgb(colour), gold);
+    }
+
+    private CodeArtwork(QrMatrix matrix, int inkRgb, boolean gold) {
         this.matrix = matrix;
-        this.colour = colour;
+        this.inkRgb = inkRgb;
         this.gold = gold;
+    }
+
+    /** A poster: black ink on white, no gold band. */
+    public static CodeArtwork poster(QrMatrix matrix) {
+        return new CodeArtwork(matrix, BLACK_RGB, false);
     }
 
     /**
@@ -50,7 +61,7 @@ public final class CodeArtwork {
     }
 
     public int[] paletteRgb() {
-        return gold ? new int[] {WHITE_RGB, inkRgb(colour), GOLD_RGB} : new int[] {WHITE_RGB, inkRgb(colour)};
+        return gold ? new int[] {WHITE_RGB, inkRgb, GOLD_RGB} : new int[] {WHITE_RGB, inkRgb};
     }
 
     public boolean gold() {
@@ -58,7 +69,7 @@ public final class CodeArtwork {
     }
 
     public int inkRgb() {
-        return inkRgb(colour);
+        return inkRgb;
     }
 
     public QrMatrix matrix() {

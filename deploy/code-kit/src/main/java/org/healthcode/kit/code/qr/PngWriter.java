@@ -1,4 +1,4 @@
-package org.healthcode.codeissuer.qr;
+package org.healthcode.kit.code.qr;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

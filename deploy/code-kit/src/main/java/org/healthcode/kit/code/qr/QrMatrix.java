@@ -1,4 +1,4 @@
-package org.healthcode.codeissuer.qr;
+package org.healthcode.kit.code.qr;
 
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;

@@ -1,8 +1,11 @@
-package org.healthcode.codeissuer.qr;
+package org.healthcode.kit.code.qr;
 
-import org.healthcode.codeissuer.domain.Colour;
+import org.healthcode.kit.code.Colour;
 
-/** Draws a code token as a QR code in the holder's colour, as PNG or SVG. Plain Java, thread-safe. */
+/**
+ * Draws a code token as a QR code in the holder's colour, as PNG or SVG, and a venue's poster
+ * code in black. Plain Java, thread-safe.
+ */
 public final class QrRenderer {
 
     /** Pixels per module: a version-11 code (61 modules + border) is 438 px wide. */
@@ -23,5 +26,10 @@ public final class QrRenderer {
 
     public String svg(String token, Colour colour, boolean gold) {
         return SvgWriter.write(new CodeArtwork(QrMatrix.encode(token), colour, gold), scale);
+    }
+
+    /** A poster's QR as PNG: black ink on white, no gold (a venue has no colour). */
+    public byte[] poster(String text) {
+        return PngWriter.write(CodeArtwork.poster(QrMatrix.encode(text)), scale);
     }
 }

@@ -1,4 +1,4 @@
-package org.healthcode.codeissuer.qr;
+package org.healthcode.kit.code.qr;
 
 /**
  * Writes artwork as SVG in module units: a background (gold band and white inside for a gold

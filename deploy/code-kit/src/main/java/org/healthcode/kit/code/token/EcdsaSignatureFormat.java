@@ -1,4 +1,4 @@
-package org.healthcode.codeissuer.token;
+package org.healthcode.kit.code.token;
 
 /**
  * JCA speaks ECDSA signatures as DER {@code SEQUENCE {INTEGER r, INTEGER s}}; JWS (RFC 7518 §3.4)

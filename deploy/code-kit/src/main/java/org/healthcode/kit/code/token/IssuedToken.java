@@ -1,4 +1,4 @@
-package org.healthcode.codeissuer.token;
+package org.healthcode.kit.code.token;
 
 import java.time.Instant;
 

@@ -1,6 +1,6 @@
-package org.healthcode.codeissuer.token;
+package org.healthcode.kit.code.token;
 
-/** Why a token is not accepted, in the order the verifier checks. */
+/** Why a token is not accepted, in the order the verifier checks ({@code MALFORMED}: the shape, then the payload). */
 public enum Rejection {
-    MALFORMED, ALGORITHM_NOT_ALLOWED, UNKNOWN_KEY, BAD_SIGNATURE, UNTRUSTED_ISSUER, EXPIRED
+    MALFORMED, ALGORITHM_NOT_ALLOWED, UNTRUSTED_ISSUER, UNKNOWN_KEY, BAD_SIGNATURE, EXPIRED
 }

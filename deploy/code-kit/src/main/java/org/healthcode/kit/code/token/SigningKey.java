@@ -1,22 +1,75 @@
-package org.healthcode.codeissuer.token;
+package org.healthcode.kit.code.token;
 
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.SignatureException;
 import java.security.interfaces.ECPublicKey;
+import java.security.spec.InvalidKeySpecException;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.regex.Pattern;
+import org.bouncycastle.jce.interfaces.ECPrivateKey;
+import org.bouncycastle.jce.spec.ECPublicKeySpec;
 
 /** A private key with its key id; signs JWS input as R || S. */
 public final class SigningKey {
+
+    /**
+     * A key id is 1 or 2 of {@code A-Z a-z 0-9 - _}: JSON-safe as it is, and short enough that the
+     * longest token stays within 250 characters.
+     */
+    public static final Pattern KID = Pattern.compile("[A-Za-z0-9_-]{1,2}");
 
     private final String kid;
     private final ECPublicKey publicKey;
     // A Signature is not thread-safe; one per thread, initialised once, reused for every token.
     private final ThreadLocal<Signature> signer;
 
-    SigningKey(String kid, PrivateKey privateKey, ECPublicKey publicKey) {
+    private SigningKey(String kid, PrivateKey privateKey, ECPublicKey publicKey) {
         this.kid = kid;
         this.publicKey = publicKey;
         this.signer = ThreadLocal.withInitial(() -> Es256.signer(privateKey));
+    }
+
+    public static boolean isValidKid(String kid) {
+        return kid != null && KID.matcher(kid).matches();
+    }
+
+    /**
+     * The key of a PKCS#8-encoded EC P-256 private key. Throws {@link InvalidKeySpecException} when
+     * the bytes are not a PKCS#8 EC private key, {@link InvalidKeyException} when the key is not a
+     * usable P-256 key; neither carries key material (no cause, a fixed message).
+     *
+     * @throws IllegalArgumentException for a kid that is not 1 or 2 of {@code A-Z a-z 0-9 - _}
+     */
+    public static SigningKey fromPkcs8(String kid, byte[] pkcs8) throws GeneralSecurityException {
+        if (!isValidKid(kid)) {
+            throw new IllegalArgumentException("a kid is 1 or 2 letters, digits, '-' or '_'");
+        }
+        var factory = Es256.keyFactory();
+        PrivateKey decoded;
+        try {
+            decoded = factory.generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+        } catch (GeneralSecurityException | RuntimeException e) {
+            throw new InvalidKeySpecException("not a PKCS#8 EC private key");
+        }
+        if (!(decoded instanceof ECPrivateKey key)) {
+            throw new InvalidKeySpecException("not a PKCS#8 EC private key");
+        }
+        if (key.getParameters() == null
+                || !key.getParameters().getCurve().equals(Es256.P256.getCurve())
+                || !key.getParameters().getG().equals(Es256.P256.getG())) {
+            throw new InvalidKeyException("not a P-256 key");
+        }
+        BigInteger d = key.getD();
+        if (d.signum() <= 0 || d.compareTo(Es256.P256.getN()) >= 0) {
+            throw new InvalidKeyException("not a valid P-256 private key");
+        }
+        var point = Es256.P256.getG().multiply(d).normalize();
+        ECPublicKey publicKey = (ECPublicKey) factory.generatePublic(new ECPublicKeySpec(point, Es256.P256));
+        return new SigningKey(kid, key, publicKey);
     }
 
     public String kid() {

@@ -1,4 +1,4 @@
-package org.healthcode.codeissuer.token;
+package org.healthcode.kit.code.token;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -6,16 +6,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.regex.Pattern;
-import org.healthcode.codeissuer.domain.Colour;
-import org.healthcode.codeissuer.domain.SubjectId;
+import org.healthcode.kit.code.Colour;
+import org.healthcode.kit.code.SubjectId;
 
 /**
  * Signs code tokens: JWS compact serialisation (RFC 7515), ES256, header
- * {@code {"alg":"ES256","kid":…}}, payload {@code {"iss","sub","col","gold" (only when true),"exp"}}.
+ * {@code {"alg":"ES256","kid":…}} and payload
+ * {@code {"iss":province,"sub":subjectId,"c":"G|Y|R","g":1 (only when gold),"iat":…,"exp":…}}.
  *
- * <p>No {@code iat}: with it a gold token is 264 characters and needs a version-12 QR; without it
- * the worst case is 241. It carries nothing a verifier needs ({@code exp} minus the published
- * time-to-live).
+ * <p>Claim names are one letter where JWT has no registered name, and the kid is at most two
+ * characters: that is what keeps the longest token (gold, 10-digit times) at exactly 250
+ * characters, a version-11 QR at level M, with {@code iat} in it.
  */
 public final class TokenIssuer {
 
@@ -43,17 +44,21 @@ public final class TokenIssuer {
     }
 
     public IssuedToken issue(String subjectId, Colour colour, boolean gold) {
-        long expiresAt = clock.instant().getEpochSecond() + ttlSeconds;
-        return new IssuedToken(sign(subjectId, colour, gold, expiresAt), Instant.ofEpochSecond(expiresAt));
+        long issuedAt = clock.instant().getEpochSecond();
+        long expiresAt = issuedAt + ttlSeconds;
+        return new IssuedToken(sign(subjectId, colour, gold, issuedAt, expiresAt), Instant.ofEpochSecond(expiresAt));
     }
 
-    /** A token with an explicit expiry (seconds since the epoch). */
-    public String sign(String subjectId, Colour colour, boolean gold, long expiresAt) {
+    /** A token with explicit issue and expiry times (seconds since the epoch). */
+    public String sign(String subjectId, Colour colour, boolean gold, long issuedAt, long expiresAt) {
         if (!SubjectId.isValid(subjectId)) {
             throw new IllegalArgumentException("not a pseudonymous subject id");
         }
-        String payload = "{\"iss\":\"" + issuer + "\",\"sub\":\"" + subjectId + "\",\"col\":\"" + colour.letter() + "\""
-                + (gold ? ",\"gold\":true" : "") + ",\"exp\":" + expiresAt + "}";
+        if (issuedAt < 0 || expiresAt < issuedAt) {
+            throw new IllegalArgumentException("a token expires after it is issued");
+        }
+        String payload = "{\"iss\":\"" + issuer + "\",\"sub\":\"" + subjectId + "\",\"c\":\"" + colour.letter() + "\""
+                + (gold ? ",\"g\":1" : "") + ",\"iat\":" + issuedAt + ",\"exp\":" + expiresAt + "}";
         String signingInput = encodedHeader + "." + base64Url(payload);
         byte[] signature = key.sign(signingInput.getBytes(StandardCharsets.US_ASCII));
         return signingInput + "." + BASE64URL.encodeToString(signature);

@@ -1,4 +1,4 @@
-package org.healthcode.codeissuer.token;
+package org.healthcode.kit.code.token;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,33 +9,39 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import org.healthcode.codeissuer.domain.Colour;
+import org.healthcode.kit.code.Colour;
+import org.healthcode.kit.code.SubjectId;
 
 /**
- * Checks a code token offline: needs only public keys, the trusted issuer and a clock, no
- * service. Checks, in order: shape, {@code alg} (only ES256), key id, signature, issuer, expiry.
+ * Checks a code token offline: needs only a trust list (issuer province → public keys), the
+ * tolerated clock skew and a clock; no service. Checks, in order: shape, {@code alg} (only ES256),
+ * payload, issuer on the trust list, key id known for that issuer, signature, expiry. The claims
+ * are reported only once the signature is good (for a valid or an expired token), never for a
+ * forgery or a token no trusted key could check.
  */
 public final class TokenVerifier {
 
     /** Far above any real token; refuses to spend work on large inputs. */
     static final int MAX_TOKEN_LENGTH = 1024;
 
-    /** 9999-12-31T23:59:59Z; a later expiry is not a real one. */
-    private static final long LATEST_EXPIRY = 253_402_300_799L;
+    /** 9999-12-31T23:59:59Z; a later time is not a real one. */
+    private static final long LATEST_TIME = 253_402_300_799L;
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
-    private final VerificationKeys keys;
-    private final String trustedIssuer;
+    private final TrustList trustList;
     private final long skewSeconds;
     private final Clock clock;
 
-    public TokenVerifier(VerificationKeys keys, String trustedIssuer, Duration allowedSkew, Clock clock) {
-        this.keys = keys;
-        this.trustedIssuer = trustedIssuer;
+    public TokenVerifier(TrustList trustList, Duration allowedSkew, Clock clock) {
+        this.trustList = trustList;
         this.skewSeconds = allowedSkew.toSeconds();
         this.clock = clock;
+    }
+
+    public TrustList trustList() {
+        return trustList;
     }
 
     public Verification verify(String token) {
@@ -48,30 +54,28 @@ public final class TokenVerifier {
             return Verification.rejected(Rejection.MALFORMED);
         }
         JsonNode header = decodeObject(token.substring(0, headerEnd));
-        if (header == null || header.has("crit")) {
+        byte[] signature = decode(token.substring(payloadEnd + 1));
+        if (header == null || header.has("crit") || signature == null) {
             return Verification.rejected(Rejection.MALFORMED);
         }
         if (!Es256.JWS_ALGORITHM.equals(header.path("alg").textValue())) {
             return Verification.rejected(Rejection.ALGORITHM_NOT_ALLOWED);
         }
-        VerificationKey key = keys.find(header.path("kid").textValue());
-        if (key == null) {
-            return Verification.rejected(Rejection.UNKNOWN_KEY);
-        }
-        byte[] signature = decode(token.substring(payloadEnd + 1));
-        if (signature == null) {
-            return Verification.rejected(Rejection.MALFORMED);
-        }
-        byte[] signingInput = token.substring(0, payloadEnd).getBytes(StandardCharsets.US_ASCII);
-        if (!key.verifies(signingInput, signature)) {
-            return Verification.rejected(Rejection.BAD_SIGNATURE);
-        }
         CodeClaims claims = claims(decodeObject(token.substring(headerEnd + 1, payloadEnd)));
         if (claims == null) {
             return Verification.rejected(Rejection.MALFORMED);
         }
-        if (!trustedIssuer.equals(claims.issuer())) {
-            return Verification.rejected(Rejection.UNTRUSTED_ISSUER, claims);
+        VerificationKeys issuerKeys = trustList.keysOf(claims.issuer());
+        if (issuerKeys == null) {
+            return Verification.rejected(Rejection.UNTRUSTED_ISSUER);
+        }
+        VerificationKey key = issuerKeys.find(header.path("kid").textValue());
+        if (key == null) {
+            return Verification.rejected(Rejection.UNKNOWN_KEY);
+        }
+        byte[] signingInput = token.substring(0, payloadEnd).getBytes(StandardCharsets.US_ASCII);
+        if (!key.verifies(signingInput, signature)) {
+            return Verification.rejected(Rejection.BAD_SIGNATURE);
         }
         if (clock.instant().getEpochSecond() > claims.expiresAt().getEpochSecond() + skewSeconds) {
             return Verification.rejected(Rejection.EXPIRED, claims);
@@ -83,16 +87,29 @@ public final class TokenVerifier {
         if (payload == null) {
             return null;
         }
-        JsonNode gold = payload.path("gold");
-        JsonNode exp = payload.path("exp");
-        Colour colour = Colour.ofLetter(payload.path("col").textValue());
+        JsonNode gold = payload.path("g");
+        Colour colour = Colour.ofLetter(payload.path("c").textValue());
         String issuer = payload.path("iss").textValue();
         String subject = payload.path("sub").textValue();
-        if (issuer == null || subject == null || colour == null || !exp.isIntegralNumber() || !exp.canConvertToLong()
-                || exp.longValue() < 0 || exp.longValue() > LATEST_EXPIRY || !(gold.isMissingNode() || gold.isBoolean())) {
+        long issuedAt = time(payload.path("iat"));
+        long expiresAt = time(payload.path("exp"));
+        // "g" is present only for a gold code, and then it is 1.
+        boolean goldMark = !gold.isMissingNode();
+        if (issuer == null || !SubjectId.isValid(subject) || colour == null || issuedAt < 0 || expiresAt < issuedAt
+                || (goldMark && !(gold.isIntegralNumber() && gold.canConvertToInt() && gold.intValue() == 1))) {
             return null;
         }
-        return new CodeClaims(issuer, subject, colour, gold.asBoolean(false), Instant.ofEpochSecond(exp.longValue()));
+        return new CodeClaims(issuer, subject, colour, goldMark, Instant.ofEpochSecond(issuedAt),
+                Instant.ofEpochSecond(expiresAt));
+    }
+
+    /** Seconds since the epoch, or -1 when the claim is not such a number. */
+    private static long time(JsonNode claim) {
+        if (!claim.isIntegralNumber() || !claim.canConvertToLong() || claim.longValue() < 0
+                || claim.longValue() > LATEST_TIME) {
+            return -1;
+        }
+        return claim.longValue();
     }
 
     private static JsonNode decodeObject(String part) {

@@ -1,8 +1,9 @@
-package org.healthcode.codeissuer.token;
+package org.healthcode.kit.code.token;
 
 /**
- * The outcome of checking a token. {@code claims} are present only when the signature is good
- * (the token is authentic even if expired or from an untrusted issuer), never for a forgery.
+ * The outcome of checking a token. {@code claims} are present only when a trusted key confirmed
+ * the signature (a valid or an expired token), never for a forgery, nor for a token of an issuer
+ * or key the verifier does not know (nothing could check what it says).
  */
 public record Verification(Rejection reason, CodeClaims claims) {
 

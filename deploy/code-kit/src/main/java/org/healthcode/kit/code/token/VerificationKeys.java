@@ -1,4 +1,4 @@
-package org.healthcode.codeissuer.token;
+package org.healthcode.kit.code.token;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The public keys a verifier accepts, by key id. Built from this service's key ring or, for an
- * offline verifier, from the JWKS the service publishes.
+ * The public keys of one issuer, by key id. Built from a key ring or, for an offline verifier,
+ * from the JWKS the issuer publishes.
  */
 public final class VerificationKeys {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, VerificationKey> byKid;
     private final List<VerificationKey> ordered;
@@ -33,6 +35,17 @@ public final class VerificationKeys {
         return kid == null ? null : byKid.get(kid);
     }
 
+    public List<VerificationKey> keys() {
+        return ordered;
+    }
+
+    /** These keys and {@code others}; for a key id in both, the one of {@code others}. */
+    public VerificationKeys with(VerificationKeys others) {
+        List<VerificationKey> all = new ArrayList<>(ordered);
+        all.addAll(others.ordered);
+        return new VerificationKeys(all);
+    }
+
     public Jwks toJwks() {
         return new Jwks(ordered.stream().map(VerificationKey::toJwk).toList());
     }
@@ -42,13 +55,17 @@ public final class VerificationKeys {
      * is not a JWKS or a P-256 key is not a valid point.
      */
     public static VerificationKeys fromJwks(String json) {
-        JsonNode keys;
         try {
-            keys = new ObjectMapper().readTree(json).path("keys");
+            return fromJwks(JSON.readTree(json));
         } catch (IOException e) {
             throw new IllegalArgumentException("not a JWKS document");
         }
-        if (!keys.isArray()) {
+    }
+
+    /** As {@link #fromJwks(String)}, for a document already parsed. */
+    public static VerificationKeys fromJwks(JsonNode document) {
+        JsonNode keys = document == null ? null : document.path("keys");
+        if (keys == null || !keys.isArray()) {
             throw new IllegalArgumentException("not a JWKS document");
         }
         List<VerificationKey> accepted = new ArrayList<>();

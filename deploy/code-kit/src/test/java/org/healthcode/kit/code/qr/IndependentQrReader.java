@@ -1,4 +1,4 @@
-package org.healthcode.codeissuer.qr;
+package org.healthcode.kit.code.qr;
 
 import boofcv.abst.fiducial.QrCodeDetector;
 import boofcv.alg.fiducial.qrcode.QrCode;

@@ -1,4 +1,4 @@
-package org.healthcode.codeissuer.qr;
+package org.healthcode.kit.code.qr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,32 +13,50 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.healthcode.codeissuer.domain.Colour;
-import org.healthcode.codeissuer.token.MutableClock;
-import org.healthcode.codeissuer.token.TestKeys;
-import org.healthcode.codeissuer.token.TokenIssuer;
+import org.healthcode.kit.code.Colour;
+import org.healthcode.kit.code.token.MutableClock;
+import org.healthcode.kit.code.token.TestKeys;
+import org.healthcode.kit.code.token.TokenIssuer;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 
 class QrRendererTest {
 
-    private static final TokenIssuer ISSUER = new TokenIssuer(TestKeys.ring("abcd", "abcd").signing(), "330000",
+    private static final TokenIssuer ISSUER = new TokenIssuer(TestKeys.signingKey("ab"), "330000",
             Duration.ofSeconds(180), new MutableClock(Instant.now()));
-    /** The longest token there is: 4-character kid, gold, 10-digit expiry. */
-    private static final String WORST_CASE = ISSUER.sign(TestKeys.subjectId(), Colour.GREEN, true, 9_999_999_999L);
+    /** The longest token there is (250 characters): 2-character kid, gold, 10-digit times. */
+    private static final String WORST_CASE = ISSUER.sign(TestKeys.subjectId(), Colour.GREEN, true, 9_999_999_819L,
+            9_999_999_999L);
 
     private final QrRenderer renderer = new QrRenderer(QrRenderer.DEFAULT_SCALE);
 
     @Test
     void theLongestTokenNeedsAtMostAVersion11SymbolAtLevelM() {
+        assertEquals(250, WORST_CASE.length());
         assertTrue(QrMatrix.encode(WORST_CASE).version() <= 11, "version " + QrMatrix.encode(WORST_CASE).version());
+    }
+
+    @Test
+    void aPosterIsBlackOnWhiteWithoutGoldAndReadsBackExactly() throws Exception {
+        String text = "HCV1.0e1f2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a4b.q3Vb0mXkT2yWJ8sLr5nA1w";
+        byte[] png = renderer.poster(text);
+        List<QrCode> found = IndependentQrReader.read(png);
+        assertEquals(1, found.size());
+        assertEquals(text, found.get(0).message);
+
+        BufferedImage poster = ImageIO.read(new ByteArrayInputStream(png));
+        int scale = QrRenderer.DEFAULT_SCALE;
+        int finder = CodeArtwork.BORDER * scale + scale / 2;
+        assertEquals(0x000000, poster.getRGB(finder, finder) & 0xFFFFFF, "black ink");
+        assertEquals(0xFFFFFF, poster.getRGB(1, 1) & 0xFFFFFF, "never a gold frame");
+        assertEquals((QrMatrix.encode(text).size() + 2 * CodeArtwork.BORDER) * scale, poster.getWidth());
     }
 
     @Test
     void anIndependentReaderDecodesExactlyTheTokenFromThePngInEveryColour() throws Exception {
         for (Colour colour : Colour.values()) {
             for (boolean gold : new boolean[] {false, true}) {
-                String token = ISSUER.sign(TestKeys.subjectId(), colour, gold, 9_999_999_999L);
+                String token = ISSUER.sign(TestKeys.subjectId(), colour, gold, 9_999_999_819L, 9_999_999_999L);
                 List<QrCode> found = IndependentQrReader.read(renderer.png(token, colour, gold));
                 assertEquals(1, found.size(), colour + (gold ? " gold" : ""));
                 assertEquals(token, found.get(0).message, colour + (gold ? " gold" : ""));

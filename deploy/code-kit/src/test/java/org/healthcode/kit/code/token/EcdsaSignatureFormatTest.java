@@ -1,4 +1,4 @@
-package org.healthcode.codeissuer.token;
+package org.healthcode.kit.code.token;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

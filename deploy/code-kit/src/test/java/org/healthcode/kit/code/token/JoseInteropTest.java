@@ -1,4 +1,4 @@
-package org.healthcode.codeissuer.token;
+package org.healthcode.kit.code.token;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,22 +23,24 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import org.healthcode.codeissuer.domain.Colour;
+import org.healthcode.kit.code.Colour;
 import org.junit.jupiter.api.Test;
 
 /** An independent JOSE library (Nimbus) agrees with the hand-written tokens in both directions. */
 class JoseInteropTest {
 
-    private final KeyRing ring = TestKeys.ring("k1", "k0", "k1");
+    private final SigningKey retired = TestKeys.signingKey("k0");
+    private final SigningKey signing = TestKeys.signingKey("k1");
     private final String subject = TestKeys.subjectId();
 
     @Test
     void nimbusVerifiesOurTokensWithThePublishedJwks() throws Exception {
-        String jwksJson = new ObjectMapper().writeValueAsString(ring.verification().toJwks());
+        String jwksJson = new ObjectMapper().writeValueAsString(TestKeys.keysOf(retired, signing).toJwks());
         JWKSet jwks = JWKSet.parse(jwksJson);
         assertEquals(2, jwks.getKeys().size());
 
-        String token = new TokenIssuer(ring.signing(), "330000", Duration.ofSeconds(180), Clock.systemUTC())
+        Instant before = Instant.now().minusSeconds(1);
+        String token = new TokenIssuer(signing, "330000", Duration.ofSeconds(180), Clock.systemUTC())
                 .issue(subject, Colour.GREEN, true).token();
         SignedJWT jwt = SignedJWT.parse(token);
         assertEquals(JWSAlgorithm.ES256, jwt.getHeader().getAlgorithm());
@@ -49,25 +51,28 @@ class JoseInteropTest {
 
         assertEquals("330000", jwt.getJWTClaimsSet().getIssuer());
         assertEquals(subject, jwt.getJWTClaimsSet().getSubject());
-        assertEquals("G", jwt.getJWTClaimsSet().getStringClaim("col"));
-        assertEquals(Boolean.TRUE, jwt.getJWTClaimsSet().getBooleanClaim("gold"));
+        assertEquals("G", jwt.getJWTClaimsSet().getStringClaim("c"));
+        assertEquals(1, jwt.getJWTClaimsSet().getIntegerClaim("g"));
+        assertTrue(jwt.getJWTClaimsSet().getIssueTime().after(Date.from(before)));
         assertTrue(jwt.getJWTClaimsSet().getExpirationTime().after(new Date()));
     }
 
     @Test
-    void ourOfflineVerifierAcceptsATokenNimbusSignedAndReadsItsKeysFromAJwks() throws Exception {
+    void ourOfflineVerifierAcceptsATokenNimbusSignedWithKeysFromATrustListOfJwks() throws Exception {
         KeyPair pair = TestKeys.generate("secp256r1");
         ECKey jwk = new ECKey.Builder(Curve.P_256, (ECPublicKey) pair.getPublic()).keyID("nb").build();
-        long exp = Instant.now().getEpochSecond() + 60;
+        long iat = Instant.now().getEpochSecond();
         JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("nb").build(),
-                new Payload("{\"iss\":\"330000\",\"sub\":\"" + subject + "\",\"col\":\"R\",\"exp\":" + exp + "}"));
+                new Payload("{\"iss\":\"310000\",\"sub\":\"" + subject + "\",\"c\":\"R\",\"iat\":" + iat + ",\"exp\":"
+                        + (iat + 60) + "}"));
         jws.sign(new ECDSASigner((ECPrivateKey) pair.getPrivate()));
 
-        TokenVerifier verifier = new TokenVerifier(VerificationKeys.fromJwks(new JWKSet(jwk).toString()), "330000",
-                Duration.ofSeconds(30), Clock.systemUTC());
+        TrustList trust = TrustList.parse("{\"310000\":" + new JWKSet(jwk).toString() + "}");
+        TokenVerifier verifier = new TokenVerifier(trust, Duration.ofSeconds(30), Clock.systemUTC());
         Verification verification = verifier.verify(jws.serialize());
         assertTrue(verification.valid(), () -> String.valueOf(verification.reason()));
         assertEquals(Colour.RED, verification.claims().colour());
+        assertEquals("310000", verification.claims().issuer());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.healthcode.codeissuer.token;
+package org.healthcode.kit.code.token;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import org.healthcode.codeissuer.domain.Colour;
-import org.healthcode.codeissuer.qr.QrRenderer;
+import org.healthcode.kit.code.Colour;
+import org.healthcode.kit.code.qr.QrRenderer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * (DESIGN §9: offline verification at least 0.8 of raw signature verification), and of drawing
  * the QR images. Not a test:
  * surefire runs only *Test and *IT by default. Run it with
- * {@code mvn -o -pl code-issuer-service test -Dtest=TokenBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
+ * {@code mvn -o -pl deploy/code-kit test -Dtest=TokenBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
  * the table is printed and written to {@code target/token-benchmark.txt}.
  */
 class TokenBenchmark {
@@ -40,9 +40,10 @@ class TokenBenchmark {
 
     @Test
     void measure() throws Exception {
-        KeyRing ring = TestKeys.ring("k1", "k1");
-        TokenIssuer issuer = new TokenIssuer(ring.signing(), "330000", Duration.ofHours(1), Clock.systemUTC());
-        TokenVerifier verifier = new TokenVerifier(ring.verification(), "330000", Duration.ofSeconds(30), Clock.systemUTC());
+        SigningKey key = TestKeys.signingKey("k1");
+        VerificationKeys keys = TestKeys.keysOf(key);
+        TokenIssuer issuer = new TokenIssuer(key, "330000", Duration.ofHours(1), Clock.systemUTC());
+        TokenVerifier verifier = new TokenVerifier(TrustList.of("330000", keys), Duration.ofSeconds(30), Clock.systemUTC());
         String subject = TestKeys.subjectId();
         String token = issuer.issue(subject, Colour.GREEN, true).token();
         assertTrue(verifier.verify(token).valid());
@@ -52,9 +53,9 @@ class TokenBenchmark {
         byte[] input = token.substring(0, lastDot).getBytes(StandardCharsets.US_ASCII);
         byte[] der = EcdsaSignatureFormat.toDer(Base64.getUrlDecoder().decode(token.substring(lastDot + 1)));
         Signature bc = Signature.getInstance("SHA256withECDSA", Es256.provider());
-        bc.initVerify(ring.verification().find("k1").publicKey());
+        bc.initVerify(keys.find("k1").publicKey());
         PublicKey jdkKey = KeyFactory.getInstance("EC")
-                .generatePublic(new X509EncodedKeySpec(ring.verification().find("k1").publicKey().getEncoded()));
+                .generatePublic(new X509EncodedKeySpec(keys.find("k1").publicKey().getEncoded()));
         Signature jdk = Signature.getInstance("SHA256withECDSA");
         jdk.initVerify(jdkKey);
 

@@ -1,4 +1,4 @@
-package org.healthcode.codeissuer.token;
+package org.healthcode.kit.code.token;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,12 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.healthcode.codeissuer.domain.Colour;
+import org.healthcode.kit.code.Colour;
 import org.junit.jupiter.api.Test;
 
 class TokenVerifierTest {
@@ -21,20 +18,24 @@ class TokenVerifierTest {
     private static final Instant NOW = TokenIssuerTest.NOW;
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
-    private final String oldKey = TestKeys.entry("old");
-    private final String nowKey = TestKeys.entry("now");
-    private final String badKey = TestKeys.entry("bad");
-    private final KeyRing ring = KeyRing.fromConfig(Optional.of(List.of(oldKey, nowKey, badKey)), Optional.of("now"),
-            Set.of("bad"));
+    // Zhejiang: a retired key k0 and the signing key k1; a revoked key kx is no longer listed.
+    private final SigningKey retired = TestKeys.signingKey("k0");
+    private final SigningKey signing = TestKeys.signingKey("k1");
+    private final SigningKey revoked = TestKeys.signingKey("kx");
+    // Shanghai, trusted with its own key s1.
+    private final SigningKey shanghai = TestKeys.signingKey("s1");
+    private final TrustList trust = TrustList.of("330000", TestKeys.keysOf(retired, signing))
+            .with("310000", TestKeys.keysOf(shanghai));
+
     private final MutableClock clock = new MutableClock(NOW);
-    private final TokenIssuer issuer = new TokenIssuer(ring.signing(), "330000", Duration.ofSeconds(180), clock);
-    private final TokenVerifier verifier = new TokenVerifier(ring.verification(), "330000", Duration.ofSeconds(30), clock);
+    private final TokenIssuer issuer = new TokenIssuer(signing, "330000", Duration.ofSeconds(180), clock);
+    private final TokenVerifier verifier = new TokenVerifier(trust, Duration.ofSeconds(30), clock);
     private final String subject = TestKeys.subjectId();
 
     @Test
     void aChangedPayloadBreaksTheSignature() {
         String[] parts = issuer.issue(subject, Colour.RED, false).token().split("\\.");
-        String green = TokenIssuerTest.decode(parts[1]).replace("\"col\":\"R\"", "\"col\":\"G\"");
+        String green = TokenIssuerTest.decode(parts[1]).replace("\"c\":\"R\"", "\"c\":\"G\"");
         assertRejected(Rejection.BAD_SIGNATURE, parts[0] + "." + b64(green) + "." + parts[2]);
 
         byte[] signature = Base64.getUrlDecoder().decode(parts[2]);
@@ -46,50 +47,70 @@ class TokenVerifierTest {
     @Test
     void onlyEs256IsAccepted() throws Exception {
         String payload = b64(payload("330000", NOW.getEpochSecond() + 180));
-        assertRejected(Rejection.ALGORITHM_NOT_ALLOWED, b64("{\"alg\":\"none\",\"kid\":\"now\"}") + "." + payload + ".");
-        assertRejected(Rejection.ALGORITHM_NOT_ALLOWED, b64("{\"kid\":\"now\"}") + "." + payload + ".");
+        assertRejected(Rejection.ALGORITHM_NOT_ALLOWED, b64("{\"alg\":\"none\",\"kid\":\"k1\"}") + "." + payload + ".");
+        assertRejected(Rejection.ALGORITHM_NOT_ALLOWED, b64("{\"kid\":\"k1\"}") + "." + payload + ".");
 
         // The classic confusion: HMAC keyed with the published public key.
-        String input = b64("{\"alg\":\"HS256\",\"kid\":\"now\"}") + "." + payload;
+        String input = b64("{\"alg\":\"HS256\",\"kid\":\"k1\"}") + "." + payload;
         Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(ring.verification().toJwks().keys().get(1).x().getBytes(), "HmacSHA256"));
+        mac.init(new SecretKeySpec(signing.verificationKey().toJwk().x().getBytes(), "HmacSHA256"));
         assertRejected(Rejection.ALGORITHM_NOT_ALLOWED, input + "." + B64.encodeToString(mac.doFinal(input.getBytes())));
         assertRejected(Rejection.ALGORITHM_NOT_ALLOWED,
-                signed(ring.signing(), "{\"alg\":\"ES384\",\"kid\":\"now\"}", payload("330000", NOW.getEpochSecond())));
+                signed(signing, "{\"alg\":\"ES384\",\"kid\":\"k1\"}", payload("330000", NOW.getEpochSecond())));
+        // The algorithm is checked before the payload is read.
+        assertRejected(Rejection.ALGORITHM_NOT_ALLOWED, b64("{\"alg\":\"none\"}") + "." + b64("not json") + ".");
     }
 
     @Test
-    void aKeyMustBeKnownAndNotRevoked() {
-        SigningKey stranger = TestKeys.ring("now", "now").signing();
+    void anIssuerMustBeOnTheTrustListBeforeAnyKeyIsLookedAt() {
+        SigningKey guangdong = TestKeys.signingKey("g1");
+        String token = new TokenIssuer(guangdong, "440000", Duration.ofSeconds(180), clock)
+                .issue(subject, Colour.GREEN, false).token();
+        assertRejected(Rejection.UNTRUSTED_ISSUER, token);
+        // Even with a forged signature or an unknown kid: nothing can be checked for that issuer.
+        String[] parts = token.split("\\.");
+        assertRejected(Rejection.UNTRUSTED_ISSUER, parts[0] + "." + parts[1] + "." + B64.encodeToString(new byte[64]));
+        assertRejected(Rejection.UNTRUSTED_ISSUER,
+                signed(signing, "{\"alg\":\"ES256\",\"kid\":\"k1\"}", payload("440000", NOW.getEpochSecond() + 180)));
+    }
+
+    @Test
+    void anotherTrustedProvincesCodeVerifiesWithThatProvincesKeysOnly() {
+        String fromShanghai = new TokenIssuer(shanghai, "310000", Duration.ofSeconds(180), clock)
+                .issue(subject, Colour.GREEN, true).token();
+        Verification verification = verifier.verify(fromShanghai);
+        assertTrue(verification.valid(), () -> String.valueOf(verification.reason()));
+        assertEquals("310000", verification.claims().issuer());
+        assertTrue(verification.claims().gold());
+
+        // A province's key signs for that province only: Zhejiang's k1 cannot speak for Shanghai,
+        // nor Shanghai's s1 for Zhejiang.
+        assertRejected(Rejection.UNKNOWN_KEY,
+                signed(signing, "{\"alg\":\"ES256\",\"kid\":\"k1\"}", payload("310000", NOW.getEpochSecond() + 180)));
+        assertRejected(Rejection.UNKNOWN_KEY,
+                signed(shanghai, "{\"alg\":\"ES256\",\"kid\":\"s1\"}", payload("330000", NOW.getEpochSecond() + 180)));
+    }
+
+    @Test
+    void aKeyMustBeKnownForTheIssuer() {
+        SigningKey stranger = TestKeys.signingKey("k1");
         assertRejected(Rejection.BAD_SIGNATURE,
                 new TokenIssuer(stranger, "330000", Duration.ofSeconds(180), clock).issue(subject, Colour.GREEN, false).token());
-        assertRejected(Rejection.UNKNOWN_KEY, signed(stranger, "{\"alg\":\"ES256\",\"kid\":\"who\"}",
+        assertRejected(Rejection.UNKNOWN_KEY, signed(stranger, "{\"alg\":\"ES256\",\"kid\":\"zz\"}",
                 payload("330000", NOW.getEpochSecond() + 180)));
         assertRejected(Rejection.UNKNOWN_KEY, signed(stranger, "{\"alg\":\"ES256\"}",
                 payload("330000", NOW.getEpochSecond() + 180)));
-
-        SigningKey revoked = KeyRing.parse(List.of(badKey)).get("bad");
         assertRejected(Rejection.UNKNOWN_KEY,
                 new TokenIssuer(revoked, "330000", Duration.ofSeconds(180), clock).issue(subject, Colour.GREEN, false).token());
     }
 
     @Test
     void aRetiredKeyStillVerifiesTheCodesItSigned() {
-        SigningKey retired = KeyRing.parse(List.of(oldKey)).get("old");
         String token = new TokenIssuer(retired, "330000", Duration.ofSeconds(180), clock).issue(subject, Colour.GREEN, true)
                 .token();
         Verification verification = verifier.verify(token);
         assertTrue(verification.valid());
         assertTrue(verification.claims().gold());
-    }
-
-    @Test
-    void anotherProvincesIssuerIsNotTrustedYet() {
-        String token = new TokenIssuer(ring.signing(), "310000", Duration.ofSeconds(180), clock)
-                .issue(subject, Colour.GREEN, false).token();
-        Verification verification = verifier.verify(token);
-        assertEquals(Rejection.UNTRUSTED_ISSUER, verification.reason());
-        assertEquals("310000", verification.claims().issuer(), "authentic, so its claims are reported");
     }
 
     @Test
@@ -100,7 +121,7 @@ class TokenVerifierTest {
         clock.advance(Duration.ofSeconds(1));
         Verification verification = verifier.verify(issued.token());
         assertEquals(Rejection.EXPIRED, verification.reason());
-        assertEquals(subject, verification.claims().subjectId());
+        assertEquals(subject, verification.claims().subjectId(), "authentic, so its claims are reported");
     }
 
     @Test
@@ -111,45 +132,56 @@ class TokenVerifierTest {
                 "." + parts[1] + "." + parts[2], "!!." + parts[1] + "." + parts[2], b64("[1]") + "." + parts[1] + "." + parts[2],
                 b64("not json") + "." + parts[1] + "." + parts[2], parts[0] + "." + parts[1] + "." + parts[2] + "=",
                 parts[0] + "." + parts[1] + "." + "*" + parts[2].substring(1), token + "x".repeat(1024),
-                b64("{\"alg\":\"ES256\",\"kid\":\"now\",\"crit\":[\"exp\"]}") + "." + parts[1] + "." + parts[2]}) {
+                b64("{\"alg\":\"ES256\",\"kid\":\"k1\",\"crit\":[\"exp\"]}") + "." + parts[1] + "." + parts[2]}) {
             assertRejected(Rejection.MALFORMED, malformed);
         }
-        String header = "{\"alg\":\"ES256\",\"kid\":\"now\"}";
-        long exp = NOW.getEpochSecond() + 60;
+        String header = "{\"alg\":\"ES256\",\"kid\":\"k1\"}";
+        long iat = NOW.getEpochSecond();
+        long exp = iat + 60;
         String sub = "\"sub\":\"" + subject + "\"";
-        for (String payload : new String[] {"not json", "[]", "{\"iss\":\"330000\"," + sub + ",\"col\":\"G\"}",
-                "{\"iss\":\"330000\"," + sub + ",\"col\":\"G\",\"exp\":\"" + exp + "\"}",
-                "{\"iss\":\"330000\"," + sub + ",\"col\":\"G\",\"exp\":" + exp + ".5}",
-                "{\"iss\":\"330000\"," + sub + ",\"col\":\"B\",\"exp\":" + exp + "}",
-                "{\"iss\":\"330000\"," + sub + ",\"col\":\"G\",\"gold\":\"yes\",\"exp\":" + exp + "}",
-                "{\"iss\":330000," + sub + ",\"col\":\"G\",\"exp\":" + exp + "}",
-                "{\"iss\":\"330000\",\"col\":\"G\",\"exp\":" + exp + "}",
-                "{\"iss\":\"330000\"," + sub + ",\"col\":\"G\",\"exp\":99999999999999999999}",
-                "{\"iss\":\"330000\"," + sub + ",\"col\":\"R\",\"col\":\"G\",\"exp\":" + exp + "}"}) {
-            assertRejected(Rejection.MALFORMED, signed(ring.signing(), header, payload));
+        String times = ",\"iat\":" + iat + ",\"exp\":" + exp + "}";
+        for (String payload : new String[] {"not json", "[]",
+                "{\"iss\":\"330000\"," + sub + ",\"c\":\"G\",\"iat\":" + iat + "}",
+                "{\"iss\":\"330000\"," + sub + ",\"c\":\"G\",\"exp\":" + exp + "}",
+                "{\"iss\":\"330000\"," + sub + ",\"c\":\"G\",\"iat\":" + iat + ",\"exp\":\"" + exp + "\"}",
+                "{\"iss\":\"330000\"," + sub + ",\"c\":\"G\",\"iat\":" + iat + ",\"exp\":" + exp + ".5}",
+                "{\"iss\":\"330000\"," + sub + ",\"c\":\"G\",\"iat\":" + (exp + 1) + ",\"exp\":" + exp + "}",
+                "{\"iss\":\"330000\"," + sub + ",\"c\":\"B\"" + times,
+                "{\"iss\":\"330000\"," + sub + ",\"col\":\"G\"" + times,
+                "{\"iss\":\"330000\"," + sub + ",\"c\":\"G\",\"g\":true" + times,
+                "{\"iss\":\"330000\"," + sub + ",\"c\":\"G\",\"g\":0" + times,
+                "{\"iss\":\"330000\"," + sub + ",\"c\":\"G\",\"g\":\"1\"" + times,
+                "{\"iss\":330000," + sub + ",\"c\":\"G\"" + times,
+                "{\"iss\":\"330000\",\"c\":\"G\"" + times,
+                "{\"iss\":\"330000\",\"sub\":\"short\",\"c\":\"G\"" + times,
+                "{\"iss\":\"330000\"," + sub + ",\"c\":\"G\",\"iat\":" + iat + ",\"exp\":99999999999999999999}",
+                "{\"iss\":\"330000\"," + sub + ",\"c\":\"R\",\"c\":\"G\"" + times}) {
+            assertRejected(Rejection.MALFORMED, signed(signing, header, payload));
         }
     }
 
     @Test
-    void aTokenWithIssuedAtOrOtherClaimsStillVerifies() {
-        String payload = "{\"iss\":\"330000\",\"sub\":\"" + subject + "\",\"col\":\"Y\",\"iat\":" + NOW.getEpochSecond()
+    void aTokenWithOtherClaimsAndHeadersStillVerifies() {
+        String payload = "{\"iss\":\"330000\",\"sub\":\"" + subject + "\",\"c\":\"Y\",\"iat\":" + NOW.getEpochSecond()
                 + ",\"exp\":" + (NOW.getEpochSecond() + 180) + ",\"nm\":\"x\"}";
-        Verification verification = verifier.verify(signed(ring.signing(), "{\"alg\":\"ES256\",\"kid\":\"now\",\"typ\":\"JWT\"}",
+        Verification verification = verifier.verify(signed(signing, "{\"alg\":\"ES256\",\"kid\":\"k1\",\"typ\":\"JWT\"}",
                 payload));
         assertTrue(verification.valid());
         assertEquals(Colour.YELLOW, verification.claims().colour());
+        assertEquals(NOW, verification.claims().issuedAt());
     }
 
     private void assertRejected(Rejection reason, String token) {
         Verification verification = verifier.verify(token);
         assertEquals(reason, verification.reason(), () -> "for " + token);
-        if (reason != Rejection.UNTRUSTED_ISSUER && reason != Rejection.EXPIRED) {
-            assertNull(verification.claims(), "nothing of an unauthenticated token is reported");
+        if (reason != Rejection.EXPIRED) {
+            assertNull(verification.claims(), "nothing of an unchecked token is reported");
         }
     }
 
     private String payload(String issuer, long exp) {
-        return "{\"iss\":\"" + issuer + "\",\"sub\":\"" + subject + "\",\"col\":\"G\",\"exp\":" + exp + "}";
+        return "{\"iss\":\"" + issuer + "\",\"sub\":\"" + subject + "\",\"c\":\"G\",\"iat\":" + (exp - 180)
+                + ",\"exp\":" + exp + "}";
     }
 
     static String signed(SigningKey key, String header, String payload) {

@@ -1,0 +1,70 @@
+package org.healthcode.scan.domain;
+
+import org.healthcode.kit.code.Colour;
+import org.healthcode.kit.code.token.CodeClaims;
+import org.healthcode.kit.code.token.Verification;
+
+/**
+ * The checkpoint rule: ALLOW if and only if the code is valid and its holder is GREEN now. "Now"
+ * is this service's own table of colours (fed by risk-recalculated), which beats a replayed
+ * screenshot of an old green code; a holder this province has no colour for (another province's
+ * resident) is judged by the colour in the code. Plain Java.
+ */
+public final class Admission {
+
+    private Admission() {
+    }
+
+    /**
+     * What a scanned code decides. {@code current} is the holder's stored colour, or null; it is
+     * consulted only for a code whose signature was good.
+     */
+    public static Outcome ofCode(Verification verification, CurrentColour current) {
+        CodeClaims claims = verification.claims();
+        if (claims == null) {
+            // Nothing of an unchecked code is believed: no subject, no province, no colour.
+            return new Outcome(Decision.DENY, DenyReason.of(verification.reason()), null, null, null, null);
+        }
+        Colour colour = current != null ? current.colour() : claims.colour();
+        boolean gold = (current != null ? current.gold() : claims.gold()) && colour == Colour.GREEN;
+        if (!verification.valid()) {
+            return new Outcome(Decision.DENY, DenyReason.of(verification.reason()), claims.subjectId(), claims.issuer(),
+                    colour, gold);
+        }
+        return byColour(claims.subjectId(), claims.issuer(), colour, gold);
+    }
+
+    /** What a person known only by pseudonym (ID card, poster check-in) decides. */
+    public static Outcome ofSubject(String subjectId, CurrentColour current) {
+        if (current == null) {
+            return new Outcome(Decision.DENY, DenyReason.NO_COLOUR, subjectId, null, null, null);
+        }
+        return byColour(subjectId, current.province(), current.colour(), current.gold() && current.colour() == Colour.GREEN);
+    }
+
+    private static Outcome byColour(String subjectId, String province, Colour colour, boolean gold) {
+        return switch (colour) {
+            case GREEN -> new Outcome(Decision.ALLOW, null, subjectId, province, colour, gold);
+            case YELLOW -> new Outcome(Decision.DENY, DenyReason.COLOUR_YELLOW, subjectId, province, colour, gold);
+            case RED -> new Outcome(Decision.DENY, DenyReason.COLOUR_RED, subjectId, province, colour, gold);
+        };
+    }
+
+    /**
+     * A decision and what it rests on. {@code subjectId} and {@code province} (the holder's: the
+     * code's issuer, or the province of the stored colour) are known only for an authentic code or
+     * a looked-up person; {@code colourAtScan} is the colour the decision used, also for an expired
+     * code (for the visit record), while the answer shows it only when the code itself passed.
+     */
+    public record Outcome(Decision decision, DenyReason reason, String subjectId, String province, Colour colourAtScan,
+            Boolean goldAtScan) {
+
+        public Colour shownColour() {
+            return reason != null && reason.aboutTheCode() ? null : colourAtScan;
+        }
+
+        public Boolean shownGold() {
+            return shownColour() == null ? null : goldAtScan;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package org.healthcode.scan.domain;
+
+import org.healthcode.kit.code.token.Rejection;
+
+/** Why a checkpoint says DENY: the code failed a check, or the holder is not green. */
+public enum DenyReason {
+    MALFORMED, ALGORITHM_NOT_ALLOWED, UNTRUSTED_ISSUER, UNKNOWN_KEY, BAD_SIGNATURE, EXPIRED,
+    COLOUR_YELLOW, COLOUR_RED,
+    /** No colour is known for the person (looked up by document or checked in, never coloured). */
+    NO_COLOUR;
+
+    public static DenyReason of(Rejection rejection) {
+        return valueOf(rejection.name());
+    }
+
+    /** A reason about the code itself rather than its holder: the answer then shows no colour. */
+    public boolean aboutTheCode() {
+        return ordinal() <= EXPIRED.ordinal();
+    }
+}

@@ -1,0 +1,116 @@
+package org.healthcode.scan.rest;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.healthcode.kit.code.Colour;
+import org.healthcode.kit.code.SubjectId;
+import org.healthcode.kit.web.ApiError;
+import org.healthcode.kit.web.ApiException;
+import org.healthcode.scan.domain.Admission;
+import org.healthcode.scan.domain.ClientIds;
+import org.healthcode.scan.domain.Decision;
+import org.healthcode.scan.domain.DenyReason;
+import org.healthcode.scan.domain.ScanAttempt;
+import org.healthcode.scan.service.ScanService;
+import org.jboss.resteasy.reactive.ResponseHeader;
+
+/** Checkpoint staff at a venue of their province: a scanned code, or a person looked up by document. */
+@Path("/v1/scans")
+@RolesAllowed("checkpoint")
+public class ScanResource {
+
+    public record CodeScan(String token, String venueId, String scanId) {
+    }
+
+    public record SubjectScan(String subjectId, String venueId, String scanId) {
+    }
+
+    /**
+     * {@code colour}/{@code gold}: the colour the decision used, shown only when the code itself
+     * passed; {@code subjectId}/{@code province}: the holder's, known only for an authentic code
+     * (or a looked-up person).
+     */
+    public record ScanAnswer(String scanId, Decision decision, DenyReason reason, Colour colour, Boolean gold,
+            String subjectId, String province, Instant at) {
+
+        static ScanAnswer of(ScanAttempt attempt) {
+            Admission.Outcome outcome = attempt.outcome();
+            return new ScanAnswer(attempt.scanId, outcome.decision(), outcome.reason(), outcome.shownColour(),
+                    outcome.shownGold(), outcome.subjectId(), outcome.province(), attempt.at);
+        }
+    }
+
+    private final ScanService scans;
+    private final SecurityIdentity identity;
+
+    public ScanResource(ScanService scans, SecurityIdentity identity) {
+        this.scans = scans;
+        this.identity = identity;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @ResponseHeader(name = "Cache-Control", value = "no-store")
+    public Uni<ScanAnswer> scan(CodeScan request) {
+        List<ApiError.Detail> problems = new ArrayList<>();
+        if (request == null || request.token() == null || request.token().isBlank()) {
+            problems.add(new ApiError.Detail("token", "is required"));
+        }
+        checkVenueAndScanId(request == null ? null : request.venueId(), request == null ? null : request.scanId(),
+                problems);
+        Caller caller = Caller.of(identity);
+        String province = caller.staffProvince();
+        return scans.scanCode(request.token().strip(), request.venueId(), request.scanId(), caller.subject(), province)
+                .map(ScanAnswer::of);
+    }
+
+    /** The ID-card path: the gateway resolved the document to the pseudonym; audited. */
+    @POST
+    @Path("/subject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @ResponseHeader(name = "Cache-Control", value = "no-store")
+    public Uni<ScanAnswer> scanSubject(SubjectScan request) {
+        List<ApiError.Detail> problems = new ArrayList<>();
+        if (request == null || !SubjectId.isValid(request.subjectId())) {
+            problems.add(new ApiError.Detail("subjectId", "is not a pseudonymous subject id"));
+        }
+        checkVenueAndScanId(request == null ? null : request.venueId(), request == null ? null : request.scanId(),
+                problems);
+        Caller caller = Caller.of(identity);
+        String province = caller.staffProvince();
+        return scans.scanSubject(request.subjectId(), request.venueId(), request.scanId(), caller.subject(), province)
+                .map(ScanAnswer::of);
+    }
+
+    private static void checkVenueAndScanId(String venueId, String scanId, List<ApiError.Detail> problems) {
+        if (!isUuid(venueId)) {
+            problems.add(new ApiError.Detail("venueId", "is not a venue id"));
+        }
+        if (!ClientIds.isValid(scanId)) {
+            problems.add(new ApiError.Detail("scanId", ClientIds.SHAPE_PROBLEM));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid(problems);
+        }
+    }
+
+    static boolean isUuid(String text) {
+        try {
+            return text != null && UUID.fromString(text).toString().equalsIgnoreCase(text);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.healthcode.scan.rest;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.healthcode.kit.code.Colour;
+import org.healthcode.kit.code.SubjectId;
+import org.healthcode.kit.web.ApiError;
+import org.healthcode.kit.web.ApiException;
+import org.healthcode.scan.domain.ClientIds;
+import org.healthcode.scan.domain.ScanAttempt;
+import org.healthcode.scan.service.ScanService;
+import org.jboss.resteasy.reactive.ResponseHeader;
+
+/**
+ * A citizen scanned a venue's poster. The gateway fills {@code subjectId} (the citizen's) and
+ * {@code companions} (their own dependents only); the answer is the colour to show at the door.
+ */
+@Path("/v1/venue-checkins")
+@RolesAllowed("citizen")
+public class VenueCheckinResource {
+
+    /** A guardian has at most five dependents. */
+    static final int MAX_COMPANIONS = 5;
+
+    public record CheckinRequest(String venueCode, String subjectId, List<String> companions, String checkinId) {
+    }
+
+    public record PersonColour(String subjectId, Colour colour, Boolean gold) {
+
+        static PersonColour of(ScanAttempt visit) {
+            return new PersonColour(visit.subjectId, visit.colourAtScan,
+                    visit.colourAtScan == null ? null : Boolean.TRUE.equals(visit.gold));
+        }
+    }
+
+    /** {@code colour} null when no colour is known for the person. */
+    public record CheckinAnswer(UUID venueId, String venueName, Colour colour, Boolean gold,
+            List<PersonColour> companions) {
+    }
+
+    private final ScanService scans;
+    private final SecurityIdentity identity;
+
+    public VenueCheckinResource(ScanService scans, SecurityIdentity identity) {
+        this.scans = scans;
+        this.identity = identity;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @ResponseHeader(name = "Cache-Control", value = "no-store")
+    public Uni<CheckinAnswer> checkin(CheckinRequest request) {
+        List<String> companions = validate(request);
+        return scans.checkin(request.venueCode().strip(), request.subjectId(), companions, request.checkinId(),
+                Caller.of(identity).subject())
+                .map(checkin -> {
+                    PersonColour self = PersonColour.of(checkin.visits().get(0));
+                    return new CheckinAnswer(checkin.venue().id, checkin.venue().name, self.colour(), self.gold(),
+                            checkin.visits().subList(1, checkin.visits().size()).stream().map(PersonColour::of).toList());
+                });
+    }
+
+    private static List<String> validate(CheckinRequest request) {
+        List<ApiError.Detail> problems = new ArrayList<>();
+        if (request == null || request.venueCode() == null || request.venueCode().isBlank()) {
+            problems.add(new ApiError.Detail("venueCode", "is required"));
+        }
+        String subjectId = request == null ? null : request.subjectId();
+        if (!SubjectId.isValid(subjectId)) {
+            problems.add(new ApiError.Detail("subjectId", "is not a pseudonymous subject id"));
+        }
+        List<String> companions = request == null || request.companions() == null ? List.of() : request.companions();
+        if (companions.size() > MAX_COMPANIONS) {
+            problems.add(new ApiError.Detail("companions", "at most " + MAX_COMPANIONS));
+        }
+        Set<String> seen = new HashSet<>();
+        if (subjectId != null) {
+            seen.add(subjectId);
+        }
+        for (int i = 0; i < companions.size() && i < MAX_COMPANIONS; i++) {
+            String companion = companions.get(i);
+            if (!SubjectId.isValid(companion)) {
+                problems.add(new ApiError.Detail("companions[" + i + "]", "is not a pseudonymous subject id"));
+            } else if (!seen.add(companion)) {
+                problems.add(new ApiError.Detail("companions[" + i + "]", "is listed twice or is the citizen"));
+            }
+        }
+        if (request == null || !ClientIds.isValid(request.checkinId())) {
+            problems.add(new ApiError.Detail("checkinId", ClientIds.SHAPE_PROBLEM));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid(problems);
+        }
+        return companions;
+    }
+}

@@ -1,0 +1,16 @@
+package org.healthcode.scan.rest;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import org.healthcode.scan.domain.Venue;
+import org.healthcode.scan.domain.VenueType;
+
+/** A venue as staff see it, with the text of its poster QR. */
+public record VenueView(UUID id, String name, VenueType type, String regionCode, String address, String vehicle,
+        LocalDate tripDate, String carriage, String posterCode) {
+
+    static VenueView of(Venue venue, String posterCode) {
+        return new VenueView(venue.id, venue.name, venue.type, venue.regionCode, venue.address, venue.vehicle,
+                venue.tripDate, venue.carriage, posterCode);
+    }
+}

@@ -1,0 +1,159 @@
+package org.healthcode.scan.service;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.healthcode.kit.code.token.Verification;
+import org.healthcode.kit.event.Outbox;
+import org.healthcode.kit.web.ApiException;
+import org.healthcode.scan.domain.Admission;
+import org.healthcode.scan.domain.ClientIds;
+import org.healthcode.scan.domain.PosterCodes;
+import org.healthcode.scan.domain.ScanAttempt;
+import org.healthcode.scan.domain.ScanMode;
+import org.healthcode.scan.domain.Venue;
+import org.healthcode.scan.event.ScanRecorded;
+import org.healthcode.scan.repository.IdCardAuditRepository;
+import org.healthcode.scan.repository.ScanAttemptRepository;
+import org.healthcode.scan.repository.SubjectColourRepository;
+import org.healthcode.scan.trust.TrustedKeys;
+
+/**
+ * The four ways a visit is recorded. Each attempt is decided once per scan id: it is stored with
+ * its answer, and, when its subject is known, published as {@code scan-recorded} from the same
+ * transaction; a retry of the same request answers the stored decision and records nothing new.
+ */
+@ApplicationScoped
+public class ScanService {
+
+    /** The answers of a poster check-in: the citizen's visit first, then each companion's. */
+    public record Checkin(Venue venue, List<ScanAttempt> visits) {
+    }
+
+    private final TrustedKeys trust;
+    private final VenueService venues;
+    private final PosterCodes posters;
+    private final ScanAttemptRepository attempts;
+    private final SubjectColourRepository colours;
+    private final IdCardAuditRepository audit;
+    private final Outbox outbox;
+    private final MeterRegistry metrics;
+    private final Clock clock;
+
+    public ScanService(TrustedKeys trust, VenueService venues, PosterCodes posters, ScanAttemptRepository attempts,
+            SubjectColourRepository colours, IdCardAuditRepository audit, Outbox outbox, MeterRegistry metrics,
+            Clock clock) {
+        this.trust = trust;
+        this.venues = venues;
+        this.posters = posters;
+        this.attempts = attempts;
+        this.colours = colours;
+        this.audit = audit;
+        this.outbox = outbox;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** Staff scanned a citizen's code: verified offline against the trust list, then the colour now. */
+    public Uni<ScanAttempt> scanCode(String token, String venueId, String scanId, String operator, String province) {
+        String fingerprint = ClientIds.fingerprint(ScanMode.OPERATOR_SCAN.name(), venueId, operator, token);
+        return Panache.withTransaction(() -> venues.find(venueId, province).chain(venue ->
+                once(venue, scanId, ScanMode.OPERATOR_SCAN, operator, fingerprint, () -> {
+                    Verification verification = trust.verifier().verify(token);
+                    return verification.claims() == null
+                            ? Uni.createFrom().item(Admission.ofCode(verification, null))
+                            : colours.current(verification.claims().subjectId())
+                                    .map(current -> Admission.ofCode(verification, current));
+                }, attempt -> Uni.createFrom().voidItem())));
+    }
+
+    /**
+     * Staff looked a person up by document (the gateway resolved it to the pseudonym): decided by
+     * the stored colour, and audited (who, whom, why, when, where) in the same transaction.
+     */
+    public Uni<ScanAttempt> scanSubject(String subjectId, String venueId, String scanId, String operator, String province) {
+        String fingerprint = ClientIds.fingerprint(ScanMode.ID_CARD.name(), venueId, operator, subjectId);
+        return Panache.withTransaction(() -> venues.find(venueId, province).chain(venue ->
+                once(venue, scanId, ScanMode.ID_CARD, operator, fingerprint,
+                        () -> colours.current(subjectId).map(current -> Admission.ofSubject(subjectId, current)),
+                        attempt -> audit.append(operator, province, subjectId, venue.id, scanId, attempt.at))));
+    }
+
+    /**
+     * A citizen scanned a venue's poster, for themselves and the companions they brought (the
+     * gateway checked these are their dependents). Each person is one visit, idempotent by
+     * checkin id and person.
+     */
+    public Uni<Checkin> checkin(String venueCode, String subjectId, List<String> companions, String checkinId,
+            String account) {
+        UUID venueId = posters.venueOf(venueCode).orElseThrow(
+                () -> new ApiException(400, "INVALID_VENUE_CODE", "The venue code is not a poster of this platform"));
+        return Panache.withTransaction(() -> venues.find(venueId.toString()).chain(venue -> {
+            Uni<List<ScanAttempt>> visits = Uni.createFrom().item(new ArrayList<>());
+            List<String> people = new ArrayList<>(List.of(subjectId));
+            people.addAll(companions);
+            for (int i = 0; i < people.size(); i++) {
+                String person = people.get(i);
+                ScanMode mode = i == 0 ? ScanMode.VENUE_CHECKIN : ScanMode.COMPANION;
+                String fingerprint = ClientIds.fingerprint(mode.name(), venue.id.toString(), account, person);
+                visits = visits.chain(done -> once(venue, ClientIds.checkinScanId(checkinId, person), mode, account,
+                        fingerprint, () -> colours.current(person).map(current -> Admission.ofSubject(person, current)),
+                        attempt -> Uni.createFrom().voidItem())
+                        .map(visit -> {
+                            done.add(visit);
+                            return done;
+                        }));
+            }
+            return visits.map(done -> new Checkin(venue, List.copyOf(done)));
+        }));
+    }
+
+    /**
+     * The attempt of {@code scanId}: the stored one for a retry, else decided now, stored and (with
+     * a subject) published. A scan id reused for a different request is refused.
+     */
+    private Uni<ScanAttempt> once(Venue venue, String scanId, ScanMode mode, String operator, String fingerprint,
+            Supplier<Uni<Admission.Outcome>> decide, Function<ScanAttempt, Uni<Void>> alsoRecord) {
+        return attempts.findById(scanId).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().item(replay(existing, fingerprint));
+            }
+            Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            return decide.get().chain(outcome -> {
+                ScanAttempt attempt = ScanAttempt.of(scanId, mode, venue.id, operator, fingerprint, outcome, at);
+                return attempts.insertIfAbsent(attempt).chain(inserted -> {
+                    if (!inserted) {
+                        // A concurrent retry recorded it first: answer what it recorded.
+                        return attempts.findById(scanId).map(first -> replay(first, fingerprint));
+                    }
+                    count(attempt);
+                    Uni<Void> published = attempt.subjectId == null ? Uni.createFrom().voidItem()
+                            : outbox.publish(ScanRecorded.TOPIC, attempt.subjectId, ScanRecorded.of(attempt, venue))
+                                    .replaceWithVoid();
+                    return published.chain(() -> alsoRecord.apply(attempt)).replaceWith(attempt);
+                });
+            });
+        });
+    }
+
+    private static ScanAttempt replay(ScanAttempt stored, String fingerprint) {
+        if (!stored.fingerprint.equals(fingerprint)) {
+            throw ApiException.conflict("SCAN_ID_REUSED", "This scan id was used for a different scan");
+        }
+        return stored;
+    }
+
+    private void count(ScanAttempt attempt) {
+        metrics.counter("scans", "mode", attempt.mode.name(), "decision", attempt.decision.name(),
+                "reason", attempt.reason == null ? "NONE" : attempt.reason.name()).increment();
+    }
+}

@@ -1,0 +1,87 @@
+package org.healthcode.scan.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.healthcode.kit.code.qr.QrRenderer;
+import org.healthcode.kit.web.ApiException;
+import org.healthcode.scan.domain.PosterCodes;
+import org.healthcode.scan.domain.Venue;
+import org.healthcode.scan.repository.VenueRepository;
+
+/** Venues and their posters. Staff manage the venues of their own province only. */
+@ApplicationScoped
+public class VenueService {
+
+    /** A venue and whether this request registered it (false: the carriage was already a venue). */
+    public record Registered(Venue venue, boolean created) {
+    }
+
+    private final VenueRepository venues;
+    private final PosterCodes posters;
+    private final QrRenderer renderer;
+    private final Clock clock;
+
+    public VenueService(VenueRepository venues, PosterCodes posters, QrRenderer renderer, Clock clock) {
+        this.venues = venues;
+        this.posters = posters;
+        this.renderer = renderer;
+        this.clock = clock;
+    }
+
+    /**
+     * Registers a validated venue. A carriage or cabin of a trip is one venue: registering it again
+     * answers the existing one, so that everyone aboard shares one venue for tracing.
+     */
+    public Uni<Registered> register(Venue venue, String staff, String staffProvince) {
+        requireProvince(venue, staffProvince);
+        venue.id = UUID.randomUUID();
+        venue.createdBy = staff;
+        venue.createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return Panache.withTransaction(() -> (venue.type.transport() ? venues.findTransport(venue)
+                : Uni.createFrom().<Venue>nullItem())
+                .chain(existing -> existing != null
+                        ? Uni.createFrom().item(new Registered(existing, false))
+                        : venues.persist(venue).replaceWith(new Registered(venue, true))));
+    }
+
+    /** A venue of the caller's province, or 404 / 403. */
+    public Uni<Venue> find(String id, String staffProvince) {
+        return find(id).invoke(venue -> requireProvince(venue, staffProvince));
+    }
+
+    /** Any venue, or 404 VENUE_NOT_FOUND (also for an id that is not one). */
+    public Uni<Venue> find(String id) {
+        UUID venueId;
+        try {
+            venueId = UUID.fromString(id);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Uni.createFrom().failure(notFound());
+        }
+        return venues.findById(venueId).onItem().ifNull().failWith(VenueService::notFound);
+    }
+
+    public String posterCode(Venue venue) {
+        return posters.codeOf(venue.id);
+    }
+
+    // Drawing takes milliseconds (zxing tries all eight masks): off the event loop.
+    public Uni<byte[]> poster(Venue venue) {
+        return Uni.createFrom().item(venue).emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(v -> renderer.poster(posters.codeOf(v.id)));
+    }
+
+    static void requireProvince(Venue venue, String staffProvince) {
+        if (!venue.province.equals(staffProvince)) {
+            throw new ApiException(403, "FORBIDDEN_PROVINCE", "The venue is in another province");
+        }
+    }
+
+    static ApiException notFound() {
+        return ApiException.notFound("VENUE_NOT_FOUND", "No such venue");
+    }
+}
