@@ -306,15 +306,24 @@ class CitizenJourneyIT {
         final String name = Residents.name();
         final String idNumber = Residents.idNumber();
         final String phone = Residents.phone();
+        private String subjectId;
 
         static Citizen registered() {
             Citizen citizen = new Citizen();
             personalData.addAll(List.of(citizen.name, citizen.idNumber, citizen.phone));
-            given().auth().oauth2(citizen.token).contentType(ContentType.JSON)
+            citizen.subjectId = given().auth().oauth2(citizen.token).contentType(ContentType.JSON)
                     .body(Residents.registration(citizen.name, citizen.idNumber, citizen.phone))
                     .post("/api/v1/me/registration")
-                    .then().statusCode(201).body("subjectId", notNullValue());
+                    .then().statusCode(201).body("subjectId", notNullValue()).extract().path("subjectId");
             return citizen;
+        }
+
+        String subjectId() {
+            return subjectId;
+        }
+
+        JsonPath code() {
+            return given().auth().oauth2(token).get("/api/v1/me/code").then().statusCode(200).extract().jsonPath();
         }
 
         void declare(Map<String, Object> declaration) {
