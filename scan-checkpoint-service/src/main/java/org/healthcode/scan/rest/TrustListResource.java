@@ -10,8 +10,11 @@ import org.healthcode.kit.code.token.VerificationKeys.Jwks;
 import org.healthcode.scan.trust.TrustedKeys;
 import org.jboss.resteasy.reactive.ResponseHeader;
 
-/** The provinces whose codes this checkpoint accepts and their public keys: public, like a JWKS. */
-@Path("/v1/trust-list")
+/**
+ * The provinces whose codes this checkpoint accepts and their public keys: public, and outside
+ * {@code /v1} like a JWKS, so that it needs no token.
+ */
+@Path("/trust-list")
 public class TrustListResource {
 
     private final TrustedKeys trust;
@@ -27,24 +30,5 @@ public class TrustListResource {
     @ResponseHeader(name = "Cache-Control", value = "public, max-age=300")
     public Map<String, Jwks> trustList() {
         return trust.trustList().toJwks();
-    }
-
-    /** The same list outside {@code /v1}, where the gateway's client asks for it. */
-    @Path("/trust-list")
-    public static class OutsideV1 {
-
-        private final TrustedKeys trust;
-
-        public OutsideV1(TrustedKeys trust) {
-            this.trust = trust;
-        }
-
-        @GET
-        @PermitAll
-        @Produces(MediaType.APPLICATION_JSON)
-        @ResponseHeader(name = "Cache-Control", value = "public, max-age=300")
-        public Map<String, Jwks> trustList() {
-            return trust.trustList().toJwks();
-        }
     }
 }
