@@ -8,14 +8,23 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Everything a subject declared within the evaluation window. Facts accumulate: a later
+ * Everything known about a subject within the evaluation window: what they declared, and what the
+ * health authority and contact tracing found (case decisions, contacts). Facts accumulate: a later
  * declaration adds to the earlier ones and never erases them.
  */
-public record Facts(List<Submission> submissions, List<Travel> travel) {
+public record Facts(List<Submission> submissions, List<Travel> travel, List<CaseDecision> cases,
+        List<Contact> contacts) {
 
     public Facts {
         submissions = submissions.stream().sorted(Comparator.comparing(Submission::declaredAt)).toList();
         travel = List.copyOf(travel);
+        cases = cases.stream().sorted(Comparator.comparing(CaseDecision::decidedAt)).toList();
+        contacts = List.copyOf(contacts);
+    }
+
+    /** Declared facts only: no case decision, no traced contact. */
+    public Facts(List<Submission> submissions, List<Travel> travel) {
+        this(submissions, travel, List.of(), List.of());
     }
 
     public Optional<Submission> latest() {

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,8 +15,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Computes a subject's risk state from what they declared, the current region risk levels and one
- * rule set, at one instant. Plain Java: same inputs, same state.
+ * Computes a subject's risk state from what they declared, what the health authority and contact
+ * tracing found, the current region risk levels and one rule set, at one instant. Plain Java: same
+ * inputs, same state.
  *
  * <p>{@code previous} are the reasons of the subject's last state: a reason still running keeps
  * the {@code since} it had, so re-evaluating never moves the start of a quarantine.
@@ -41,7 +43,7 @@ public final class RiskEvaluator {
 
         Map<ReasonCode, List<Trigger>> triggers = new EnumMap<>(ReasonCode.class);
         Stream.of(travel(facts, regions, running, today, now), inboundInternational(facts, now),
-                        declaredContact(facts, now))
+                        declaredContact(facts, now), tracedContacts(facts, now))
                 .flatMap(List::stream)
                 .forEach(t -> triggers.computeIfAbsent(t.code(), code -> new ArrayList<>()).add(t));
 
@@ -49,6 +51,7 @@ public final class RiskEvaluator {
         triggers.forEach((code, list) -> timedReason(code, list, running.get(code), submissionDays, today, now)
                 .ifPresent(reasons::add));
         symptoms(facts, running.get(ReasonCode.SYMPTOMS)).ifPresent(reasons::add);
+        reasons.addAll(cases(facts, running));
         reasons.sort(Comparator.comparing(Reason::colour).reversed().thenComparing(Reason::code));
 
         Colour colour = reasons.stream().map(Reason::colour).max(Comparator.naturalOrder()).orElse(Colour.GREEN);
@@ -118,6 +121,55 @@ public final class RiskEvaluator {
                 .map(s -> new Trigger(code, earliest(s.declaredAt(), now),
                         calendar.startOf(calendar.dayOf(s.declaredAt()).plusDays(days))))
                 .toList()).orElse(List.of());
+    }
+
+    /**
+     * CLOSE_CONTACT (degree 1, close or same carriage), SPATIOTEMPORAL (degree 1, same venue, wider
+     * window), SECONDARY_CONTACT (degree 2): from the local day of the last exposure. Known since
+     * tracing found it.
+     */
+    private List<Trigger> tracedContacts(Facts facts, Instant now) {
+        List<Trigger> found = new ArrayList<>();
+        for (Contact contact : facts.contacts()) {
+            ReasonCode code = contact.reason();
+            days(code).ifPresent(days -> found.add(new Trigger(code, earliest(contact.identifiedAt(), now),
+                    calendar.startOf(calendar.dayOf(contact.lastExposure()).plusDays(days)))));
+        }
+        return found;
+    }
+
+    /**
+     * CONFIRMED_CASE / SUSPECTED_CASE: a case whose latest decision confirms (suspects) it.
+     * Open-ended: the decision clearing that case ends it. Known since the case took that status;
+     * a running reason keeps its start unless the case was cleared (or changed status) since.
+     */
+    private List<Reason> cases(Facts facts, Map<ReasonCode, Reason> running) {
+        Map<String, List<CaseDecision>> byCase = new LinkedHashMap<>();
+        facts.cases().forEach(d -> byCase.computeIfAbsent(d.caseId(), id -> new ArrayList<>()).add(d));
+        Map<ReasonCode, Instant> starts = new EnumMap<>(ReasonCode.class);
+        for (List<CaseDecision> decisions : byCase.values()) {
+            CaseStatus status = decisions.get(decisions.size() - 1).status();
+            ReasonCode code = switch (status) {
+                case CONFIRMED -> ReasonCode.CONFIRMED_CASE;
+                case SUSPECTED -> ReasonCode.SUSPECTED_CASE;
+                case CLEARED -> null;
+            };
+            if (code == null || rules.rule(code).isEmpty()) {
+                continue;
+            }
+            Instant runStart = null;
+            for (int i = decisions.size() - 1; i >= 0 && decisions.get(i).status() == status; i--) {
+                runStart = decisions.get(i).decidedAt();
+            }
+            starts.merge(code, runStart, RiskEvaluator::earliest);
+        }
+        List<Reason> reasons = new ArrayList<>();
+        starts.forEach((code, runStart) -> {
+            Reason before = running.get(code);
+            boolean sameRun = before != null && !before.since().isBefore(runStart);
+            reasons.add(new Reason(code, colour(code), sameRun ? before.since() : runStart, null));
+        });
+        return reasons;
     }
 
     /**

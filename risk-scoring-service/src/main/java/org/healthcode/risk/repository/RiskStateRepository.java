@@ -1,5 +1,7 @@
 package org.healthcode.risk.repository;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -7,15 +9,46 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 
 @ApplicationScoped
 @WithSession
 public class RiskStateRepository implements PanacheRepositoryBase<RiskStateRow, String> {
 
-    /** The subject's state, locked until the transaction ends; null when there is none yet. */
-    public Uni<RiskStateRow> forUpdate(String subjectId) {
-        return findById(subjectId, LockModeType.PESSIMISTIC_WRITE);
+    private final ObjectMapper json;
+
+    public RiskStateRepository(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /**
+     * Creates, with one statement, uncoloured states for those subjects who have none yet;
+     * existing states are left as they are, and one that another transaction is creating makes
+     * this one wait for it instead of failing.
+     */
+    public Uni<Integer> createMissing(List<String> subjectIds) {
+        String ids;
+        try {
+            ids = json.writeValueAsString(subjectIds);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+        // typed as text first: a string bound straight to jsonb would be sent as a JSON string
+        return getSession().chain(session -> session.createNativeQuery("""
+                insert into risk_state (subject_id)
+                select id from jsonb_array_elements_text(cast(cast(?1 as text) as jsonb)) as ids(id) order by id
+                on conflict do nothing""")
+                .setParameter(1, ids)
+                .executeUpdate());
+    }
+
+    /**
+     * These subjects' states, locked until the transaction ends, taken in subject order so that two
+     * transactions locking overlapping sets never deadlock. Subjects without a state are left out.
+     */
+    public Uni<List<RiskStateRow>> forUpdate(Collection<String> subjectIds) {
+        return find("subjectId in ?1 order by subjectId", subjectIds).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
     /**

@@ -50,4 +50,15 @@ public class RiskStateRow extends PanacheEntityBase {
 
     @Column(name = "next_review_at")
     public Instant nextReviewAt;
+
+    /**
+     * Takes the province an authority or tracing event names when the subject has none yet (never
+     * declared): their code is coloured by that province's rules and seen by its authority. A
+     * declaration's region later decides.
+     */
+    public void adoptProvince(String province) {
+        if (this.province == null && province != null && province.matches("\\d{2}0000")) {
+            this.province = province;
+        }
+    }
 }

@@ -2,10 +2,10 @@ package org.healthcode.risk.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 @ApplicationScoped
@@ -13,15 +13,15 @@ import java.util.List;
 public class SubmissionRepository implements PanacheRepositoryBase<SubmissionRow, String> {
 
     /**
-     * A subject's submissions since {@code from}, plus their latest submission and latest full
-     * declaration however old (validity and vaccination come from those).
+     * These subjects' submissions since {@code from}, plus each one's latest submission and latest
+     * full declaration however old (validity and vaccination come from those), by time.
      */
-    public Uni<List<SubmissionRow>> forSubject(String subjectId, Instant from) {
+    public Uni<List<SubmissionRow>> forSubjects(Collection<String> subjectIds, Instant from) {
         return list("""
-                subjectId = ?1 and (declaredAt >= ?2
-                    or declaredAt = (select max(l.declaredAt) from SubmissionRow l where l.subjectId = ?1)
-                    or declaredAt = (select max(f.declaredAt) from SubmissionRow f
-                                     where f.subjectId = ?1 and f.kind = 'FULL'))""",
-                Sort.by("declaredAt"), subjectId, from);
+                from SubmissionRow s where s.subjectId in ?1 and (s.declaredAt >= ?2
+                    or s.declaredAt = (select max(l.declaredAt) from SubmissionRow l where l.subjectId = s.subjectId)
+                    or s.declaredAt = (select max(f.declaredAt) from SubmissionRow f
+                                       where f.subjectId = s.subjectId and f.kind = 'FULL'))
+                order by s.declaredAt""", subjectIds, from);
     }
 }

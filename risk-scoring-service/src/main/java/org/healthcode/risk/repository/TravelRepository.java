@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,8 +13,8 @@ import java.util.UUID;
 @WithSession
 public class TravelRepository implements PanacheRepositoryBase<TravelRow, UUID> {
 
-    /** The stays a subject declared since {@code from}. */
-    public Uni<List<TravelRow>> forSubject(String subjectId, Instant from) {
-        return list("subjectId = ?1 and declaredAt >= ?2", subjectId, from);
+    /** The stays these subjects declared since {@code from}. */
+    public Uni<List<TravelRow>> forSubjects(Collection<String> subjectIds, Instant from) {
+        return list("subjectId in ?1 and declaredAt >= ?2", subjectIds, from);
     }
 }

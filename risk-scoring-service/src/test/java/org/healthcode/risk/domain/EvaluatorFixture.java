@@ -24,6 +24,8 @@ abstract class EvaluatorFixture {
     final List<Submission> submissions = new ArrayList<>();
     final List<Travel> travel = new ArrayList<>();
     final List<AreaRisk> areas = new ArrayList<>();
+    final List<CaseDecision> cases = new ArrayList<>();
+    final List<Contact> contacts = new ArrayList<>();
     List<Reason> previous = List.of();
 
     static Instant at(LocalDate day, int hour) {
@@ -60,8 +62,17 @@ abstract class EvaluatorFixture {
         areas.add(new AreaRisk(region, level, when));
     }
 
+    void decide(String caseId, CaseStatus status, Instant when) {
+        cases.add(new CaseDecision(caseId, status, when));
+    }
+
+    void contact(int degree, Exposure exposure, Instant lastExposure, Instant identifiedAt) {
+        contacts.add(new Contact("case-1", degree, exposure, lastExposure, identifiedAt));
+    }
+
     RiskState evaluate(Instant now) {
-        RiskState state = evaluator.evaluate(new Facts(submissions, travel), RegionRisks.of(areas), previous, now);
+        RiskState state = evaluator.evaluate(new Facts(submissions, travel, cases, contacts), RegionRisks.of(areas),
+                previous, now);
         previous = state.reasons();
         return state;
     }

@@ -1,0 +1,41 @@
+package org.healthcode.risk.service;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.healthcode.kit.region.Regions;
+import org.healthcode.risk.event.CaseConfirmed;
+import org.healthcode.risk.repository.CaseDecisionRepository;
+import org.healthcode.risk.repository.CaseDecisionRow;
+
+/**
+ * Adds the authority's decision on a case to the subject's facts, then re-evaluates the subject.
+ * The subject may never have declared: the state is then created in the event's province.
+ */
+@ApplicationScoped
+public class CaseIntake {
+
+    private final CaseDecisionRepository decisions;
+    private final RiskService risk;
+
+    public CaseIntake(CaseDecisionRepository decisions, RiskService risk) {
+        this.decisions = decisions;
+        this.risk = risk;
+    }
+
+    /** Runs inside the consumer's transaction; {@code eventId} becomes the cause of any change. */
+    public Uni<Void> accept(CaseConfirmed event, String eventId) {
+        return risk.lock(event.subjectId())
+                .invoke(row -> row.adoptProvince(province(event)))
+                .call(row -> decisions.persist(CaseDecisionRow.of(eventId, event.subjectId(), event.toDecision()))
+                        .chain(decisions::flush)) // the evaluation reads it back
+                .chain(row -> risk.recalculate(row, eventId));
+    }
+
+    private static String province(CaseConfirmed event) {
+        if (event.province() != null) {
+            return event.province();
+        }
+        String region = event.regionCode();
+        return region != null && Regions.table().isKnown(region) ? Regions.provinceOf(region) : null;
+    }
+}
