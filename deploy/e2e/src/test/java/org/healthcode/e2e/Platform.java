@@ -3,6 +3,10 @@ package org.healthcode.e2e;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -78,6 +82,11 @@ public final class Platform {
             List<ServiceProcess> processes = new ArrayList<>();
             Map<String, String> gatewayEnv = new HashMap<>(env);
             for (String module : SERVICES) {
+                if (module.equals("scan-checkpoint-service")) {
+                    // the checkpoint trusts this province's codes through code-issuer's JWKS
+                    env.put("SCAN_TRUST_LIST_URL_330000", gatewayEnv.get("QUARKUS_REST_CLIENT_CODE_ISSUER_URL")
+                            + "/.well-known/jwks.json");
+                }
                 ServiceProcess service = ServiceProcess.start(root, module, FreePort.find(), env,
                         home.resolve(module + ".log"), "256m");
                 processes.add(service);
@@ -96,10 +105,32 @@ public final class Platform {
                 platform.stop();
                 throw new IllegalStateException("platform did not start; logs in " + home, e);
             }
+            platform.awaitTrustList(processes.get(SERVICES.indexOf("scan-checkpoint-service")));
             return platform;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The checkpoint fetches this province's keys from code-issuer, which may have started after it. */
+    private void awaitTrustList(ServiceProcess scan) {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(scan.baseUrl() + "/trust-list")).build();
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (http.send(request, HttpResponse.BodyHandlers.ofString()).body().contains("\"330000\"")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // retried below
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            Processes.pause(Duration.ofMillis(500));
+        }
+        throw new IllegalStateException("scan-checkpoint never trusted province 330000; logs in " + home);
     }
 
     public String gatewayUrl() {
