@@ -39,6 +39,16 @@ public interface TraceConfig {
                 o.transportWindow().orElse(d.transportWindow()), o.degreeTwo().orElse(d.degreeTwo()), timeZone());
     }
 
+    /** The widest window of any province: how far apart two scans can be and still link. */
+    default Duration widestReach() {
+        Duration widest = settingsFor(null).widestReach();
+        for (String province : province().keySet()) {
+            Duration reach = settingsFor(province).widestReach();
+            widest = reach.compareTo(widest) > 0 ? reach : widest;
+        }
+        return widest;
+    }
+
     interface Defaults {
 
         /** Without an onset date, the case's visits this long before confirmation count. */

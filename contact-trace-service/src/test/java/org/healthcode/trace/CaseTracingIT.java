@@ -157,6 +157,37 @@ class CaseTracingIT {
     }
 
     @Test
+    void scansThatArriveAfterTheCaseWasTracedStillFindTheirContacts() throws Exception {
+        Scans scans = new Scans(json, pool);
+        Instant t0 = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        UUID shop = UUID.randomUUID();
+        UUID canteen = UUID.randomUUID();
+        String patient = Scans.subject();
+        String close = Scans.subject();
+        String second = Scans.subject();
+        String stranger = Scans.subject();
+        scans.scan(patient, shop, "MALL", t0);
+        assertEquals(1, scans.awaitVisits(List.of(patient), 1));
+        String caseId = confirm(patient, "CONFIRMED").statusCode(201).body("contactsFound", equalTo(0))
+                .extract().path("id");
+
+        // An offline checkpoint uploads its day afterwards, in no particular order.
+        scans.scan(second, canteen, "COMPANY", t0.plus(3, ChronoUnit.HOURS));
+        scans.scan(close, shop, "MALL", t0.plus(10, ChronoUnit.MINUTES));
+        scans.scan(close, canteen, "COMPANY", t0.plus(3, ChronoUnit.HOURS).plus(5, ChronoUnit.MINUTES));
+        scans.scan(stranger, canteen, "COMPANY", t0.plus(8, ChronoUnit.HOURS));
+
+        Map<String, JsonNode> contacts = contactEvents(caseId, 3);
+        assertEquals(List.of(close, second).stream().sorted().toList(),
+                contacts.keySet().stream().sorted().toList(), "the late co-visitor and their own contact, once each");
+        assertContact(contacts.get(close), 1, "CLOSE", shop, t0, t0.plus(10, ChronoUnit.MINUTES));
+        assertContact(contacts.get(second), 2, "CLOSE", canteen, t0.plus(3, ChronoUnit.HOURS),
+                t0.plus(3, ChronoUnit.HOURS).plus(5, ChronoUnit.MINUTES));
+        confirm(patient, "CONFIRMED").statusCode(201).body("contactsFound", equalTo(2))
+                .body("contactsPublished", equalTo(0));
+    }
+
+    @Test
     void theLookBackAndTheProvincesSettingsBoundTheTrace() throws Exception {
         Scans scans = new Scans(json, pool);
         String shanghai = TestTokens.staff("authority-sh", "authority", TraceServiceResource.NO_FAN_OUT_PROVINCE);

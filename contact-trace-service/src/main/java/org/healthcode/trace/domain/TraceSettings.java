@@ -56,6 +56,11 @@ public record TraceSettings(Duration lookBack, Duration onsetLead, Duration clos
         return venueType.isTransport() ? max(transportWindow, ordinary) : ordinary;
     }
 
+    /** The widest window of any kind: how far apart two scans can be and still link. */
+    public Duration widestReach() {
+        return max(transportWindow, max(closeWindow, spatiotemporalWindow));
+    }
+
     /** How far from a close contact's visit a co-visitor can be and still be their close contact. */
     public Duration degreeTwoReach(VenueType venueType) {
         return venueType.isTransport() ? max(transportWindow, closeWindow) : closeWindow;

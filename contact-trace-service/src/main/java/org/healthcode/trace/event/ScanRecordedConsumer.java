@@ -8,12 +8,17 @@ import org.healthcode.kit.event.EventReader;
 import org.healthcode.kit.event.EventReader.UnreadableEventException;
 import org.healthcode.trace.domain.Visit;
 import org.healthcode.trace.repository.VisitRepository;
+import org.healthcode.trace.service.LateVisitTracing;
 import org.jboss.logging.Logger;
 
 /**
  * Feeds the visit index from {@code scan-recorded}. Idempotent by scanId (the visit's unique key):
  * a redelivered or republished scan is one visit. A message it cannot read goes to
  * {@code dead-letter-topic-scan-recorded}.
+ *
+ * <p>Once indexed, the visit traces again any confirmed case it could reach (a scan that arrives
+ * after its case was traced still finds its contacts), redelivered scans included: a crash between
+ * the two steps loses no trace.
  *
  * <p>Every published scan is indexed, DENY included: the person was at the venue's entrance at
  * that time, and tracing would rather ask one person too many than miss one.
@@ -25,10 +30,12 @@ public class ScanRecordedConsumer {
 
     private final EventReader reader;
     private final VisitRepository visits;
+    private final LateVisitTracing lateVisits;
 
-    public ScanRecordedConsumer(EventReader reader, VisitRepository visits) {
+    public ScanRecordedConsumer(EventReader reader, VisitRepository visits, LateVisitTracing lateVisits) {
         this.reader = reader;
         this.visits = visits;
+        this.lateVisits = lateVisits;
     }
 
     @Incoming(ScanRecorded.TOPIC)
@@ -42,7 +49,8 @@ public class ScanRecordedConsumer {
             throw new UnreadableEventException("scan-recorded subject differs from its subjectId");
         }
         return visits.record(event.data().scanId(), visit)
-                .onFailure().invoke(e -> LOG.warnf("Scan event %s not indexed (%s); dead-lettered", event.id(),
+                .chain(() -> lateVisits.traceAgainFor(visit))
+                .onFailure().invoke(e -> LOG.warnf("Scan event %s not indexed or not traced (%s); dead-lettered", event.id(),
                         e.getClass().getName()))
                 .replaceWithVoid();
     }

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -31,6 +32,47 @@ public class CaseRepository {
 
     public Uni<TraceCase> find(UUID id) {
         return one("select " + COLUMNS + " from trace_case where id = ?1", id);
+    }
+
+    /**
+     * The confirmed cases whose trace a visit could reach, locked until the transaction ends:
+     * confirmed at most {@code reach} before the visit, with the visit's subject or someone at its
+     * venue within {@code reach} of it being the case or one of its degree-1 contacts. A cheap
+     * filter; the trace itself applies the exact windows.
+     */
+    public Uni<List<TraceCase>> lockReachableBy(String subjectId, UUID venueId, Instant at, Duration reach) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("select " + COLUMNS + """
+                 from trace_case c
+                where c.status = 'CONFIRMED' and c.confirmed_at >= ?3
+                  and (c.subject_id = ?1
+                       or c.subject_id in (select v.subject_id from visit v
+                                           where v.venue_id = ?2 and v.at >= ?3 and v.at <= ?4)
+                       or exists (select 1 from contact k
+                                  where k.case_id = c.id and k.degree = 1
+                                    and (k.contact_subject_id = ?1
+                                         or k.contact_subject_id in (select v.subject_id from visit v
+                                                                     where v.venue_id = ?2 and v.at >= ?3
+                                                                       and v.at <= ?4))))
+                order by c.id
+                for update of c""", Object[].class)
+                .setParameter(1, subjectId)
+                .setParameter(2, venueId)
+                .setParameter(3, at.minus(reach))
+                .setParameter(4, at.plus(reach))
+                .getResultList())
+                .map(rows -> rows.stream().map(CaseRepository::toCase).toList());
+    }
+
+    /**
+     * Orders tracing against late visits (see LateVisitTracing): a trace holds this exclusively,
+     * a late visit's look for reachable cases holds it shared. Either the look sees the case, or the
+     * trace sees the visit.
+     */
+    public Uni<Void> holdTracing(boolean exclusive) {
+        String sql = exclusive ? "select pg_advisory_xact_lock(hashtext('contact_trace.tracing'))"
+                : "select pg_advisory_xact_lock_shared(hashtext('contact_trace.tracing'))";
+        return Panache.getSession().chain(session -> session.createNativeQuery(sql, Object.class).getSingleResult())
+                .replaceWithVoid();
     }
 
     /**

@@ -92,7 +92,7 @@ public class CaseService {
         return published
                 .chain(() -> cases.logDecision(c, decision.status(), decision.decidedBy(), now, change.publishes()))
                 .chain(() -> change.traces(decision.status())
-                        ? tracing.trace(c).map(trace -> new Outcome(c, change, trace))
+                        ? cases.holdTracing(true).chain(() -> tracing.trace(c)).map(trace -> new Outcome(c, change, trace))
                         : Uni.createFrom().item(new Outcome(c, change, null)));
     }
 

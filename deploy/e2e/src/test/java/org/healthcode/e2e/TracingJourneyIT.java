@@ -66,15 +66,15 @@ class TracingJourneyIT {
         Citizen later = green();
         Citizen secondDegree = green();
 
-        scan(patient, mall).body("decision", equalTo("ALLOW"));
+        admitted(patient, mall);
         platform.advance(Duration.ofMinutes(10));
-        scan(close, mall).body("decision", equalTo("ALLOW"));
+        admitted(close, mall);
         platform.advance(Duration.ofHours(3));
-        scan(later, mall).body("decision", equalTo("ALLOW"));
+        admitted(later, mall);
         platform.advance(Duration.ofHours(1));
-        scan(close, park);
+        admitted(close, park);
         platform.advance(Duration.ofMinutes(5));
-        scan(secondDegree, park);
+        admitted(secondDegree, park);
         platform.advance(Duration.ofHours(1));
         String screenshot = close.code().getString("token"); // green, taken just before the case
 
@@ -91,8 +91,10 @@ class TracingJourneyIT {
         assertEquals(List.of("SECONDARY_CONTACT"), yellow.getList("reasons.code"));
         assertEquals("GREEN", later.code().getString("colour"), "three hours later is outside every window");
 
-        scan(close, mall, screenshot).body("decision", equalTo("DENY")).body("reason", equalTo("COLOUR_RED"))
-                .body("maskedName", not(equalTo(null)));
+        JsonPath denied = CitizenJourneyIT.await("DENY COLOUR_RED for a replayed green screenshot",
+                () -> scanCall(screenshot, mall), scan -> "COLOUR_RED".equals(scan.getString("reason")));
+        assertEquals("DENY", denied.getString("decision"));
+        assertTrue(denied.getString("maskedName") != null, "the masked name, for comparing with an ID");
 
         given().auth().oauth2(epidemiologist).get("/api/v1/cases/" + caseId + "/chain").then().statusCode(200)
                 .body("nodes.subjectId", hasItem(close.subjectId()))
@@ -134,18 +136,18 @@ class TracingJourneyIT {
         if (forged.equals(token)) {
             forged = token.substring(0, token.lastIndexOf('.') + 1) + "B" + token.substring(token.lastIndexOf('.') + 2);
         }
-        scan(citizen, market, forged).body("decision", equalTo("DENY")).body("reason", equalTo("BAD_SIGNATURE"));
+        scan(forged, market).body("decision", equalTo("DENY")).body("reason", equalTo("BAD_SIGNATURE"));
 
         KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
         ec.initialize(new ECGenParameterSpec("secp256r1"));
         TokenIssuer shanghai = new TokenIssuer(SigningKey.fromPkcs8("s1", ec.generateKeyPair().getPrivate().getEncoded()),
                 "310000", Duration.ofMinutes(3), platform.clock());
         String foreign = shanghai.issue(citizen.subjectId(), Colour.GREEN, false).token();
-        scan(citizen, market, foreign).body("decision", equalTo("DENY")).body("reason", equalTo("UNTRUSTED_ISSUER"));
+        scan(foreign, market).body("decision", equalTo("DENY")).body("reason", equalTo("UNTRUSTED_ISSUER"));
 
         platform.advance(Duration.ofMinutes(10));
-        scan(citizen, market, token).body("decision", equalTo("DENY")).body("reason", equalTo("EXPIRED"));
-        scan(citizen, market).body("decision", equalTo("ALLOW"));
+        scan(token, market).body("decision", equalTo("DENY")).body("reason", equalTo("EXPIRED"));
+        admitted(citizen, market);
     }
 
     /** Distinct events (by CloudEvents id) about these subjects: redelivered copies count once. */
@@ -175,14 +177,24 @@ class TracingJourneyIT {
                 .post("/api/v1/venues").then().statusCode(201).extract().path("id");
     }
 
-    private io.restassured.response.ValidatableResponse scan(Citizen citizen, String venue) {
-        return scan(citizen, venue, citizen.code().getString("token"));
+    private io.restassured.response.ValidatableResponse scan(String token, String venue) {
+        return scanCall(token, venue).then().statusCode(200);
     }
 
-    private io.restassured.response.ValidatableResponse scan(Citizen citizen, String venue, String token) {
+    private io.restassured.response.Response scanCall(String token, String venue) {
         return given().auth().oauth2(checkpoint).contentType(ContentType.JSON)
                 .body(Map.of("token", token, "venueId", venue, "scanId", UUID.randomUUID().toString()))
-                .post("/api/v1/scans").then().statusCode(200);
+                .post("/api/v1/scans");
+    }
+
+    /**
+     * Scans a green citizen in. The checkpoint keeps its own copy of the colours, a moment behind
+     * code-issuer's: until the citizen's colour reaches it the answer is DENY NO_COLOUR, as at a
+     * real entrance, and the operator scans again.
+     */
+    private void admitted(Citizen citizen, String venue) {
+        CitizenJourneyIT.await("ALLOW at the checkpoint", () -> scanCall(citizen.code().getString("token"), venue),
+                scan -> "ALLOW".equals(scan.getString("decision")));
     }
 
     private static Citizen green() {
