@@ -15,7 +15,7 @@ public interface DeclarationConfig {
     /** Base64 of 32 bytes: the HMAC key that turns a document into a subjectId (env DECLARATION_PSEUDONYM_KEY). */
     Optional<String> pseudonymKey();
 
-    /** Base64 of 32 bytes: the AES-256-GCM key for names, document numbers and phones (env DECLARATION_DATA_KEY). */
+    /** Base64 of 32 bytes: the AES-256-GCM key for names, document numbers, phones and appeal texts (env DECLARATION_DATA_KEY). */
     Optional<String> dataKey();
 
     /** The province's time zone: what "today" means for birth, travel and arrival dates. */

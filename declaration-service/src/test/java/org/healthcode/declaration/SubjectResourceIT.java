@@ -16,6 +16,7 @@ import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.healthcode.infra.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -141,6 +142,56 @@ class SubjectResourceIT {
                     .body("details.field", equalTo(List.of("subjectIds")));
         }
         maskedNames("epidemiologist", Map.of("subjectIds", "not-a-list")).then().statusCode(400);
+    }
+
+    @Test
+    void everyStaffReadOfASubjectIsAuditedUnderTheStaffMembersAccount() {
+        String passport = People.passport();
+        String zhejiang = People.register(People.account(), People.registration("黄蓉", "PASSPORT", passport,
+                People.phone())).statusCode(201).extract().path("subjectId");
+        Map<String, Object> inShanghai = People.registration("郭靖", "PASSPORT", People.passport(), People.phone());
+        inShanghai.put("regionCode", "310101");
+        String shanghai = People.register(People.account(), inShanghai).statusCode(201).extract().path("subjectId");
+        String unregistered = People.passport();
+        String worker = "checkpoint-" + UUID.randomUUID();
+        String token = TestTokens.staff(worker, "checkpoint", "330000");
+
+        for (String document : new String[] {passport, unregistered}) {
+            given().auth().oauth2(token).contentType(ContentType.JSON)
+                    .body(Map.of("documentType", "PASSPORT", "documentNumber", document))
+                    .post("/v1/subjects/resolve").then().statusCode(200);
+        }
+        given().auth().oauth2(token).get("/v1/subjects/" + zhejiang + "/masked-name").then().statusCode(200);
+        given().auth().oauth2(token).get("/v1/subjects/AAAAAAAAAAAAAAAAAAAAAA/masked-name").then().statusCode(404);
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("subjectIds", List.of(zhejiang, shanghai, "AAAAAAAAAAAAAAAAAAAAAA")))
+                .post("/v1/subjects/masked-names").then().statusCode(200).body("items", hasSize(2));
+        // Refused before anything is read, so nothing to audit.
+        given().auth().oauth2(TestTokens.staff(worker, "checkpoint", null)).contentType(ContentType.JSON)
+                .body(Map.of("documentType", "PASSPORT", "documentNumber", passport))
+                .post("/v1/subjects/resolve").then().statusCode(403).body("error", equalTo("NO_PROVINCE"));
+
+        // A Zhejiang admin sees the reads of Zhejiang's data and the resolutions in Zhejiang...
+        List<Map<String, Object>> trail = Audit.byActor(worker);
+        assertEquals(List.of("SUBJECT_RESOLVED", "SUBJECT_RESOLVED", "MASKED_NAME_READ", "MASKED_NAME_READ"),
+                trail.stream().map(entry -> entry.get("action")).toList());
+        assertEquals(zhejiang, trail.get(0).get("subjectId"));
+        assertEquals(22, ((String) trail.get(1).get("subjectId")).length(), "the unregistered document's pseudonym");
+        assertEquals(List.of(zhejiang, zhejiang), List.of(trail.get(2).get("subjectId"), trail.get(3).get("subjectId")));
+        for (Map<String, Object> entry : trail) {
+            assertEquals("ALLOWED", entry.get("outcome"));
+            assertEquals("330000", entry.get("province"));
+            assertEquals(worker, entry.get("actor"));
+            String text = entry.toString();
+            for (String secret : new String[] {passport, unregistered, "黄", "*"}) {
+                assertFalse(text.contains(secret), "the trail holds identity data");
+            }
+        }
+        // ...a Shanghai admin the read of a Shanghai person's masked name.
+        List<Map<String, Object>> shanghaiTrail = given().auth().oauth2(TestTokens.staff("admin-sh", "admin", "310000"))
+                .queryParam("actor", worker).get("/v1/audit").then().statusCode(200).extract().jsonPath().getList("");
+        assertEquals(List.of(shanghai), shanghaiTrail.stream().filter(e -> "MASKED_NAME_READ".equals(e.get("action")))
+                .map(e -> e.get("subjectId")).toList());
     }
 
     private static RequestSpecification staff(String role) {

@@ -569,6 +569,7 @@ class GatewayIT {
         assertEquals("/v1/cases/" + caseId + "/contacts", contacts.rawPath());
         assertEquals("0", contacts.query("page"));
         assertEquals("50", contacts.query("size"));
+        assertEquals(null, contacts.query("export"), "a read, audited as one");
         assertEquals("Bearer " + epi, contacts.authorization());
         List<StandIn.Call> batches = declaration.calls("POST", "/v1/subjects/masked-names");
         assertEquals(1, batches.size());
@@ -628,6 +629,7 @@ class GatewayIT {
         List<StandIn.Call> pages = contactTrace.calls();
         assertEquals(List.of("0", "1", "2"), pages.stream().map(call -> call.query("page")).toList());
         assertTrue(pages.stream().allMatch(call -> "500".equals(call.query("size"))));
+        assertTrue(pages.stream().allMatch(call -> "true".equals(call.query("export"))), "audited as an export");
         assertTrue(pages.stream().allMatch(call -> ("Bearer " + epi).equals(call.authorization())));
         List<StandIn.Call> batches = declaration.calls("POST", "/v1/subjects/masked-names");
         assertEquals(List.of(500, 500, 203), batches.stream().map(call -> call.json().path("subjectIds").size()).toList());
@@ -652,6 +654,130 @@ class GatewayIT {
                 .body("'330000'.keys[0].kid", equalTo("k1")).body("'310000'.keys", equalTo(List.of()));
         assertEquals("GET /trust-list", scanCheckpoint.lastCall().method() + " " + scanCheckpoint.lastCall().rawPath());
         assertEquals(null, scanCheckpoint.lastCall().authorization());
+    }
+
+    @Test
+    @Order(40)
+    void theExplanationIsOfTheCallersOwnSubjectInTheLanguageAsked() {
+        String token = TestTokens.citizen("citizen-why");
+        given().auth().oauth2(token).header("Accept-Language", "en-GB,en;q=0.9").get("/api/v1/me/code/explanation")
+                .then().statusCode(200).body("subjectId", equalTo(subjectOf("citizen-why")));
+        StandIn.Call call = riskScoring.lastCall();
+        assertEquals("/v1/subjects/" + subjectOf("citizen-why") + "/explanation", call.rawPath());
+        assertEquals("en-GB,en;q=0.9", call.language());
+        assertEquals("Bearer " + token, call.authorization());
+
+        given().auth().oauth2(token).get("/api/v1/me/dependents/dependent-of-citizen-why/code/explanation")
+                .then().statusCode(200).body("subjectId", equalTo(subjectOf("dependent-of-citizen-why")));
+        given().auth().oauth2(token).get("/api/v1/me/dependents/dependent-of-someone-else/code/explanation")
+                .then().statusCode(404).body("error", equalTo("DEPENDENT_NOT_FOUND"));
+        given().auth().oauth2(TestTokens.citizen("newcomer-why")).get("/api/v1/me/code/explanation")
+                .then().statusCode(404).body("error", equalTo("NOT_REGISTERED"));
+        assertEquals(2, riskScoring.calls().size(), "no explanation asked for another's subject");
+    }
+
+    @Test
+    @Order(41)
+    void appealsGoToDeclarationAndAnUpheldOneOpensAnOverrideProposalForItsSubject() {
+        String citizen = TestTokens.citizen("citizen-appeal");
+        given().auth().oauth2(citizen).contentType("application/json").body("{\"reason\":\"wrong colour\"}")
+                .post("/api/v1/me/appeals").then().statusCode(201).body("status", equalTo("OPEN"));
+        assertEquals("POST /v1/persons/me/appeals", declaration.lastCall().method() + " " + declaration.lastCall().rawPath());
+        given().auth().oauth2(citizen).get("/api/v1/me/appeals").then().statusCode(200);
+        given().auth().oauth2(citizen).get("/api/v1/appeals").then().statusCode(403);
+
+        String authority = TestTokens.staff("authority-appeals", "authority", "330000");
+        given().auth().oauth2(authority).queryParam("status", "OPEN").queryParam("limit", "20").get("/api/v1/appeals")
+                .then().statusCode(200);
+        assertEquals("status=OPEN&limit=20", declaration.lastCall().rawQuery());
+
+        given().auth().oauth2(authority).contentType("application/json")
+                .body("{\"decision\":\"REJECTED\",\"note\":\"scan log checked\",\"override\":{\"colour\":\"GREEN\"}}")
+                .post("/api/v1/appeals/" + ServiceStandIns.APPEAL + "/answer").then().statusCode(200)
+                .body("status", equalTo("REJECTED")).body("$", not(hasKey("overrideProposal")));
+        assertEquals(List.of(), riskScoring.calls(), "a rejected appeal proposes nothing");
+        assertEquals(null, declaration.lastCall().json().get("override"), "declaration gets the answer alone");
+
+        given().auth().oauth2(authority).contentType("application/json")
+                .body("{\"decision\":\"UPHELD\",\"note\":\"not there\",\"override\":{\"colour\":\"GREEN\","
+                        + "\"until\":\"2026-12-31T16:00:00Z\"}}")
+                .post("/api/v1/appeals/" + ServiceStandIns.APPEAL + "/answer").then().statusCode(200)
+                .body("status", equalTo("UPHELD")).body("overrideProposal.status", equalTo("PROPOSED"))
+                .body("overrideProposal.subjectId", equalTo(subjectOf("someone")));
+        JsonNode proposal = riskScoring.lastCall().json();
+        assertEquals(subjectOf("someone"), proposal.get("subjectId").asText(), "the appeal's subject, not a chosen one");
+        assertEquals("GREEN", proposal.get("colour").asText());
+        assertEquals("2026-12-31T16:00:00Z", proposal.get("until").asText());
+        assertEquals("Bearer " + authority, riskScoring.lastCall().authorization());
+    }
+
+    @Test
+    @Order(42)
+    void overridesAndRuleSetsAreTheAuthoritysAndRefusalsArriveUnchanged() {
+        given().auth().oauth2(TestTokens.staff("proposer", "authority", "330000")).contentType("application/json")
+                .body("{\"note\":\"ok\"}").post("/api/v1/overrides/" + ServiceStandIns.OVERRIDE + "/approve")
+                .then().statusCode(403).body("error", equalTo("SELF_APPROVAL"));
+        String authority = TestTokens.staff("authority-rules", "authority", "330000");
+        given().auth().oauth2(authority).contentType("application/json").body("{\"note\":\"ok\"}")
+                .post("/api/v1/overrides/" + ServiceStandIns.OVERRIDE + "/reject").then().statusCode(200);
+        assertEquals("/v1/overrides/" + ServiceStandIns.OVERRIDE + "/reject", riskScoring.lastCall().rawPath());
+        given().auth().oauth2(authority).queryParam("status", "PROPOSED").get("/api/v1/overrides").then().statusCode(200);
+        assertEquals("status=PROPOSED", riskScoring.lastCall().rawQuery());
+        given().auth().oauth2(authority).contentType("application/json").body("{\"definition\":{}}")
+                .post("/api/v1/rule-sets/dry-run").then().statusCode(200);
+        given().auth().oauth2(authority).contentType("application/json").body("{\"definition\":{}}")
+                .post("/api/v1/rule-sets").then().statusCode(201).body("version", equalTo(2));
+        given().auth().oauth2(TestTokens.staff("admin-rules", "admin", "330000")).get("/api/v1/rule-sets")
+                .then().statusCode(200);
+        given().auth().oauth2(TestTokens.staff("epi-rules", "epidemiologist", "330000")).contentType("application/json")
+                .body("{\"subjectId\":\"x\"}").post("/api/v1/overrides").then().statusCode(403);
+    }
+
+    @Test
+    @Order(43)
+    void theAdminReadsOneAuditTrailFromEveryServiceOldestFirst() {
+        String admin = TestTokens.staff("admin-audit", "admin", "330000");
+        JsonNode trail = given().auth().oauth2(admin).queryParam("subjectId", "abc").queryParam("limit", "4")
+                .get("/api/v1/audit").then().statusCode(200).extract().as(JsonNode.class);
+        assertEquals(4, trail.get("entries").size(), "five services, cut to the limit");
+        List<String> times = new java.util.ArrayList<>();
+        trail.get("entries").forEach(e -> times.add(e.get("at").asText()));
+        assertEquals(times.stream().sorted().toList(), times);
+        assertTrue(trail.get("entries").get(0).has("service"));
+        for (StandIn service : List.of(declaration, riskScoring, codeIssuer, scanCheckpoint, contactTrace)) {
+            StandIn.Call call = service.lastCall();
+            assertEquals("GET /v1/audit", call.method() + " " + call.rawPath());
+            assertEquals("subjectId=abc&limit=4", call.rawQuery());
+            assertEquals("Bearer " + admin, call.authorization());
+        }
+        given().auth().oauth2(TestTokens.staff("authority-audit", "authority", "330000")).get("/api/v1/audit")
+                .then().statusCode(403);
+    }
+
+    @Test
+    @Order(44)
+    void destructionNeedsTheConfirmationRunsInEveryServiceAndSaysWhatDidNotFinish() {
+        String admin = TestTokens.staff("admin-destroy", "admin", "330000");
+        given().auth().oauth2(admin).contentType("application/json").body("{\"confirmation\":\"yes\"}")
+                .post("/api/v1/admin/destruction").then().statusCode(400).body("details[0].field", equalTo("confirmation"));
+        assertEquals(List.of(), declaration.calls(), "no service asked");
+
+        String confirmed = "{\"confirmation\":\"DESTROY ALL PERSONAL DATA\"}";
+        given().auth().oauth2(admin).contentType("application/json").body(confirmed).post("/api/v1/admin/destruction")
+                .then().statusCode(200).body("complete", equalTo(true)).body("reports.size()", equalTo(5))
+                .body("failures.size()", equalTo(0));
+        assertEquals(confirmed, contactTrace.lastCall().body());
+
+        ServiceStandIns.downForDestruction = "contact-trace-service";
+        try {
+            given().auth().oauth2(admin).contentType("application/json").body(confirmed).post("/api/v1/admin/destruction")
+                    .then().statusCode(502).body("complete", equalTo(false)).body("reports.size()", equalTo(4))
+                    .body("failures[0].status", equalTo(500));
+        } finally {
+            ServiceStandIns.downForDestruction = "";
+        }
+        given().auth().oauth2(admin).post("/api/v1/admin/purge").then().statusCode(200)
+                .body("reports.service", org.hamcrest.Matchers.hasItem("scan-checkpoint-service"));
     }
 
     @Test

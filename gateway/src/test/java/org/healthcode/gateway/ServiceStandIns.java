@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.healthcode.gateway.StandIn.Answer;
 
@@ -38,6 +39,10 @@ public class ServiceStandIns implements QuarkusTestResourceLifecycleManager {
     static final int LARGE_CASE_CONTACTS = 1203;
     /** As large, but contact-trace fails from its second page on. */
     static final String CASE_CUT_SHORT = "7a0c2f4e-0000-4000-8000-000000000500";
+    static final String APPEAL = "5a1e2b3c-0000-4000-8000-00000000a991";
+    static final String OVERRIDE = "5a1e2b3c-0000-4000-8000-00000000b992";
+    /** The one service whose destruction fails, to show the admin a partial outcome. */
+    static volatile String downForDestruction = "";
     static final String VENUE = "0b5c3f0e-8d1f-4a52-9a55-3c8e2c1f7a10";
     static final String OVERLAP_FROM = "2026-11-20T02:00:00Z";
     static final String OVERLAP_TO = "2026-11-20T02:30:00Z";
@@ -70,7 +75,15 @@ public class ServiceStandIns implements QuarkusTestResourceLifecycleManager {
                         ? Answer.error(404, "SUBJECT_NOT_FOUND")
                         : Answer.json(200, "{\"subjectId\":\"" + path.group(1) + "\",\"maskedName\":\"张*三\"}"))
                 .on("POST", "/v1/subjects/masked-names", (call, path) -> maskedNames(call.json()))
-                .on("POST", "/v1/subjects/resolve", (call, path) -> resolution(call.json()));
+                .on("POST", "/v1/subjects/resolve", (call, path) -> resolution(call.json()))
+                .on("POST", "/v1/persons/me/appeals", (call, path) -> Answer.json(201, appeal("OPEN", call.subject())))
+                .on("GET", "/v1/persons/me/appeals", (call, path) ->
+                        Answer.json(200, "{\"items\":[" + appeal("OPEN", call.subject()) + "]}"))
+                .on("GET", "/v1/appeals", (call, path) ->
+                        Answer.json(200, "{\"items\":[" + appeal("OPEN", "someone") + "]}"))
+                .on("POST", "/v1/appeals/([^/]+)/answer", (call, path) -> call.json().has("override")
+                        ? Answer.error(400, "VALIDATION_FAILED")
+                        : Answer.json(200, appeal(call.field("decision"), "someone")));
 
         scanCheckpoint = new StandIn("scan-checkpoint-service")
                 .on("POST", "/v1/venues", (call, path) -> Answer.json(201, venue(call.json())))
@@ -109,7 +122,21 @@ public class ServiceStandIns implements QuarkusTestResourceLifecycleManager {
                 .on("PUT", "/v1/regions/([^/]+)/risk", (call, path) -> Answer.json(200, "{\"regionCode\":\""
                         + path.group(1) + "\",\"level\":\"" + call.field("level") + "\",\"updatedAt\":\"2026-11-22T03:15:00Z\"}"))
                 .on("GET", "/v1/regions/risk", (call, path) -> Answer.json(200,
-                        "{\"items\":[{\"regionCode\":\"420106\",\"level\":\"HIGH\",\"updatedAt\":\"2026-11-22T03:15:00Z\"}]}"));
+                        "{\"items\":[{\"regionCode\":\"420106\",\"level\":\"HIGH\",\"updatedAt\":\"2026-11-22T03:15:00Z\"}]}"))
+                .on("GET", "/v1/subjects/([^/]+)/explanation", (call, path) -> Answer.json(200,
+                        "{\"subjectId\":\"" + path.group(1) + "\",\"colour\":\"GREEN\",\"reasons\":[]}"))
+                .on("POST", "/v1/overrides", (call, path) -> Answer.json(201, "{\"id\":\"" + OVERRIDE
+                        + "\",\"subjectId\":\"" + call.field("subjectId") + "\",\"status\":\"PROPOSED\"}"))
+                .on("GET", "/v1/overrides", (call, path) -> Answer.json(200, "[]"))
+                .on("POST", "/v1/overrides/([^/]+)/(approve|reject)", (call, path) -> call.subject().equals("proposer")
+                        ? Answer.error(403, "SELF_APPROVAL") : Answer.json(200, "{\"status\":\"APPROVED\"}"))
+                .on("GET", "/v1/rule-sets", (call, path) -> Answer.json(200, "[]"))
+                .on("POST", "/v1/rule-sets", (call, path) -> Answer.json(201, "{\"version\":2}"))
+                .on("POST", "/v1/rule-sets/dry-run", (call, path) -> Answer.json(200, "{\"changes\":[]}"));
+
+        for (StandIn service : List.of(declaration, scanCheckpoint, contactTrace, codeIssuer, riskScoring)) {
+            governed(service);
+        }
 
         return Map.of(
                 "quarkus.rest-client.declaration.url", declaration.url(),
@@ -129,6 +156,27 @@ public class ServiceStandIns implements QuarkusTestResourceLifecycleManager {
         riskScoring.stop();
         scanCheckpoint.stop();
         contactTrace.stop();
+    }
+
+    /**
+     * The kit's admin calls, answered alike by every service: one audit entry at a time set by the
+     * service's position, a purge and a destruction report naming the service.
+     */
+    private static void governed(StandIn service) {
+        String name = service.name();
+        service.on("GET", "/v1/audit", (call, path) -> Answer.json(200, "[{\"at\":\"2026-11-22T03:15:0"
+                        + (name.length() % 10) + "Z\",\"actor\":\"staff-1\",\"action\":\"READ_BY_" + name + "\"}]"))
+                .on("POST", "/v1/admin/purge", (call, path) -> Answer.json(200, "{\"service\":\"" + name
+                        + "\",\"action\":\"PURGE\",\"tables\":[{\"table\":\"t\",\"rows\":1}]}"))
+                .on("POST", "/v1/admin/destruction", (call, path) -> name.equals(downForDestruction)
+                        ? Answer.error(500, "INTERNAL")
+                        : Answer.json(200, "{\"service\":\"" + name
+                        + "\",\"action\":\"DESTRUCTION\",\"tables\":[{\"table\":\"t\",\"rows\":2}]}"));
+    }
+
+    private static String appeal(String status, String owner) {
+        return "{\"id\":\"" + APPEAL + "\",\"subjectId\":\"" + subjectOf(owner) + "\",\"status\":\"" + status
+                + "\",\"reason\":\"x\"}";
     }
 
     /** The stand-in's pseudonym for an account or a dependent: 22 characters, as the real one. */

@@ -19,11 +19,11 @@ import java.util.regex.Pattern;
 
 /**
  * A small HTTP server on a free port standing in for one service: answers by method and path as
- * the service's contract says, and remembers every call it got (path, query, token, body).
+ * the service's contract says, and remembers every call it got (path, query, token, language, body).
  */
 final class StandIn {
 
-    record Call(String method, String rawPath, String rawQuery, String authorization, String body) {
+    record Call(String method, String rawPath, String rawQuery, String authorization, String language, String body) {
 
         private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -105,6 +105,10 @@ final class StandIn {
         return this;
     }
 
+    String name() {
+        return name;
+    }
+
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
@@ -141,7 +145,8 @@ final class StandIn {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         Call call = new Call(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst("Authorization"), body);
+                exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst("Authorization"),
+                exchange.getRequestHeaders().getFirst("Accept-Language"), body);
         calls.add(call);
         Answer answer = Answer.error(404, "NOT_FOUND");
         for (Route route : routes) {

@@ -15,6 +15,10 @@ public interface RiskConfig {
 
     Review review();
 
+    Rules rules();
+
+    Overrides overrides();
+
     interface Review {
 
         /** How often due subjects are looked for (a run is skipped while the previous one goes on). */
@@ -24,5 +28,23 @@ public interface RiskConfig {
         /** Subjects re-evaluated per transaction. */
         @WithDefault("200")
         int batchSize();
+    }
+
+    interface Rules {
+
+        /** How far ahead of its effective time a new rule version must be published. */
+        @WithDefault("24h")
+        Duration leadTime();
+
+        /** Subjects evaluated per round trip by a dry run. */
+        @WithDefault("500")
+        int dryRunBatchSize();
+    }
+
+    interface Overrides {
+
+        /** How long a proposed override waits for a second authority's decision. */
+        @WithDefault("72h")
+        Duration proposalTtl();
     }
 }

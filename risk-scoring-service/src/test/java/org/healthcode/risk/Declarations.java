@@ -64,6 +64,18 @@ final class Declarations {
         return this;
     }
 
+    /** Declared from another region (and so another province) than the contract's 330106. */
+    Declarations region(String regionCode) {
+        data().put("regionCode", regionCode);
+        return this;
+    }
+
+    /** Declares contact with a confirmed or suspected case (DECLARED_CONTACT). */
+    Declarations contactWithCase() {
+        data().put("contactWithCase", true);
+        return this;
+    }
+
     Declarations fever() {
         ((ArrayNode) data().get("symptoms")).add("FEVER");
         data().put("temperature", 38.2);

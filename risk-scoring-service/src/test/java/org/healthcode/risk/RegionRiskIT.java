@@ -16,6 +16,8 @@ import io.restassured.http.ContentType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
 import org.healthcode.infra.testing.RealInfraResource;
 import org.healthcode.infra.testing.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -91,7 +93,14 @@ class RegionRiskIT {
         given().auth().oauth2(TestTokens.staff("admin1", "admin", null)).get("/v1/subjects/{id}/risk", subject)
                 .then().statusCode(200).body("colour", equalTo("GREEN")).body("causeEventId", equalTo(declaration.id()));
         given().auth().oauth2(TestTokens.staff("authority-sh", "authority", "310000"))
-                .get("/v1/subjects/{id}/risk", subject).then().statusCode(403);
+                .get("/v1/subjects/{id}/risk", subject).then().statusCode(403)
+                .body("error", equalTo("FORBIDDEN_PROVINCE"));
+        List<Map<String, Object>> refused = AuditLog.about(subject, "330000", "CROSS_PROVINCE_READ");
+        assertEquals(1, refused.size(), "the refusal is audited");
+        assertEquals("authority-sh", refused.get(0).get("actor"));
+        assertEquals("REFUSED", refused.get(0).get("outcome"));
+        given().auth().oauth2(TestTokens.staff("authority-x", "authority", null))
+                .get("/v1/subjects/{id}/risk", subject).then().statusCode(403).body("error", equalTo("NO_PROVINCE"));
         given().auth().oauth2(TestTokens.citizen("citizen-1")).get("/v1/subjects/{id}/risk", subject)
                 .then().statusCode(403);
         given().auth().oauth2(AUTHORITY).get("/v1/subjects/{id}/risk", Declarations.newSubjectId())

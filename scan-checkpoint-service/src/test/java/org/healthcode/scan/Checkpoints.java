@@ -27,6 +27,7 @@ import org.healthcode.kit.code.token.TokenIssuer;
 final class Checkpoints {
 
     static final String STAFF = TestTokens.staff("checkpoint-zj", "checkpoint", "330000");
+    static final String ADMIN = TestTokens.staff("admin-zj", "admin", "330000");
     static final String TOPIC = "scan-recorded";
     private static final SecureRandom RANDOM = new SecureRandom();
 

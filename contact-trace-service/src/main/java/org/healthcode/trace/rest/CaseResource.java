@@ -3,7 +3,6 @@ package org.healthcode.trace.rest;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.json.JsonString;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -20,10 +19,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.healthcode.kit.region.Regions;
 import org.healthcode.kit.web.ApiError;
 import org.healthcode.kit.web.ApiException;
+import org.healthcode.kit.web.Caller;
 import org.healthcode.trace.TraceConfig;
 import org.healthcode.trace.domain.CaseStatus;
 import org.healthcode.trace.service.CaseDecision;
@@ -33,7 +32,8 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 
 /**
  * Cases: the health authority confirms, suspects or clears; epidemiologists and authorities read
- * the trace. Staff act within the province of their token's {@code province} claim only.
+ * the trace. Staff act within the province of their token's {@code province} claim only; every
+ * read is audited (see {@link CaseQueries}).
  */
 @Path("/v1/cases")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,15 +45,15 @@ public class CaseResource {
 
     private final CaseService cases;
     private final CaseQueries queries;
-    private final SecurityIdentity caller;
+    private final SecurityIdentity identity;
     private final TraceConfig config;
     private final Clock clock;
 
-    public CaseResource(CaseService cases, CaseQueries queries, SecurityIdentity caller, TraceConfig config,
+    public CaseResource(CaseService cases, CaseQueries queries, SecurityIdentity identity, TraceConfig config,
             Clock clock) {
         this.cases = cases;
         this.queries = queries;
-        this.caller = caller;
+        this.identity = identity;
         this.config = config;
         this.clock = clock;
     }
@@ -66,8 +66,8 @@ public class CaseResource {
     @ResponseStatus(201)
     @RolesAllowed("authority")
     public Uni<CaseDecided> decide(CaseForm form) {
-        String province = province();
-        CaseDecision decision = validate(form, province);
+        Caller caller = Caller.of(identity);
+        CaseDecision decision = validate(form, caller.staffProvince(), caller.subject());
         return cases.decide(decision).map(CaseDecided::of);
     }
 
@@ -75,14 +75,18 @@ public class CaseResource {
     @Path("/{id}")
     @RolesAllowed({"epidemiologist", "authority"})
     public Uni<CaseView> get(@PathParam("id") String id) {
-        return queries.find(id, province()).map(CaseView::of);
+        return queries.find(id, staff()).map(CaseView::of);
     }
 
+    /**
+     * A page of the contacts. {@code export=true} when the page is read for an export (the gateway's
+     * {@code contacts.csv}): audited as {@code CONTACTS_EXPORT} instead of {@code CONTACTS_READ}.
+     */
     @GET
     @Path("/{id}/contacts")
     @RolesAllowed({"epidemiologist", "authority"})
     public Uni<ContactView.Page> contacts(@PathParam("id") String id, @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("50") int size) {
+            @QueryParam("size") @DefaultValue("50") int size, @QueryParam("export") @DefaultValue("false") boolean export) {
         List<ApiError.Detail> problems = new ArrayList<>();
         if (page < 0) {
             problems.add(new ApiError.Detail("page", "must be 0 or more"));
@@ -93,17 +97,17 @@ public class CaseResource {
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }
-        return queries.contacts(id, province(), page, size).map(ContactView.Page::of);
+        return queries.contacts(id, staff(), page, size, export).map(ContactView.Page::of);
     }
 
     @GET
     @Path("/{id}/chain")
     @RolesAllowed({"epidemiologist", "authority"})
     public Uni<Chain> chain(@PathParam("id") String id) {
-        return queries.chain(id, province()).map(Chain::of);
+        return queries.chain(id, staff()).map(Chain::of);
     }
 
-    private CaseDecision validate(CaseForm form, String province) {
+    private CaseDecision validate(CaseForm form, String province, String decidedBy) {
         if (form == null) {
             throw ApiException.invalid(List.of(new ApiError.Detail("body", "is required")));
         }
@@ -135,18 +139,13 @@ public class CaseResource {
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }
-        String decidedBy = caller.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null
-                ? token.getSubject() : caller.getPrincipal().getName();
         return new CaseDecision(subjectId, status, onset, region, province, decidedBy);
     }
 
-    /** The caller's province; staff without one act nowhere. */
-    private String province() {
-        Object claim = caller.getPrincipal() instanceof JsonWebToken token ? token.getClaim("province") : null;
-        String province = claim instanceof JsonString json ? json.getString() : claim == null ? null : claim.toString();
-        if (province == null || !province.matches("[0-9]{2}0000")) {
-            throw new ApiException(403, "NO_PROVINCE", "Your account has no province");
-        }
-        return province;
+    /** The calling staff member; one without a province acts nowhere (403 NO_PROVINCE). */
+    private Caller staff() {
+        Caller caller = Caller.of(identity);
+        caller.staffProvince();
+        return caller;
     }
 }

@@ -11,9 +11,10 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Authenticated encryption of a person's identity data (AES-256-GCM). Each value gets a fresh
- * random nonce and is bound to its person's id as associated data, so a value copied onto
- * another person's row is refused rather than misattributed. Stored as nonce || ciphertext+tag.
+ * Authenticated encryption of a person's identity data and of other personal text such as an
+ * appeal's reason (AES-256-GCM). Each value gets a fresh random nonce and is bound to the id of
+ * its row (the person's, the appeal's) as associated data, so a value copied onto another row is
+ * refused rather than misattributed. Stored as nonce || ciphertext+tag.
  */
 public final class IdentityCipher {
 
@@ -28,11 +29,11 @@ public final class IdentityCipher {
         this.key = new SecretKeySpec(key, "AES");
     }
 
-    public byte[] encrypt(String plaintext, UUID personId) {
+    public byte[] encrypt(String plaintext, UUID ownerId) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
-            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, personId);
+            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, ownerId);
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
             return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
         } catch (GeneralSecurityException e) {
@@ -40,13 +41,13 @@ public final class IdentityCipher {
         }
     }
 
-    /** The plaintext; fails if the value was altered, belongs to another person or another key. */
-    public String decrypt(byte[] stored, UUID personId) {
+    /** The plaintext; fails if the value was altered, belongs to another row or another key. */
+    public String decrypt(byte[] stored, UUID ownerId) {
         if (stored == null || stored.length < NONCE_BYTES + TAG_BITS / 8) {
             throw new IllegalArgumentException("not an encrypted value");
         }
         try {
-            Cipher cipher = cipher(Cipher.DECRYPT_MODE, Arrays.copyOf(stored, NONCE_BYTES), personId);
+            Cipher cipher = cipher(Cipher.DECRYPT_MODE, Arrays.copyOf(stored, NONCE_BYTES), ownerId);
             byte[] plain = cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES);
             return new String(plain, StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
@@ -55,11 +56,11 @@ public final class IdentityCipher {
         }
     }
 
-    private Cipher cipher(int mode, byte[] nonce, UUID personId) throws GeneralSecurityException {
+    private Cipher cipher(int mode, byte[] nonce, UUID ownerId) throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance(TRANSFORMATION);
         cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
-        cipher.updateAAD(ByteBuffer.allocate(16).putLong(personId.getMostSignificantBits())
-                .putLong(personId.getLeastSignificantBits()).array());
+        cipher.updateAAD(ByteBuffer.allocate(16).putLong(ownerId.getMostSignificantBits())
+                .putLong(ownerId.getLeastSignificantBits()).array());
         return cipher;
     }
 }

@@ -8,7 +8,7 @@ import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import org.healthcode.declaration.domain.MaskedName;
+import org.healthcode.declaration.domain.NamedSubject;
 import org.healthcode.declaration.domain.Person;
 
 @ApplicationScoped
@@ -33,8 +33,8 @@ public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
     }
 
     /** The masked names of those of these subjects who are registered, in one query on the unique index. */
-    public Uni<List<MaskedName>> maskedNames(Collection<String> subjectIds) {
-        return find("subjectId in ?1 order by subjectId", subjectIds).project(MaskedName.class).list();
+    public Uni<List<NamedSubject>> maskedNames(Collection<String> subjectIds) {
+        return find("subjectId in ?1 order by subjectId", subjectIds).project(NamedSubject.class).list();
     }
 
     public Uni<Long> countDependents(UUID guardianId) {
@@ -43,6 +43,15 @@ public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
 
     public Uni<List<Person>> listDependents(UUID guardianId) {
         return list("guardianId = ?1 order by registeredAt, id", guardianId);
+    }
+
+    /** A dependent of this guardian by pseudonym; null when the subject is nobody's or someone else's. */
+    public Uni<Person> findDependentBySubject(UUID guardianId, String subjectId) {
+        return find("subjectId = ?1 and guardianId = ?2", subjectId, guardianId).firstResult();
+    }
+
+    public Uni<List<Person>> findByIds(Collection<UUID> ids) {
+        return list("id in ?1", ids);
     }
 
     public Uni<Person> findDependent(UUID guardianId, UUID dependentId) {

@@ -1,5 +1,6 @@
 package org.healthcode.declaration.rest;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -16,10 +17,13 @@ import org.healthcode.declaration.domain.RegistrationValidator;
 import org.healthcode.declaration.domain.SubjectBatch;
 import org.healthcode.declaration.service.PersonService;
 import org.healthcode.declaration.service.ProvinceCalendar;
+import org.healthcode.declaration.service.SubjectLookup;
+import org.healthcode.kit.web.Caller;
 
 /**
  * What staff may learn about pseudonymous subjects: the masked name, to compare with an ID, and
- * the subject behind a document shown at a checkpoint or named in a case report.
+ * the subject behind a document shown at a checkpoint or named in a case report. Every answer is
+ * audited under the token's account (the gateway forwards the staff member's own token).
  */
 @Path("/v1/subjects")
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,19 +32,21 @@ public class SubjectResource {
     public record MaskedNames(List<MaskedName> items) {
     }
 
-    private final PersonService persons;
+    private final SubjectLookup lookup;
     private final ProvinceCalendar calendar;
+    private final SecurityIdentity identity;
 
-    public SubjectResource(PersonService persons, ProvinceCalendar calendar) {
-        this.persons = persons;
+    public SubjectResource(SubjectLookup lookup, ProvinceCalendar calendar, SecurityIdentity identity) {
+        this.lookup = lookup;
         this.calendar = calendar;
+        this.identity = identity;
     }
 
     @GET
     @Path("/{subjectId}/masked-name")
     @RolesAllowed({"checkpoint", "authority", "epidemiologist", "admin"})
     public Uni<MaskedName> maskedName(@PathParam("subjectId") String subjectId) {
-        return persons.bySubject(subjectId).map(person -> new MaskedName(person.subjectId, person.maskedName));
+        return lookup.maskedName(Caller.of(identity).subject(), subjectId);
     }
 
     /** Unknown subjects are left out of the answer rather than refused: a batch is not a probe of one. */
@@ -49,14 +55,19 @@ public class SubjectResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"checkpoint", "authority", "epidemiologist", "admin"})
     public Uni<MaskedNames> maskedNames(SubjectBatch.Form form) {
-        return persons.maskedNames(SubjectBatch.of(form)).map(MaskedNames::new);
+        var subjectIds = SubjectBatch.of(form);
+        return lookup.maskedNames(Caller.of(identity).subject(), subjectIds).map(MaskedNames::new);
     }
 
+    /** Staff resolve documents in their own province only: one without a province claim gets 403 NO_PROVINCE. */
     @POST
     @Path("/resolve")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"checkpoint", "authority"})
     public Uni<PersonService.Resolution> resolve(DocumentForm form) {
-        return persons.resolve(RegistrationValidator.document(form, calendar.today()));
+        Caller caller = Caller.of(identity);
+        String province = caller.staffProvince();
+        var document = RegistrationValidator.document(form, calendar.today());
+        return lookup.resolve(caller.subject(), province, document);
     }
 }

@@ -2,7 +2,6 @@ package org.healthcode.declaration.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
@@ -11,8 +10,8 @@ import org.healthcode.declaration.crypto.IdentityCipher;
 import org.healthcode.declaration.crypto.Pseudonyms;
 import org.healthcode.declaration.domain.Document;
 import org.healthcode.declaration.domain.Identity;
-import org.healthcode.declaration.domain.MaskedName;
 import org.healthcode.declaration.domain.Masking;
+import org.healthcode.declaration.domain.NamedSubject;
 import org.healthcode.declaration.domain.Person;
 import org.healthcode.declaration.domain.Relation;
 import org.healthcode.declaration.repository.PersonRepository;
@@ -103,7 +102,7 @@ public class PersonService {
     }
 
     /** Masked names of the registered ones among these subjects; the others are simply absent. */
-    public Uni<List<MaskedName>> maskedNames(Collection<String> subjectIds) {
+    public Uni<List<NamedSubject>> maskedNames(Collection<String> subjectIds) {
         return persons.maskedNames(subjectIds);
     }
 
@@ -133,26 +132,13 @@ public class PersonService {
 
     /** A registration that raced another one past the checks above and lost at the unique index. */
     private static boolean isUniqueViolation(Throwable failure) {
-        return uniqueConstraint(failure) != null;
+        return UniqueViolation.constraint(failure) != null;
     }
 
     private static ApiException conflict(Throwable failure) {
-        String constraint = uniqueConstraint(failure);
+        String constraint = UniqueViolation.constraint(failure);
         return constraint != null && constraint.contains("account_subject") ? alreadyRegistered()
                 : documentAlreadyRegistered();
-    }
-
-    private static String uniqueConstraint(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PgException pg && "23505".equals(pg.getSqlState())) {
-                return String.valueOf(pg.getConstraint());
-            }
-            if (cause instanceof org.hibernate.exception.ConstraintViolationException violation
-                    && violation.getKind() == org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE) {
-                return String.valueOf(violation.getConstraintName());
-            }
-        }
-        return null;
     }
 
     private static ApiException notRegistered() {

@@ -49,6 +49,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * declaration-service.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(1)
 class CitizenJourneyIT {
 
     private static final String HIGH_RISK_REGION = "420106";
@@ -309,10 +310,18 @@ class CitizenJourneyIT {
         private String subjectId;
 
         static Citizen registered() {
+            return registeredIn("330106");
+        }
+
+        /** A resident of the region (a GB/T 2260 code): their province is that region's. */
+        static Citizen registeredIn(String regionCode) {
             Citizen citizen = new Citizen();
             personalData.addAll(List.of(citizen.name, citizen.idNumber, citizen.phone));
+            Map<String, Object> registration = new java.util.HashMap<>(
+                    Residents.registration(citizen.name, citizen.idNumber, citizen.phone));
+            registration.put("regionCode", regionCode);
             citizen.subjectId = given().auth().oauth2(citizen.token).contentType(ContentType.JSON)
-                    .body(Residents.registration(citizen.name, citizen.idNumber, citizen.phone))
+                    .body(registration)
                     .post("/api/v1/me/registration")
                     .then().statusCode(201).body("subjectId", notNullValue()).extract().path("subjectId");
             return citizen;

@@ -137,6 +137,11 @@ public final class Platform {
         return gateway.baseUrl();
     }
 
+    /** The platform's PostgreSQL, over JDBC (user postgres, no password): every service's schema. */
+    public String jdbcUrl() {
+        return infra.postgres().jdbcUrl();
+    }
+
     public String bootstrapServers() {
         return infra.kafka().bootstrapServers();
     }

@@ -31,6 +31,7 @@ import org.healthcode.kit.code.Colour;
 import org.healthcode.kit.code.token.SigningKey;
 import org.healthcode.kit.code.token.TokenIssuer;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.Test;
  * times, a case is confirmed, and within seconds the close contact is red, the degree-2 contact
  * yellow and the one who came hours later still green; the epidemiologist sees the chain.
  */
+@Order(2)
 class TracingJourneyIT {
 
     private static final Pattern EVENT_ID = Pattern.compile("\"id\":\"([^\"]+)\"");

@@ -45,6 +45,27 @@ final class ApiExamples {
             {"documentType": "RESIDENT_ID", "documentNumber": "330106199001011234",
              "status": "CONFIRMED", "onsetDate": "2026-11-18"}""";
 
+    static final String APPEAL = """
+            {"reason": "I was at home on the day the case visited the mall; my colour should be green."}""";
+
+    static final String APPEAL_ANSWER = """
+            {"decision": "UPHELD", "note": "Scan log shows a different person; override proposed.",
+             "override": {"colour": "GREEN", "until": "2026-12-31T16:00:00Z"}}""";
+
+    static final String OVERRIDE = """
+            {"subjectId": "x7Kp2LmQ9vR4tY8wZ1aB3c", "colour": "GREEN",
+             "justification": "Appeal upheld: not at the venue", "until": "2026-12-31T16:00:00Z"}""";
+
+    static final String OVERRIDE_DECISION = """
+            {"note": "Checked the scan log"}""";
+
+    static final String RULE_SET = """
+            {"effectiveFrom": "2026-12-01T16:00:00Z", "definition": {"reasons": {"CLOSE_CONTACT":
+             {"colour": "RED", "durationDays": 10}}, "fullVaccinationDoses": 2, "lookBackDays": 14}}""";
+
+    static final String DESTRUCTION = """
+            {"confirmation": "DESTROY ALL PERSONAL DATA"}""";
+
     private ApiExamples() {
     }
 }

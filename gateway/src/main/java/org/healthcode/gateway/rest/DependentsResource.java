@@ -5,10 +5,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -20,6 +22,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.healthcode.gateway.service.SubjectLookup;
 import org.healthcode.gateway.upstream.CodeIssuerClient;
 import org.healthcode.gateway.upstream.DeclarationClient;
+import org.healthcode.gateway.upstream.RiskScoringClient;
 import org.healthcode.gateway.upstream.Upstream;
 
 /**
@@ -34,12 +37,14 @@ public class DependentsResource {
 
     private final DeclarationClient declaration;
     private final CodeIssuerClient codeIssuer;
+    private final RiskScoringClient riskScoring;
     private final SubjectLookup subjects;
 
     public DependentsResource(@RestClient DeclarationClient declaration, @RestClient CodeIssuerClient codeIssuer,
-            SubjectLookup subjects) {
+            @RestClient RiskScoringClient riskScoring, SubjectLookup subjects) {
         this.declaration = declaration;
         this.codeIssuer = codeIssuer;
+        this.riskScoring = riskScoring;
         this.subjects = subjects;
     }
 
@@ -108,5 +113,14 @@ public class DependentsResource {
     @Operation(summary = "A dependent's health code as a QR image (SVG)")
     public Uni<Response> codeSvg(@PathParam("id") String id) {
         return subjects.ofDependent(id).flatMap(subject -> Upstream.relay("code-issuer", codeIssuer.codeSvg(subject)));
+    }
+
+    @GET
+    @Path("/{id}/code/explanation")
+    @Operation(summary = "Why a dependent's code has its colour, in Chinese or English by Accept-Language")
+    public Uni<Response> explanation(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
+        return subjects.ofDependent(id)
+                .flatMap(subject -> Upstream.relay("risk-scoring", riskScoring.explanation(subject, language)));
     }
 }

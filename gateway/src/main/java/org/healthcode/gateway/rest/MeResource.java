@@ -5,9 +5,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -20,6 +22,7 @@ import org.healthcode.gateway.service.SubjectLookup;
 import org.healthcode.gateway.service.VenueCheckins;
 import org.healthcode.gateway.upstream.CodeIssuerClient;
 import org.healthcode.gateway.upstream.DeclarationClient;
+import org.healthcode.gateway.upstream.RiskScoringClient;
 import org.healthcode.gateway.upstream.Upstream;
 
 /** The citizen's own data. Identity always comes from the token, never from the request. */
@@ -31,13 +34,15 @@ public class MeResource {
 
     private final DeclarationClient declaration;
     private final CodeIssuerClient codeIssuer;
+    private final RiskScoringClient riskScoring;
     private final SubjectLookup subjects;
     private final VenueCheckins venueCheckins;
 
     public MeResource(@RestClient DeclarationClient declaration, @RestClient CodeIssuerClient codeIssuer,
-            SubjectLookup subjects, VenueCheckins venueCheckins) {
+            @RestClient RiskScoringClient riskScoring, SubjectLookup subjects, VenueCheckins venueCheckins) {
         this.declaration = declaration;
         this.codeIssuer = codeIssuer;
+        this.riskScoring = riskScoring;
         this.subjects = subjects;
         this.venueCheckins = venueCheckins;
     }
@@ -99,6 +104,32 @@ public class MeResource {
     @Operation(summary = "Own health code as a QR image in its colour (SVG)")
     public Uni<Response> codeSvg() {
         return subjects.ofCaller().flatMap(subject -> Upstream.relay("code-issuer", codeIssuer.codeSvg(subject)));
+    }
+
+    @GET
+    @Path("/code/explanation")
+    @Operation(summary = "Why the code has its colour: each reason in plain language (Chinese or English by "
+            + "Accept-Language), since and until when, and what to do")
+    public Uni<Response> explanation(@HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
+        return subjects.ofCaller()
+                .flatMap(subject -> Upstream.relay("risk-scoring", riskScoring.explanation(subject, language)));
+    }
+
+    @POST
+    @Path("/appeals")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Dispute a colour (own, or a dependent's with subjectId): the province's health "
+            + "authority answers")
+    @APIResponse(responseCode = "201", description = "Filed")
+    public Uni<Response> appeal(@RequestBody(content = @Content(example = ApiExamples.APPEAL)) JsonNode appeal) {
+        return Upstream.relay("declaration", declaration.appeal(appeal));
+    }
+
+    @GET
+    @Path("/appeals")
+    @Operation(summary = "Own and own dependents' appeals, newest first, with the authority's answers")
+    public Uni<Response> appeals() {
+        return Upstream.relay("declaration", declaration.myAppeals());
     }
 
     @POST

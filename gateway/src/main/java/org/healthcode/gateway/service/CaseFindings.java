@@ -31,7 +31,7 @@ public class CaseFindings {
 
     /** {@code page} and {@code size} as the caller gave them; contact-trace judges them. */
     public Uni<ObjectNode> contacts(String caseId, String page, String size) {
-        return Upstream.read("contact-trace", contactTrace.contacts(null, caseId, page, size))
+        return Upstream.read("contact-trace", contactTrace.contacts(null, caseId, page, size, null))
                 .flatMap(answer -> names.addTo(answer, "items", "contactSubjectId"));
     }
 
@@ -79,7 +79,7 @@ public class CaseFindings {
 
     private Uni<CsvPage> csvPage(String caseId, int page, int size, String authorization) {
         return Upstream.read("contact-trace",
-                        contactTrace.contacts(authorization, caseId, String.valueOf(page), String.valueOf(size)))
+                        contactTrace.contacts(authorization, caseId, String.valueOf(page), String.valueOf(size), "true"))
                 .flatMap(answer -> {
                     Set<String> subjectIds = new LinkedHashSet<>();
                     answer.path("items").forEach(item -> {

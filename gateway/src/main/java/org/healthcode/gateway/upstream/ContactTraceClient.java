@@ -31,11 +31,12 @@ public interface ContactTraceClient {
      * One page of a case's contacts. {@code authorization} null: the caller's token is propagated
      * as for every call; the CSV export names it, as it reads pages after the request has answered.
      * {@code page} and {@code size} go as given (null: left out), for the service to judge.
+     * {@code export} "true" has the read audited as an export (the CSV), null as a read.
      */
     @GET
     @Path("/{id}/contacts")
     Uni<ObjectNode> contacts(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id,
-            @QueryParam("page") String page, @QueryParam("size") String size);
+            @QueryParam("page") String page, @QueryParam("size") String size, @QueryParam("export") String export);
 
     @GET
     @Path("/{id}/chain")

@@ -1,12 +1,14 @@
 package org.healthcode.gateway.upstream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
@@ -76,6 +78,23 @@ public interface DeclarationClient {
     @Path("/subjects/masked-names")
     Uni<MaskedNames> maskedNames(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             MaskedNames.Request subjectIds);
+
+    @POST
+    @Path("/persons/me/appeals")
+    Uni<Response> appeal(JsonNode appeal);
+
+    @GET
+    @Path("/persons/me/appeals")
+    Uni<Response> myAppeals();
+
+    @GET
+    @Path("/appeals")
+    Uni<Response> appeals(@QueryParam("status") String status, @QueryParam("limit") String limit);
+
+    /** An authority's answer to an appeal, read to join an override proposal to it. */
+    @POST
+    @Path("/appeals/{id}/answer")
+    Uni<ObjectNode> answer(@PathParam("id") String id, JsonNode answer);
 
     /** The subjectId of a document ({documentType, documentNumber}), validated there as at registration. */
     @POST

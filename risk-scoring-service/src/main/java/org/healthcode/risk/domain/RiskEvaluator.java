@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 /**
  * Computes a subject's risk state from what they declared, what the health authority and contact
  * tracing found, the current region risk levels and one rule set, at one instant. Plain Java: same
- * inputs, same state.
+ * inputs, same state. An override the authority approved sets the colour while it lasts
+ * (MANUAL_OVERRIDE, listed first); the rules' reasons are listed after it.
  *
  * <p>{@code previous} are the reasons of the subject's last state: a reason still running keeps
  * the {@code since} it had, so re-evaluating never moves the start of a quarantine.
@@ -53,17 +54,25 @@ public final class RiskEvaluator {
         symptoms(facts, running.get(ReasonCode.SYMPTOMS)).ifPresent(reasons::add);
         reasons.addAll(cases(facts, running));
         reasons.sort(Comparator.comparing(Reason::colour).reversed().thenComparing(Reason::code));
+        boolean quarantineRuns = reasons.stream().anyMatch(Reason::isTimed);
 
         Colour colour = reasons.stream().map(Reason::colour).max(Comparator.naturalOrder()).orElse(Colour.GREEN);
-        Instant quarantineUntil = reasons.stream().map(Reason::until).filter(Objects::nonNull)
-                .max(Comparator.naturalOrder()).orElse(null);
+        Optional<ManualOverride> override = facts.overrideAt(now);
+        if (override.isPresent()) {
+            // the authority's colour, even a lower one (a wrongful red corrected); the rules' reasons stay listed
+            ManualOverride set = override.get();
+            reasons.add(0, new Reason(ReasonCode.MANUAL_OVERRIDE, set.colour(), set.since(), set.until()));
+            colour = set.colour();
+        }
+        Instant quarantineUntil = colour == Colour.GREEN ? null : reasons.stream().map(Reason::until)
+                .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
         Instant validUntil = facts.latest().map(s -> calendar.nextMidnight(s.declaredAt())).orElse(null);
         boolean gold = colour == Colour.GREEN && facts.latestVaccinationDoses() >= rules.fullVaccinationDoses();
 
         List<Instant> reviewTimes = new ArrayList<>();
         reasons.stream().map(Reason::until).filter(Objects::nonNull).forEach(reviewTimes::add);
         reviewTimes.add(validUntil);
-        if (quarantineUntil != null) {
+        if (quarantineRuns) {
             reviewTimes.add(calendar.nextMidnight(now)); // a day without a check-in extends the quarantine
         }
         Instant nextReviewAt = reviewTimes.stream().filter(t -> t != null && t.isAfter(now))

@@ -80,4 +80,23 @@ public class RiskStateRepository implements PanacheRepositoryBase<RiskStateRow, 
                 .setParameter(4, since)
                 .executeUpdate());
     }
+
+    /**
+     * Makes every subject of the province due for review at {@code at} (a new rule version takes
+     * effect then), unless they are due earlier already.
+     */
+    public Uni<Integer> markProvinceDue(String province, Instant at) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                update risk_state set next_review_at = ?1
+                where province = ?2 and (next_review_at is null or next_review_at > ?1)""")
+                .setParameter(1, at)
+                .setParameter(2, province)
+                .executeUpdate());
+    }
+
+    /** Up to {@code limit} coloured subjects of the province after {@code after} (null: from the first), by subject. */
+    public Uni<List<RiskStateRow>> ofProvince(String province, String after, int limit) {
+        return find("province = ?1 and colour is not null and subjectId > ?2 order by subjectId", province,
+                after == null ? "" : after).page(0, limit).list();
+    }
 }

@@ -4,51 +4,113 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.healthcode.kit.audit.AuditEntry;
+import org.healthcode.kit.audit.AuditEntry.Outcome;
+import org.healthcode.kit.audit.AuditTrail;
 import org.healthcode.kit.web.ApiException;
+import org.healthcode.kit.web.Caller;
+import org.healthcode.risk.RiskConfig;
+import org.healthcode.risk.domain.Colour;
+import org.healthcode.risk.domain.ColourExplanation;
+import org.healthcode.risk.domain.Language;
+import org.healthcode.risk.domain.ReasonCode;
+import org.healthcode.risk.domain.RiskState;
 import org.healthcode.risk.event.RiskRecalculated;
 import org.healthcode.risk.repository.RiskStateRow;
+import org.healthcode.risk.service.OverrideService;
 import org.healthcode.risk.service.RiskService;
 
 @Path("/v1/subjects")
 @Produces(MediaType.APPLICATION_JSON)
 public class SubjectRiskResource {
 
-    private final RiskService risk;
-    private final SecurityIdentity caller;
-
-    public SubjectRiskResource(RiskService risk, SecurityIdentity caller) {
-        this.risk = risk;
-        this.caller = caller;
+    /** Why a subject's code has its colour, in the caller's language; nothing about anyone else. */
+    public record Explanation(String subjectId, Colour colour, boolean gold, int ruleSetVersion, String language,
+            Instant validUntil, Instant quarantineUntil, String summary, List<ExplainedReason> reasons) {
     }
 
-    /** The subject's current state, shaped as its last {@code risk-recalculated}. */
+    public record ExplainedReason(ReasonCode code, Colour colour, Instant since, Instant until, String title,
+            String text, String action) {
+    }
+
+    private final RiskService risk;
+    private final AuditTrail audit;
+    private final SecurityIdentity identity;
+    private final Clock clock;
+    private final RiskConfig config;
+
+    public SubjectRiskResource(RiskService risk, AuditTrail audit, SecurityIdentity identity, Clock clock,
+            RiskConfig config) {
+        this.risk = risk;
+        this.audit = audit;
+        this.identity = identity;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    /**
+     * The subject's current state, shaped as its last {@code risk-recalculated}. An authority sees
+     * their province's subjects only; a refusal is audited.
+     */
     @GET
     @Path("/{subjectId}/risk")
     @RolesAllowed({"authority", "admin"})
     public Uni<RiskRecalculated> current(@PathParam("subjectId") String subjectId) {
-        return risk.current(subjectId).map(row -> {
+        Caller caller = Caller.of(identity);
+        String province = identity.hasRole("admin") ? null : caller.staffProvince();
+        return risk.current(subjectId).chain(row -> {
             if (row == null || row.colour == null) {
                 throw ApiException.notFound("SUBJECT_NOT_FOUND", "No risk state is known for this subject");
             }
-            if (!caller.hasRole("admin") && !Objects.equals(province(), row.province)) {
-                throw ApiException.forbidden("Authority staff see subjects of their own province only");
+            if (province != null && !Objects.equals(province, row.province)) {
+                return audit.record(new AuditEntry(clock.instant().truncatedTo(ChronoUnit.MILLIS), caller.subject(),
+                                OverrideService.CROSS_PROVINCE, Outcome.REFUSED, subjectId,
+                                "GET /v1/subjects/{subjectId}/risk", row.province,
+                                "risk read by an authority of " + province))
+                        .chain(() -> Uni.createFrom().<RiskRecalculated>failure(new ApiException(403,
+                                "FORBIDDEN_PROVINCE", "Authority staff see subjects of their own province only")));
             }
-            return view(row);
+            return Uni.createFrom().item(view(row));
+        });
+    }
+
+    /**
+     * Why the subject's code has its colour, until when, and what to do, in Chinese or English
+     * ({@code Accept-Language}). For the citizen, through the gateway, which has checked that the
+     * subject is the caller or one of their dependents.
+     */
+    @GET
+    @Path("/{subjectId}/explanation")
+    @RolesAllowed("citizen")
+    public Uni<Explanation> explanation(@PathParam("subjectId") String subjectId,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        Language language = Language.fromAcceptLanguage(acceptLanguage);
+        return risk.current(subjectId).map(row -> {
+            if (row == null || row.colour == null) {
+                throw ApiException.notFound("NO_COLOUR_YET", "This subject has no colour yet");
+            }
+            RiskState state = risk.stateOf(row);
+            ColourExplanation explained = ColourExplanation.of(state, language, config.timeZone(), clock.instant());
+            return new Explanation(row.subjectId, state.colour(), state.gold(), state.ruleSetVersion(),
+                    language.tag(), state.validUntil(), state.quarantineUntil(), explained.summary(),
+                    explained.reasons().stream().map(r -> new ExplainedReason(r.code(), r.colour(), r.since(),
+                            r.until(), r.title(), r.text(), r.action())).toList());
         });
     }
 
     private RiskRecalculated view(RiskStateRow row) {
         return RiskRecalculated.of(row.subjectId, row.province, risk.stateOf(row), row.previousColour,
                 row.evaluatedAt, row.causeEventId);
-    }
-
-    private String province() {
-        return caller.getPrincipal() instanceof JsonWebToken token ? token.getClaim("province") : null;
     }
 }

@@ -44,7 +44,7 @@ public class ContactIntake {
         return risk.lockAll(causes.keySet()).chain(rows -> store(events).chain(() -> {
             // after the insert, so that each row is written once, with its new state
             events.forEach(event -> rows.get(event.data().contactSubjectId()).adoptProvince(event.data().province()));
-            return risk.recalculate(List.copyOf(rows.values()), causes);
+            return risk.recalculate(List.copyOf(rows.values()), causes, RiskService.Origin.EVENT);
         }));
     }
 

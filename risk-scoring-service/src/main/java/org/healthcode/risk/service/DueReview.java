@@ -48,7 +48,7 @@ public class DueReview {
         return Panache.withTransaction(() -> states.claimDue(clock.instant(), batchSize)
                 .chain(subjects -> subjects.isEmpty() ? Uni.createFrom().item(0)
                         : states.forUpdate(subjects)
-                                .chain(rows -> risk.recalculate(rows, Map.of()))
+                                .chain(rows -> risk.recalculate(rows, Map.of(), RiskService.Origin.REVIEW))
                                 .replaceWith(subjects.size())));
     }
 }

@@ -11,6 +11,7 @@ import org.healthcode.risk.domain.Facts;
 import org.healthcode.risk.domain.Submission;
 import org.healthcode.risk.repository.CaseDecisionRow;
 import org.healthcode.risk.repository.ContactRow;
+import org.healthcode.risk.repository.OverrideRow;
 import org.healthcode.risk.repository.SubmissionRow;
 import org.healthcode.risk.repository.TravelRow;
 
@@ -25,11 +26,12 @@ final class FactsBySubject {
 
     /** {@code windows}: each subject's window start; every subject gets facts, empty ones included. */
     static Map<String, Facts> of(Map<String, Instant> windows, List<SubmissionRow> submissions, List<TravelRow> travel,
-            List<ContactRow> contacts, List<CaseDecisionRow> cases) {
+            List<ContactRow> contacts, List<CaseDecisionRow> cases, List<OverrideRow> overrides) {
         Map<String, List<SubmissionRow>> declared = group(submissions, row -> row.subjectId);
         Map<String, List<TravelRow>> stays = group(travel, row -> row.subjectId);
         Map<String, List<ContactRow>> traced = group(contacts, row -> row.subjectId);
         Map<String, List<CaseDecisionRow>> decided = group(cases, row -> row.subjectId);
+        Map<String, List<OverrideRow>> overridden = group(overrides, row -> row.subjectId);
         Map<String, Facts> facts = new HashMap<>();
         windows.forEach((subjectId, from) -> facts.put(subjectId, new Facts(
                 submissionsWithin(declared.getOrDefault(subjectId, List.of()), from),
@@ -37,7 +39,9 @@ final class FactsBySubject {
                         .map(TravelRow::toTravel).toList(),
                 decided.getOrDefault(subjectId, List.of()).stream().map(CaseDecisionRow::toDecision).toList(),
                 traced.getOrDefault(subjectId, List.of()).stream().filter(row -> !row.identifiedAt.isBefore(from))
-                        .map(ContactRow::toContact).toList())));
+                        .map(ContactRow::toContact).toList(),
+                overridden.getOrDefault(subjectId, List.of()).stream()
+                        .flatMap(row -> row.toOverride().inForce().stream()).toList())));
         return facts;
     }
 

@@ -18,6 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import org.healthcode.kit.audit.AuditEntry;
+import org.healthcode.kit.audit.AuditEntry.Outcome;
+import org.healthcode.kit.audit.AuditTrail;
 import org.healthcode.risk.RiskConfig;
 import org.healthcode.risk.domain.Facts;
 import org.healthcode.risk.domain.Reason;
@@ -29,6 +33,7 @@ import org.healthcode.risk.event.RiskRecalculated;
 import org.healthcode.risk.repository.CaseDecisionRepository;
 import org.healthcode.risk.repository.ContactRepository;
 import org.healthcode.risk.repository.OutboxRepository;
+import org.healthcode.risk.repository.OverrideRepository;
 import org.healthcode.risk.repository.RegionRiskRepository;
 import org.healthcode.risk.repository.RegionRiskRow;
 import org.healthcode.risk.repository.RiskStateRepository;
@@ -40,10 +45,33 @@ import org.jboss.logging.Logger;
 
 /**
  * Re-evaluates a subject and, when what a holder or checkpoint sees changed, publishes
- * {@code risk-recalculated} from the same transaction.
+ * {@code risk-recalculated} and writes {@code COLOUR_CHANGED} to the audit trail, from the same
+ * transaction.
  */
 @ApplicationScoped
 public class RiskService {
+
+    /** The actor of changes the review job makes with time (or after a region change). */
+    public static final String REVIEW_JOB = "risk-review";
+
+    /**
+     * Who or what changes states, for the audit trail: {@code actor} (null: the review job, or
+     * {@code rule-set-v<n>} when a new rule version made the change), the {@code cause} when no
+     * inbound event did, and the {@code object} concerned (an override id).
+     */
+    public record Origin(String actor, String cause, String object) {
+
+        /** An inbound event: the cause is each subject's event id. */
+        public static final Origin EVENT = new Origin("event", null, null);
+
+        /** The review job: time passed, a region's level or the rule version changed. */
+        public static final Origin REVIEW = new Origin(null, "review", null);
+
+        /** An authority approved an override. */
+        public static Origin override(String approver, String overrideId) {
+            return new Origin(approver, "override:" + overrideId, overrideId);
+        }
+    }
 
     private static final Logger LOG = Logger.getLogger(RiskService.class);
     private static final TypeReference<List<Reason>> REASONS = new TypeReference<>() {
@@ -56,14 +84,17 @@ public class RiskService {
     private final CaseDecisionRepository cases;
     private final RegionRiskRepository regions;
     private final RuleSetRepository ruleSets;
+    private final OverrideRepository overrides;
     private final OutboxRepository outbox;
+    private final AuditTrail audit;
     private final ObjectMapper json;
     private final Clock clock;
     private final RiskConfig config;
 
     public RiskService(RiskStateRepository states, SubmissionRepository submissions, TravelRepository travel,
             ContactRepository contacts, CaseDecisionRepository cases, RegionRiskRepository regions,
-            RuleSetRepository ruleSets, OutboxRepository outbox, ObjectMapper json, Clock clock, RiskConfig config) {
+            RuleSetRepository ruleSets, OverrideRepository overrides, OutboxRepository outbox, AuditTrail audit,
+            ObjectMapper json, Clock clock, RiskConfig config) {
         this.states = states;
         this.submissions = submissions;
         this.travel = travel;
@@ -71,7 +102,9 @@ public class RiskService {
         this.cases = cases;
         this.regions = regions;
         this.ruleSets = ruleSets;
+        this.overrides = overrides;
         this.outbox = outbox;
+        this.audit = audit;
         this.json = json;
         this.clock = clock;
         this.config = config;
@@ -97,51 +130,100 @@ public class RiskService {
 
     /**
      * Evaluates the locked subject now, in the current transaction. {@code causeEventId} is the
-     * inbound event that led here, or null when time or a region change did.
+     * inbound event that led here.
      */
     public Uni<Void> recalculate(RiskStateRow row, String causeEventId) {
         Map<String, String> causes = new HashMap<>();
         causes.put(row.subjectId, causeEventId);
-        return recalculate(List.of(row), causes);
+        return recalculate(List.of(row), causes, Origin.EVENT);
     }
 
     /**
      * Evaluates the locked subjects now, in the current transaction, loading their facts with one
      * query per kind of fact. {@code causes}: each subject's inbound event that led here (absent:
-     * time or a region change).
+     * time, a region change, a rule version or an override did); {@code origin}: who or what acts,
+     * for the audit trail. Every change is published and audited in this transaction.
      */
-    public Uni<Void> recalculate(List<RiskStateRow> rows, Map<String, String> causes) {
+    public Uni<Void> recalculate(List<RiskStateRow> rows, Map<String, String> causes, Origin origin) {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        List<String> ids = rows.stream().map(row -> row.subjectId).toList();
-        return rulesByProvince(rows, now).chain(rules -> {
-            Map<String, Instant> windows = new HashMap<>();
-            rows.forEach(row -> windows.put(row.subjectId, windowStart(rules.get(row.province), reasonsOf(row), now)));
-            Instant from = windows.values().stream().min(Comparator.naturalOrder()).orElseThrow();
-            return submissions.forSubjects(ids, from).chain(declared -> travel.forSubjects(ids, from)
-                    .chain(stays -> contacts.forSubjects(ids, from).chain(traced -> cases.forSubjects(ids)
-                    .chain(decisions -> regions.elevated().chain(areas -> {
-                        RegionRisks risks = RegionRisks.of(areas.stream().map(RegionRiskRow::toAreaRisk).toList());
-                        Map<String, Facts> facts = FactsBySubject.of(windows, declared, stays, traced, decisions);
-                        List<OutboxRepository.Pending> changes = new ArrayList<>();
-                        for (RiskStateRow row : rows) {
-                            RiskState next = new RiskEvaluator(rules.get(row.province), config.timeZone())
-                                    .evaluate(facts.get(row.subjectId), risks, reasonsOf(row), now);
-                            apply(row, next, now, causes.get(row.subjectId)).ifPresent(changes::add);
-                        }
-                        return outbox.publishAll(RiskRecalculated.TOPIC, changes);
-                    })))));
+        return rulesByProvince(rows, now).chain(rules -> load(rows, row -> rules.get(row.province).rules(), now)
+                .chain(loaded -> {
+                    List<OutboxRepository.Pending> events = new ArrayList<>();
+                    List<AuditEntry> entries = new ArrayList<>();
+                    for (RiskStateRow row : rows) {
+                        InForce inForce = rules.get(row.province);
+                        RiskState next = new RiskEvaluator(inForce.rules(), config.timeZone())
+                                .evaluate(loaded.facts().get(row.subjectId), loaded.regions(), reasonsOf(row), now);
+                        Instant nextReviewAt = earliest(next.nextReviewAt(), inForce.nextChange());
+                        apply(row, next, nextReviewAt, now, causes.get(row.subjectId), origin).ifPresent(change -> {
+                            events.add(change.event());
+                            entries.add(change.audit());
+                        });
+                    }
+                    return audit.recordAllWithin(entries)
+                            .chain(() -> outbox.publishAll(RiskRecalculated.TOPIC, events));
+                }));
+    }
+
+    /**
+     * What these subjects' states would be under {@code rules} now, on their current facts, their
+     * running reasons and any override in force. Nothing is stored.
+     */
+    public Uni<Map<String, RiskState>> preview(List<RiskStateRow> rows, RuleSet rules) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        RiskEvaluator evaluator = new RiskEvaluator(rules, config.timeZone());
+        return load(rows, row -> rules, now).map(loaded -> {
+            Map<String, RiskState> states = new HashMap<>();
+            for (RiskStateRow row : rows) {
+                states.put(row.subjectId, evaluator.evaluate(loaded.facts().get(row.subjectId), loaded.regions(),
+                        reasonsOf(row), now));
+            }
+            return states;
         });
     }
 
-    /** The rule set in force for each province among the subjects (a subject without one: any province's). */
-    private Uni<Map<String, RuleSet>> rulesByProvince(List<RiskStateRow> rows, Instant now) {
-        Map<String, RuleSet> rules = new HashMap<>();
+    /** The rules in force for a province now, and when they next change (null: no version scheduled). */
+    private record InForce(RuleSet rules, Instant nextChange) {
+    }
+
+    /** Subjects' facts and the region levels, as of now. */
+    private record Loaded(Map<String, Facts> facts, RegionRisks regions) {
+    }
+
+    /** What one changed state gives: the event to publish and the line of the audit trail. */
+    private record Change(OutboxRepository.Pending event, AuditEntry audit) {
+    }
+
+    /** The facts of the subjects, each within the window its rules need, loaded with one query per kind. */
+    private Uni<Loaded> load(List<RiskStateRow> rows, Function<RiskStateRow, RuleSet> rules, Instant now) {
+        List<String> ids = rows.stream().map(row -> row.subjectId).toList();
+        Map<String, Instant> windows = new HashMap<>();
+        rows.forEach(row -> windows.put(row.subjectId, windowStart(rules.apply(row), reasonsOf(row), now)));
+        Instant from = windows.values().stream().min(Comparator.naturalOrder()).orElseThrow();
+        return submissions.forSubjects(ids, from).chain(declared -> travel.forSubjects(ids, from)
+                .chain(stays -> contacts.forSubjects(ids, from).chain(traced -> cases.forSubjects(ids)
+                .chain(decisions -> overrides.inForce(ids, now).chain(set -> regions.elevated().map(areas ->
+                        new Loaded(FactsBySubject.of(windows, declared, stays, traced, decisions, set),
+                                RegionRisks.of(areas.stream().map(RegionRiskRow::toAreaRisk).toList()))))))));
+    }
+
+    /**
+     * The rule set in force for each province among the subjects (a subject without one: any
+     * province's), and when it next changes.
+     */
+    private Uni<Map<String, InForce>> rulesByProvince(List<RiskStateRow> rows, Instant now) {
+        Map<String, InForce> rules = new HashMap<>();
         Uni<Void> loaded = Uni.createFrom().voidItem();
         for (String province : rows.stream().map(row -> row.province).distinct().toList()) {
-            loaded = loaded.chain(() -> ruleSets.current(province, now).invoke(set -> rules.put(province, set))
+            loaded = loaded.chain(() -> ruleSets.current(province, now)
+                    .chain(set -> ruleSets.nextChange(province, now).invoke(next -> rules.put(province,
+                            new InForce(set, next))))
                     .replaceWithVoid());
         }
         return loaded.replaceWith(rules);
@@ -157,11 +239,17 @@ public class RiskService {
         return states.findById(subjectId);
     }
 
-    /** Records the new state on the row; answers the event to publish when something visible changed. */
-    private Optional<OutboxRepository.Pending> apply(RiskStateRow row, RiskState next, Instant now,
-            String causeEventId) {
-        row.nextReviewAt = next.nextReviewAt();
+    /**
+     * Records the new state on the row; answers the event to publish and the audit line when
+     * something visible changed. A state that only another rule version produced is not news: the
+     * version is recorded on the row, nothing is published.
+     */
+    private Optional<Change> apply(RiskStateRow row, RiskState next, Instant nextReviewAt, Instant now,
+            String causeEventId, Origin origin) {
+        row.nextReviewAt = nextReviewAt;
         RiskState before = row.colour == null ? null : stateOf(row);
+        Integer versionBefore = row.ruleSetVersion;
+        row.ruleSetVersion = next.ruleSetVersion();
         if (!next.differsFrom(before)) {
             return Optional.empty();
         }
@@ -169,14 +257,24 @@ public class RiskService {
         row.colour = next.colour();
         row.gold = next.gold();
         row.reasons = write(next.reasons());
-        row.ruleSetVersion = next.ruleSetVersion();
         row.quarantineUntil = next.quarantineUntil();
         row.validUntil = next.validUntil();
         row.evaluatedAt = now;
         row.causeEventId = causeEventId;
         LOG.debugf("Subject %s is now %s", row.subjectId, row.colour);
-        return Optional.of(new OutboxRepository.Pending(row.subjectId,
-                RiskRecalculated.of(row.subjectId, row.province, next, row.previousColour, now, causeEventId)));
+        String actor = origin.actor() != null ? origin.actor()
+                : versionBefore != null && versionBefore != next.ruleSetVersion() ? "rule-set-v" + next.ruleSetVersion()
+                : REVIEW_JOB;
+        String cause = causeEventId != null ? causeEventId : origin.cause();
+        AuditEntry entry = new AuditEntry(now, actor, ColourChangeAudit.ACTION, Outcome.CHANGED, row.subjectId,
+                origin.object(), row.province, ColourChangeAudit.detail(row.previousColour, row.colour, cause,
+                        next.ruleSetVersion(), next.reasons()));
+        return Optional.of(new Change(new OutboxRepository.Pending(row.subjectId,
+                RiskRecalculated.of(row.subjectId, row.province, next, row.previousColour, now, causeEventId)), entry));
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
     }
 
     /**

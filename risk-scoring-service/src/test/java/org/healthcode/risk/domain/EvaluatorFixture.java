@@ -26,6 +26,7 @@ abstract class EvaluatorFixture {
     final List<AreaRisk> areas = new ArrayList<>();
     final List<CaseDecision> cases = new ArrayList<>();
     final List<Contact> contacts = new ArrayList<>();
+    final List<ManualOverride> overrides = new ArrayList<>();
     List<Reason> previous = List.of();
 
     static Instant at(LocalDate day, int hour) {
@@ -70,9 +71,13 @@ abstract class EvaluatorFixture {
         contacts.add(new Contact("case-1", degree, exposure, lastExposure, identifiedAt));
     }
 
+    void override(Colour colour, Instant approvedAt, Instant until) {
+        overrides.add(new ManualOverride(colour, approvedAt, until));
+    }
+
     RiskState evaluate(Instant now) {
-        RiskState state = evaluator.evaluate(new Facts(submissions, travel, cases, contacts), RegionRisks.of(areas),
-                previous, now);
+        RiskState state = evaluator.evaluate(new Facts(submissions, travel, cases, contacts, overrides),
+                RegionRisks.of(areas), previous, now);
         previous = state.reasons();
         return state;
     }

@@ -16,6 +16,7 @@ import org.healthcode.kit.code.Colour;
 import org.healthcode.kit.code.SubjectId;
 import org.healthcode.kit.web.ApiError;
 import org.healthcode.kit.web.ApiException;
+import org.healthcode.kit.web.Caller;
 import org.healthcode.scan.domain.Admission;
 import org.healthcode.scan.domain.ClientIds;
 import org.healthcode.scan.domain.Decision;
@@ -70,12 +71,12 @@ public class ScanResource {
         checkVenueAndScanId(request == null ? null : request.venueId(), request == null ? null : request.scanId(),
                 problems);
         Caller caller = Caller.of(identity);
-        String province = caller.staffProvince();
-        return scans.scanCode(request.token().strip(), request.venueId(), request.scanId(), caller.subject(), province)
+        caller.staffProvince(); // staff without a province act nowhere: 403 NO_PROVINCE first
+        return scans.scanCode(request.token().strip(), request.venueId(), request.scanId(), caller)
                 .map(ScanAnswer::of);
     }
 
-    /** The ID-card path: the gateway resolved the document to the pseudonym; audited. */
+    /** The ID-card path: the gateway resolved the document to the pseudonym; audited ({@code ID_CARD_LOOKUP}). */
     @POST
     @Path("/subject")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -89,8 +90,8 @@ public class ScanResource {
         checkVenueAndScanId(request == null ? null : request.venueId(), request == null ? null : request.scanId(),
                 problems);
         Caller caller = Caller.of(identity);
-        String province = caller.staffProvince();
-        return scans.scanSubject(request.subjectId(), request.venueId(), request.scanId(), caller.subject(), province)
+        caller.staffProvince(); // staff without a province act nowhere: 403 NO_PROVINCE first
+        return scans.scanSubject(request.subjectId(), request.venueId(), request.scanId(), caller)
                 .map(ScanAnswer::of);
     }
 

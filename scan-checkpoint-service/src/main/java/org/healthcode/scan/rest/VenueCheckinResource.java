@@ -17,6 +17,7 @@ import org.healthcode.kit.code.Colour;
 import org.healthcode.kit.code.SubjectId;
 import org.healthcode.kit.web.ApiError;
 import org.healthcode.kit.web.ApiException;
+import org.healthcode.kit.web.Caller;
 import org.healthcode.scan.domain.ClientIds;
 import org.healthcode.scan.domain.ScanAttempt;
 import org.healthcode.scan.service.ScanService;

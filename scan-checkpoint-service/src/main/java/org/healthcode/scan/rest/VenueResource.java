@@ -11,6 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.healthcode.kit.web.Caller;
 import org.healthcode.scan.domain.Venue;
 import org.healthcode.scan.domain.VenueForm;
 import org.healthcode.scan.domain.VenueValidator;
@@ -36,8 +37,7 @@ public class VenueResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> register(VenueForm form) {
         Venue venue = VenueValidator.validate(form);
-        Caller caller = Caller.of(identity);
-        return venues.register(venue, caller.subject(), caller.staffProvince())
+        return venues.register(venue, Caller.of(identity))
                 .map(registered -> Response.status(registered.created() ? 201 : 200)
                         .entity(view(registered.venue())).build());
     }
@@ -46,7 +46,7 @@ public class VenueResource {
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<VenueView> venue(@PathParam("id") String id) {
-        return venues.find(id, Caller.of(identity).staffProvince()).map(this::view);
+        return venues.find(id, Caller.of(identity), "GET /v1/venues/{id}", null).map(this::view);
     }
 
     /** The poster to print: the venue code as a black QR. */
@@ -55,7 +55,7 @@ public class VenueResource {
     @Produces("image/png")
     @ResponseHeader(name = "Cache-Control", value = "private, max-age=3600")
     public Uni<byte[]> poster(@PathParam("id") String id) {
-        return venues.find(id, Caller.of(identity).staffProvince()).chain(venues::poster);
+        return venues.find(id, Caller.of(identity), "GET /v1/venues/{id}/poster.png", null).chain(venues::poster);
     }
 
     private VenueView view(Venue venue) {

@@ -12,17 +12,19 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.healthcode.kit.audit.AuditTrail;
 import org.healthcode.kit.code.token.Verification;
 import org.healthcode.kit.event.Outbox;
 import org.healthcode.kit.web.ApiException;
+import org.healthcode.kit.web.Caller;
 import org.healthcode.scan.domain.Admission;
+import org.healthcode.scan.domain.CheckpointAudit;
 import org.healthcode.scan.domain.ClientIds;
 import org.healthcode.scan.domain.PosterCodes;
 import org.healthcode.scan.domain.ScanAttempt;
 import org.healthcode.scan.domain.ScanMode;
 import org.healthcode.scan.domain.Venue;
 import org.healthcode.scan.event.ScanRecorded;
-import org.healthcode.scan.repository.IdCardAuditRepository;
 import org.healthcode.scan.repository.ScanAttemptRepository;
 import org.healthcode.scan.repository.SubjectColourRepository;
 import org.healthcode.scan.trust.TrustedKeys;
@@ -44,13 +46,13 @@ public class ScanService {
     private final PosterCodes posters;
     private final ScanAttemptRepository attempts;
     private final SubjectColourRepository colours;
-    private final IdCardAuditRepository audit;
+    private final AuditTrail audit;
     private final Outbox outbox;
     private final MeterRegistry metrics;
     private final Clock clock;
 
     public ScanService(TrustedKeys trust, VenueService venues, PosterCodes posters, ScanAttemptRepository attempts,
-            SubjectColourRepository colours, IdCardAuditRepository audit, Outbox outbox, MeterRegistry metrics,
+            SubjectColourRepository colours, AuditTrail audit, Outbox outbox, MeterRegistry metrics,
             Clock clock) {
         this.trust = trust;
         this.venues = venues;
@@ -64,9 +66,10 @@ public class ScanService {
     }
 
     /** Staff scanned a citizen's code: verified offline against the trust list, then the colour now. */
-    public Uni<ScanAttempt> scanCode(String token, String venueId, String scanId, String operator, String province) {
+    public Uni<ScanAttempt> scanCode(String token, String venueId, String scanId, Caller staff) {
+        String operator = staff.subject();
         String fingerprint = ClientIds.fingerprint(ScanMode.OPERATOR_SCAN.name(), venueId, operator, token);
-        return Panache.withTransaction(() -> venues.find(venueId, province).chain(venue ->
+        return Panache.withTransaction(() -> venues.find(venueId, staff, "POST /v1/scans", null).chain(venue ->
                 once(venue, scanId, ScanMode.OPERATOR_SCAN, operator, fingerprint, () -> {
                     Verification verification = trust.verifier().verify(token);
                     return verification.claims() == null
@@ -78,14 +81,17 @@ public class ScanService {
 
     /**
      * Staff looked a person up by document (the gateway resolved it to the pseudonym): decided by
-     * the stored colour, and audited (who, whom, why, when, where) in the same transaction.
+     * the stored colour, and written to the audit trail as {@code ID_CARD_LOOKUP} (who, whom, why,
+     * when, where) in the transaction that records the scan: the lookup is audited once per scan id,
+     * and a scan never exists without its entry nor an entry without its scan.
      */
-    public Uni<ScanAttempt> scanSubject(String subjectId, String venueId, String scanId, String operator, String province) {
+    public Uni<ScanAttempt> scanSubject(String subjectId, String venueId, String scanId, Caller staff) {
+        String operator = staff.subject();
         String fingerprint = ClientIds.fingerprint(ScanMode.ID_CARD.name(), venueId, operator, subjectId);
-        return Panache.withTransaction(() -> venues.find(venueId, province).chain(venue ->
-                once(venue, scanId, ScanMode.ID_CARD, operator, fingerprint,
+        return Panache.withTransaction(() -> venues.find(venueId, staff, "POST /v1/scans/subject", subjectId)
+                .chain(venue -> once(venue, scanId, ScanMode.ID_CARD, operator, fingerprint,
                         () -> colours.current(subjectId).map(current -> Admission.ofSubject(subjectId, current)),
-                        attempt -> audit.append(operator, province, subjectId, venue.id, scanId, attempt.at))));
+                        attempt -> audit.recordWithin(CheckpointAudit.idCardLookup(attempt, staff.staffProvince())))));
     }
 
     /**

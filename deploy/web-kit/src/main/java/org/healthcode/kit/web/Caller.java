@@ -1,14 +1,13 @@
-package org.healthcode.scan.rest;
+package org.healthcode.kit.web;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.healthcode.kit.web.ApiException;
 
 /** Who calls: the bearer token's subject and, for staff, the {@code province} claim. */
 public record Caller(String subject, String province) {
 
-    static Caller of(SecurityIdentity identity) {
+    public static Caller of(SecurityIdentity identity) {
         String subject = identity.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null
                 ? token.getSubject() : identity.getPrincipal().getName();
         Object claim = identity.getPrincipal() instanceof JsonWebToken token ? token.getClaim("province") : null;

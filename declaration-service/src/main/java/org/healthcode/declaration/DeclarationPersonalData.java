@@ -1,0 +1,25 @@
+package org.healthcode.declaration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.healthcode.kit.governance.PersonalData;
+
+/**
+ * The personal data this service holds, for the kit's retention purge and end-of-emergency
+ * destruction. Declarations and daily check-ins (one table, by kind) expire by when they were
+ * declared; registrations (persons, dependents) and appeals do not expire, and go only with
+ * everything else at the end of the emergency. Listed together because of their foreign keys.
+ */
+@ApplicationScoped
+public class DeclarationPersonalData implements PersonalData {
+
+    @Override
+    public List<Expiring> expiring() {
+        return List.of(new Expiring("declaration", "declared_at"));
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("appeal", "declaration", "person");
+    }
+}

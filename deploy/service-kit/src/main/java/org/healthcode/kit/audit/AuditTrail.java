@@ -1,0 +1,136 @@
+package org.healthcode.kit.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.healthcode.kit.audit.AuditEntry.Outcome;
+
+/**
+ * The service's append-only audit trail (table {@code audit_entry}, a kit migration).
+ *
+ * <p>A read or a refusal is recorded on its own ({@link #record}, {@link #recordAll}), committed at
+ * once, whatever becomes of the request; a change is recorded in the transaction that makes it
+ * ({@link #recordWithin}, {@link #recordAllWithin}), so that there is never one without the other.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    private static final String INSERT = """
+            insert into audit_entry (at, actor, action, outcome, subject_id, object, province, detail)
+            values ($1, $2, $3, $4, $5, $6, $7, $8)""";
+
+    // Many entries in one statement: a JSON array of them, unnested in order.
+    private static final String INSERT_ALL = """
+            insert into audit_entry (at, actor, action, outcome, subject_id, object, province, detail)
+            select cast(e ->> 'at' as timestamptz), e ->> 'actor', e ->> 'action', e ->> 'outcome',
+                   e ->> 'subject_id', e ->> 'object', e ->> 'province', e ->> 'detail'
+            from jsonb_array_elements(cast(cast(?1 as text) as jsonb)) with ordinality as rows(e, n)
+            order by n""";
+
+    private final Pool pool;
+    private final ObjectMapper json;
+
+    public AuditTrail(Pool pool, ObjectMapper json) {
+        this.pool = pool;
+        this.json = json;
+    }
+
+    /** Records a read or a refusal at once, outside any transaction of the caller. */
+    public Uni<Void> record(AuditEntry entry) {
+        return pool.preparedQuery(INSERT).execute(tuple(entry)).replaceWithVoid();
+    }
+
+    /** Records many reads at once (one batch, one round trip), outside any transaction of the caller. */
+    public Uni<Void> recordAll(List<AuditEntry> entries) {
+        if (entries.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return pool.preparedQuery(INSERT).executeBatch(entries.stream().map(AuditTrail::tuple).toList())
+                .replaceWithVoid();
+    }
+
+    /** Records a change inside the caller's (Hibernate Reactive) transaction. */
+    public Uni<Void> recordWithin(AuditEntry entry) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                insert into audit_entry (at, actor, action, outcome, subject_id, object, province, detail)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
+                .setParameter(1, entry.at())
+                .setParameter(2, entry.actor())
+                .setParameter(3, entry.action())
+                .setParameter(4, entry.outcome().name())
+                .setParameter(5, entry.subjectId())
+                .setParameter(6, entry.object())
+                .setParameter(7, entry.province())
+                .setParameter(8, entry.detail())
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /**
+     * Records many changes inside the caller's transaction with one statement (a case's thousand
+     * contacts change a thousand states in one transaction).
+     */
+    public Uni<Void> recordAllWithin(List<AuditEntry> entries) {
+        if (entries.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        ArrayNode rows = json.createArrayNode();
+        for (AuditEntry entry : entries) {
+            rows.addObject().put("at", entry.at().toString()).put("actor", entry.actor())
+                    .put("action", entry.action()).put("outcome", entry.outcome().name())
+                    .put("subject_id", entry.subjectId()).put("object", entry.object())
+                    .put("province", entry.province()).put("detail", entry.detail());
+        }
+        // typed as text first: a string bound straight to jsonb would be sent as a JSON string
+        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT_ALL)
+                .setParameter(1, rows.toString())
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /**
+     * Entries matching every given filter (null: any), oldest first, at most {@code limit}.
+     * {@code province} non-null keeps that province's entries and those of no province.
+     */
+    public Uni<List<AuditEntry>> find(String subjectId, String actor, Instant from, Instant to, String province,
+            int limit) {
+        return pool.preparedQuery("""
+                select at, actor, action, outcome, subject_id, object, province, detail from audit_entry
+                where ($1::text is null or subject_id = $1) and ($2::text is null or actor = $2)
+                  and ($3::timestamptz is null or at >= $3) and ($4::timestamptz is null or at < $4)
+                  and ($5::text is null or province is null or province = $5)
+                order by at, seq limit $6""")
+                .execute(Tuple.tuple().addValue(subjectId).addValue(actor).addValue(utc(from)).addValue(utc(to))
+                        .addValue(province).addValue(limit))
+                .map(rows -> {
+                    List<AuditEntry> entries = new ArrayList<>();
+                    for (Row row : rows) {
+                        entries.add(new AuditEntry(row.getOffsetDateTime("at").toInstant(), row.getString("actor"),
+                                row.getString("action"), Outcome.valueOf(row.getString("outcome")),
+                                row.getString("subject_id"), row.getString("object"), row.getString("province"),
+                                row.getString("detail")));
+                    }
+                    return entries;
+                });
+    }
+
+    private static Tuple tuple(AuditEntry e) {
+        return Tuple.tuple().addValue(utc(e.at())).addValue(e.actor()).addValue(e.action())
+                .addValue(e.outcome().name()).addValue(e.subjectId()).addValue(e.object()).addValue(e.province())
+                .addValue(e.detail());
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,124 @@
+package org.healthcode.kit.governance;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.healthcode.infra.testing.RealInfraResource;
+import org.healthcode.infra.testing.TestTokens;
+import org.healthcode.kit.audit.AuditEntry;
+import org.healthcode.kit.audit.AuditEntry.Outcome;
+import org.healthcode.kit.audit.AuditTrail;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** The kit's audit trail, retention purge and destruction, on the kit's test service and real PostgreSQL. */
+@QuarkusTest
+@QuarkusTestResource(RealInfraResource.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GovernanceIT {
+
+    private static final String ADMIN = TestTokens.staff("admin-zj", "admin", "330000");
+
+    @Inject
+    Pool pool;
+    @Inject
+    AuditTrail audit;
+
+    @Test
+    @Order(1)
+    void theAuditTrailCannotBeChangedOnlyAppendedToAndIsQueriedBySubjectActorAndTime() {
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        audit.record(new AuditEntry(t, "staff-a", "CONTACTS_READ", Outcome.ALLOWED, "subject-1", "case-1", "330000",
+                null)).await().indefinitely();
+        audit.recordAll(List.of(new AuditEntry(t.plusSeconds(1), "staff-b", "CONTACTS_READ", Outcome.REFUSED,
+                "subject-2", "case-2", "310000", "another province"), new AuditEntry(t.plusSeconds(2), "staff-a",
+                "ID_CARD_LOOKUP", Outcome.ALLOWED, "subject-2", null, "330000", null))).await().indefinitely();
+
+        for (String sql : List.of("update audit_entry set actor = 'someone-else'", "delete from audit_entry",
+                "truncate audit_entry")) {
+            RuntimeException refused = assertThrows(RuntimeException.class,
+                    () -> pool.query(sql).execute().await().indefinitely(), sql);
+            assertTrue(refused.getMessage().contains("append-only"), refused.getMessage());
+        }
+
+        JsonPath bySubject = given().auth().oauth2(ADMIN).queryParam("subjectId", "subject-2").get("/v1/audit")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("ID_CARD_LOOKUP"), bySubject.getList("action"), "an admin sees their province's only");
+        assertEquals(List.of("CONTACTS_READ", "ID_CARD_LOOKUP"), given().auth().oauth2(ADMIN)
+                .queryParam("actor", "staff-a").get("/v1/audit").then().statusCode(200).extract().jsonPath()
+                .getList("action"));
+        assertEquals(List.of("ID_CARD_LOOKUP"), given().auth().oauth2(ADMIN).queryParam("actor", "staff-a")
+                .queryParam("from", t.plusSeconds(1).toString()).get("/v1/audit").then().statusCode(200)
+                .extract().jsonPath().getList("action"));
+        given().auth().oauth2(ADMIN).queryParam("from", "yesterday").get("/v1/audit").then().statusCode(400)
+                .body("details[0].field", equalTo("from"));
+        given().auth().oauth2(TestTokens.staff("epi", "epidemiologist", "330000")).get("/v1/audit").then()
+                .statusCode(403);
+    }
+
+    @Test
+    @Order(2)
+    void aPurgeRemovesExactlyTheRowsPastRetention() {
+        Instant now = Instant.now();
+        visit(now.minus(Duration.ofDays(40)), "gone-1");
+        visit(now.minus(Duration.ofDays(28)).minus(Duration.ofMinutes(1)), "gone-2");
+        visit(now.minus(Duration.ofDays(28)).plus(Duration.ofMinutes(1)), "kept-1");
+        visit(now.minus(Duration.ofDays(1)), "kept-2");
+
+        JsonPath report = given().auth().oauth2(ADMIN).post("/v1/admin/purge").then().statusCode(200)
+                .body("service", equalTo("service-kit-test")).body("action", equalTo("PURGE"))
+                .extract().jsonPath();
+        assertEquals(List.of(Map.of("table", "probe_visit", "rows", 2)), report.getList("tables"));
+        assertEquals(List.of("kept-1", "kept-2"), subjects());
+        assertEquals(List.of("PERSONAL_DATA_PURGED"), given().auth().oauth2(ADMIN).queryParam("actor", "admin-zj")
+                .get("/v1/audit").then().statusCode(200).extract().jsonPath().getList("action"));
+    }
+
+    @Test
+    @Order(3)
+    void destructionNeedsTheConfirmationThenEmptiesEverythingAndTheTrailKeepsOnlyThatItHappened() {
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("confirmation", "yes"))
+                .post("/v1/admin/destruction").then().statusCode(400).body("details[0].field", equalTo("confirmation"));
+        assertEquals(2, subjects().size(), "a refused command destroys nothing");
+
+        JsonPath report = given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("confirmation", GovernanceResource.CONFIRMATION))
+                .post("/v1/admin/destruction").then().statusCode(200).body("action", equalTo("DESTRUCTION"))
+                .extract().jsonPath();
+        assertEquals(2, report.getInt("tables.find { it.table == 'probe_visit' }.rows"));
+        assertEquals(4, report.getInt("tables.find { it.table == 'audit_entry' }.rows"), "three reads and the purge");
+        assertTrue(subjects().isEmpty());
+        JsonPath trail = given().auth().oauth2(ADMIN).get("/v1/audit").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("PERSONAL_DATA_DESTROYED"), trail.getList("action"));
+        assertEquals(List.of("admin-zj"), trail.getList("actor"));
+    }
+
+    private void visit(Instant at, String subject) {
+        pool.preparedQuery("insert into probe_visit (at, subject_id) values ($1, $2)")
+                .execute(Tuple.of(OffsetDateTime.ofInstant(at, ZoneOffset.UTC), subject)).await().indefinitely();
+    }
+
+    private List<String> subjects() {
+        return pool.query("select subject_id from probe_visit order by at").execute().await().indefinitely().stream()
+                .map(row -> row.getString(0)).toList();
+    }
+}

@@ -1,0 +1,78 @@
+package org.healthcode.gateway.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.healthcode.gateway.service.ServiceAdmin;
+import org.healthcode.kit.web.ApiError;
+import org.healthcode.kit.web.ApiException;
+
+/** The admin's audit trail and the commands that make the platform forget. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("admin")
+@Tag(name = "Admin", description = "Audit trail, retention purge and the end-of-emergency destruction")
+public class AdminResource {
+
+    /** What the admin must send to destroy, as every service expects it: no destruction by accident. */
+    static final String CONFIRMATION = "DESTROY ALL PERSONAL DATA";
+
+    private final ServiceAdmin admin;
+
+    public AdminResource(ServiceAdmin admin) {
+        this.admin = admin;
+    }
+
+    @GET
+    @Path("/audit")
+    @Operation(summary = "The audit trail of every service, oldest first: staff reads of personal data and "
+            + "colour changes with their causes, by subjectId, actor and time (from, to: ISO instants)")
+    public Uni<ObjectNode> audit(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @QueryParam("subjectId") String subjectId, @QueryParam("actor") String actor,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("limit") String limit) {
+        return admin.audit(authorization, subjectId, actor, from, to, limit);
+    }
+
+    @POST
+    @Path("/admin/purge")
+    @Operation(summary = "Purge now what is past retention (scan logs, visits, declarations, check-ins); "
+            + "it also runs on a schedule")
+    public Uni<Response> purge(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return admin.purge(authorization).map(AdminResource::answer);
+    }
+
+    @POST
+    @Path("/admin/destruction")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "End of the emergency: destroy all personal data in every service. Answers what was "
+            + "deleted per service and table; each audit trail keeps only that it happened. 502 with the "
+            + "failures when a service did not finish: run it again.")
+    public Uni<Response> destroy(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @RequestBody(content = @Content(example = ApiExamples.DESTRUCTION)) JsonNode confirmation) {
+        if (confirmation == null || !CONFIRMATION.equals(confirmation.path("confirmation").asText())) {
+            // each service checks it too; refused here, no service is asked at all
+            throw ApiException.invalid(List.of(new ApiError.Detail("confirmation", "must be \"" + CONFIRMATION + "\"")));
+        }
+        return admin.destroy(authorization, confirmation).map(AdminResource::answer);
+    }
+
+    private static Response answer(ObjectNode outcome) {
+        return Response.status(outcome.path("complete").asBoolean() ? 200 : 502).entity(outcome).build();
+    }
+}

@@ -1,0 +1,111 @@
+package org.healthcode.gateway.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.Config;
+import org.healthcode.gateway.upstream.GovernanceClient;
+import org.healthcode.gateway.upstream.Upstream;
+
+/**
+ * The admin's view over every data-owning service at once: one audit trail merged from the five,
+ * and purge and destruction run in each, answered with one report per service.
+ */
+@ApplicationScoped
+public class ServiceAdmin {
+
+    /** The services that hold data, by their REST client key (quarkus.rest-client.KEY.url). */
+    static final List<String> SERVICES = List.of("declaration", "risk-scoring", "code-issuer", "scan-checkpoint",
+            "contact-trace");
+
+    private final Map<String, GovernanceClient> clients = new LinkedHashMap<>();
+
+    public ServiceAdmin(Config config) {
+        for (String service : SERVICES) {
+            String url = config.getValue("quarkus.rest-client." + service + ".url", String.class);
+            clients.put(service, QuarkusRestClientBuilder.newBuilder().baseUri(URI.create(url))
+                    .build(GovernanceClient.class));
+        }
+    }
+
+    /**
+     * Every service's entries matching the filters, each labelled with its service, oldest first,
+     * at most {@code limit} in all. A service that refuses or is away fails the whole answer: a
+     * partial audit trail would read as a complete one.
+     */
+    public Uni<ObjectNode> audit(String authorization, String subjectId, String actor, String from, String to,
+            String limit) {
+        List<Uni<List<ObjectNode>>> calls = new ArrayList<>();
+        clients.forEach((service, client) -> calls.add(Upstream.read(service,
+                client.audit(authorization, subjectId, actor, from, to, limit)).map(entries -> labelled(service, entries))));
+        return Uni.join().all(calls).andFailFast().map(lists -> {
+            List<ObjectNode> all = new ArrayList<>();
+            lists.forEach(all::addAll);
+            all.sort(Comparator.comparing((ObjectNode e) -> e.path("at").asText()));
+            int max = limit == null ? 1000 : Integer.parseInt(limit);
+            ObjectNode answer = JsonNodeFactory.instance.objectNode();
+            answer.putArray("entries").addAll(all.subList(0, Math.min(max, all.size())));
+            return answer;
+        });
+    }
+
+    public Uni<ObjectNode> purge(String authorization) {
+        return inEach(client -> client.purge(authorization));
+    }
+
+    public Uni<ObjectNode> destroy(String authorization, JsonNode confirmation) {
+        return inEach(client -> client.destroy(authorization, confirmation));
+    }
+
+    /**
+     * Runs a command in every service, all of them even when one fails: {@code reports} holds each
+     * service's report, {@code failures} each that did not answer with one, {@code complete}
+     * whether there were none. Running it again finishes what is left.
+     */
+    private Uni<ObjectNode> inEach(java.util.function.Function<GovernanceClient, Uni<ObjectNode>> command) {
+        List<Uni<ObjectNode>> calls = new ArrayList<>();
+        clients.forEach((service, client) -> calls.add(command.apply(client)
+                .onFailure().recoverWithItem(failure -> failure(service, failure))));
+        return Uni.join().all(calls).andCollectFailures().map(results -> {
+            ObjectNode answer = JsonNodeFactory.instance.objectNode();
+            ArrayNode reports = answer.putArray("reports");
+            ArrayNode failures = answer.putArray("failures");
+            for (ObjectNode result : results) {
+                (result.has("tables") ? reports : failures).add(result);
+            }
+            answer.put("complete", failures.isEmpty());
+            return answer;
+        });
+    }
+
+    private static ObjectNode failure(String service, Throwable failure) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode().put("service", service);
+        if (failure instanceof WebApplicationException refusal) {
+            node.put("status", refusal.getResponse().getStatus());
+        } else {
+            node.put("status", 503).put("error", "UPSTREAM_UNAVAILABLE");
+        }
+        return node;
+    }
+
+    private static List<ObjectNode> labelled(String service, ArrayNode entries) {
+        List<ObjectNode> labelled = new ArrayList<>();
+        for (JsonNode entry : entries) {
+            ObjectNode copy = JsonNodeFactory.instance.objectNode().put("service", service);
+            copy.setAll((ObjectNode) entry);
+            labelled.add(copy);
+        }
+        return labelled;
+    }
+}

@@ -1,0 +1,34 @@
+package org.healthcode.gateway.upstream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+
+/**
+ * The admin calls every data-owning service answers alike (the service kit's): its audit trail, a
+ * purge, the end-of-emergency destruction. One client per service, built by {@code ServiceAdmin}.
+ */
+@Path("/v1")
+public interface GovernanceClient {
+
+    @GET
+    @Path("/audit")
+    Uni<ArrayNode> audit(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @QueryParam("subjectId") String subjectId, @QueryParam("actor") String actor,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("limit") String limit);
+
+    @POST
+    @Path("/admin/purge")
+    Uni<ObjectNode> purge(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    @POST
+    @Path("/admin/destruction")
+    Uni<ObjectNode> destroy(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, JsonNode confirmation);
+}

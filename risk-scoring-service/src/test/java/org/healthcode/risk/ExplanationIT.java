@@ -1,0 +1,93 @@
+package org.healthcode.risk;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.healthcode.infra.testing.RealInfraResource;
+import org.healthcode.infra.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+
+/** The citizen's explanation of their colour, and the audit of every colour change, on real Kafka and PostgreSQL. */
+@QuarkusTest
+@QuarkusTestResource(RealInfraResource.class)
+@QuarkusTestResource(ShiftableClockResource.class)
+class ExplanationIT {
+
+    static final String CITIZEN = TestTokens.citizen("citizen-1");
+
+    final PlatformTime time = new PlatformTime();
+
+    @Test
+    void aRedCodeIsExplainedInEnglishOrChineseWithTheDateToCheckInUntil() throws Exception {
+        time.moveToNext(LocalTime.of(10, 0));
+        Declarations declaration = Declarations.harmless(Declarations.newSubjectId(), time.now()).contactWithCase()
+                .fever().send();
+        String subject = declaration.subjectId();
+        JsonNode red = RiskEvents.await(subject, RiskEvents.causedBy(declaration.id()));
+        LocalDate contactEnds = LocalDate.ofInstant(RiskEvents.instant(red.get("reasons").get(0).get("until")),
+                PlatformTime.ZONE);
+
+        JsonPath english = given().auth().oauth2(CITIZEN).header("Accept-Language", "en-GB,en;q=0.9")
+                .get("/v1/subjects/{id}/explanation", subject).then().statusCode(200)
+                .body("subjectId", equalTo(subject)).body("colour", equalTo("RED")).body("gold", equalTo(false))
+                .body("ruleSetVersion", equalTo(1)).body("language", equalTo("en"))
+                .body("reasons.code", equalTo(List.of("DECLARED_CONTACT", "SYMPTOMS")))
+                .extract().jsonPath();
+        assertEquals("Check in every day until " + contactEnds + ".", english.getString("reasons[0].action"));
+        assertEquals("Check in without symptoms to turn green.", english.getString("reasons[1].action"));
+        assertEquals("Your code is red: stay in quarantine and check in every day until " + contactEnds + ".",
+                english.getString("summary"));
+        assertEquals(red.get("quarantineUntil").asText(), english.getString("quarantineUntil"));
+        assertEquals(red.get("validUntil").asText(), english.getString("validUntil"));
+        Map<String, Object> reason = english.getMap("reasons[0]");
+        assertEquals(Set.of("code", "colour", "since", "until", "title", "text", "action"), reason.keySet(),
+                "nothing about another person or a case");
+
+        JsonPath chinese = given().auth().oauth2(CITIZEN).get("/v1/subjects/{id}/explanation", subject).then()
+                .statusCode(200).body("language", equalTo("zh")).extract().jsonPath();
+        assertEquals("请每天打卡，直至" + contactEnds.getYear() + "年" + contactEnds.getMonthValue() + "月"
+                + contactEnds.getDayOfMonth() + "日。", chinese.getString("reasons[0].action"));
+        assertEquals("健康状况异常", chinese.getString("reasons[1].title"));
+    }
+
+    @Test
+    void aSubjectWithoutAColourHasNoExplanationAndOnlyCitizensAsk() {
+        given().auth().oauth2(CITIZEN).get("/v1/subjects/{id}/explanation", Declarations.newSubjectId()).then()
+                .statusCode(404).body("error", equalTo("NO_COLOUR_YET"));
+        given().auth().oauth2(TestTokens.staff("checkpoint1", "checkpoint", "330000"))
+                .get("/v1/subjects/{id}/explanation", Declarations.newSubjectId()).then().statusCode(403);
+    }
+
+    @Test
+    void everyChangeOfAStateIsAuditedWithItsCauseItsRulesAndItsReasons() throws Exception {
+        time.moveToNext(LocalTime.of(10, 0));
+        Declarations declaration = Declarations.harmless(Declarations.newSubjectId(), time.now()).send();
+        String subject = declaration.subjectId();
+        RiskEvents.await(subject, RiskEvents.causedBy(declaration.id()));
+        TraceEvents contact = TraceEvents.contact(subject, 1, "CLOSE", time.now().minusSeconds(3600), time.now())
+                .send();
+        RiskEvents.await(subject, RiskEvents.causedBy(contact.id()));
+
+        List<Map<String, Object>> changes = AuditLog.about(subject, "330000", "COLOUR_CHANGED");
+
+        assertEquals(2, changes.size(), changes.toString());
+        assertEquals("none->GREEN cause=" + declaration.id() + " rules=v1 reasons=none", changes.get(0).get("detail"));
+        assertEquals("GREEN->RED cause=" + contact.id() + " rules=v1 reasons=CLOSE_CONTACT",
+                changes.get(1).get("detail"));
+        for (Map<String, Object> change : changes) {
+            assertEquals("event", change.get("actor"));
+            assertEquals("CHANGED", change.get("outcome"));
+            assertEquals("330000", change.get("province"));
+        }
+    }
+}
