@@ -30,10 +30,15 @@ import org.healthcode.kit.OffsetFileClock;
  * The whole platform for the end-to-end tests: its own Kafka and PostgreSQL, and the six services
  * from their built jars with production configuration, except that they accept {@link TestTokens}
  * and share a clock the tests can move forward. One per test JVM.
+ *
+ * <p>A benchmark may change a setting of every service: each system property
+ * {@code platform.env.NAME=value} set before the platform starts becomes the environment variable
+ * {@code NAME} of every service (e.g. {@code platform.env.GATEWAY_RATE_LIMIT_BURST=100000}).
  */
 public final class Platform {
 
     public static final ZoneId PROVINCE_ZONE = ZoneId.of("Asia/Shanghai");
+    private static final String ENV_PREFIX = "platform.env.";
     private static final List<String> SERVICES = List.of("declaration-service", "risk-scoring-service",
             "code-issuer-service", "scan-checkpoint-service", "contact-trace-service");
 
@@ -78,6 +83,8 @@ public final class Platform {
             env.put("QUARKUS_OIDC_TOKEN_ISSUER", TestTokens.ISSUER);
             env.put("QUARKUS_OIDC_AUTH_SERVER_URL", "");
             env.put("HEALTHCODE_CLOCK_OFFSET_FILE", clockFile.toString());
+            System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(ENV_PREFIX))
+                    .forEach(name -> env.put(name.substring(ENV_PREFIX.length()), System.getProperty(name)));
 
             List<ServiceProcess> processes = new ArrayList<>();
             Map<String, String> gatewayEnv = new HashMap<>(env);

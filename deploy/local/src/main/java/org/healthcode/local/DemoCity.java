@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -25,7 +26,7 @@ import java.util.regex.Pattern;
  * the demo citizens registered, a few hundred generated residents (Keycloak users resident001…,
  * password demo) with declarations across the colours, one high-risk and one medium-risk region.
  * Residents are the same on every start (fixed seeds); each start declares for them again, so the
- * demo colours are today's.
+ * demo colours are today's. Then {@link DemoDay}: venues of every type and a day of scans.
  */
 final class DemoCity {
 
@@ -38,13 +39,25 @@ final class DemoCity {
     private static final String[] GIVEN = {"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "洋", "艳", "杰", "涛"};
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
+    /** A demo resident as loaded today: its login, seed, declaration profile and access token. */
+    record Resident(String username, int seed, String profile, String token) {
+
+        /** Declares its way into green (gold included). */
+        boolean green() {
+            return profile.equals("GOLD") || profile.equals("GREEN");
+        }
+    }
+
     private final String gateway;
     private final String tokenEndpoint;
+    private final Path state;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    DemoCity(String gateway, String keycloak) {
+    /** {@code state}: the folder where the demo keeps what it must find again on the next start. */
+    DemoCity(String gateway, String keycloak, Path state) {
         this.gateway = gateway;
         this.tokenEndpoint = keycloak + "/realms/healthcode/protocol/openid-connect/token";
+        this.state = state;
     }
 
     /**
@@ -79,8 +92,9 @@ final class DemoCity {
 
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         AtomicInteger registered = new AtomicInteger();
-        List<Future<?>> work = new ArrayList<>();
+        List<Future<Resident>> work = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Resident> residents = new ArrayList<>();
         try {
             work.add(pool.submit(() -> resident("citizen1", 1001, today, "GOLD", registered)));
             work.add(pool.submit(() -> resident("citizen2", 1002, today, "FEVER", registered)));
@@ -89,14 +103,29 @@ final class DemoCity {
                 int n = i;
                 work.add(pool.submit(() -> resident(username(n), n, today, profile(n), registered)));
             }
-            for (Future<?> each : work) {
-                each.get();
+            for (Future<Resident> each : work) {
+                residents.add(each.get());
             }
         } finally {
             pool.shutdown();
         }
+        awaitCodes(residents);
+        String day = new DemoDay(this, state.resolve("demo-city.properties"), today).run(residents);
         return (RESIDENTS + 3) + " residents declared today (" + registered.get() + " newly registered); region "
-                + HIGH_RISK_REGION + " high risk, " + MEDIUM_RISK_REGION + " medium risk";
+                + HIGH_RISK_REGION + " high risk, " + MEDIUM_RISK_REGION + " medium risk;\n  " + day;
+    }
+
+    /** Colours follow the declarations a moment later; a resident scanned before has no code to show. */
+    private void awaitCodes(List<Resident> residents) throws Exception {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        for (Resident resident : residents) {
+            while (call("GET", "/api/v1/me/code", resident.token(), null).statusCode() != 200) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("no code for " + resident.username() + " after two minutes");
+                }
+                Thread.sleep(250);
+            }
+        }
     }
 
     /** Which colour a generated resident declares its way into: mostly green, some of each other. */
@@ -110,7 +139,7 @@ final class DemoCity {
         return "INBOUND";
     }
 
-    private Void resident(String username, int seed, LocalDate today, String profile, AtomicInteger registered)
+    private Resident resident(String username, int seed, LocalDate today, String profile, AtomicInteger registered)
             throws Exception {
         String token = login(username);
         Random random = new Random(seed);
@@ -145,7 +174,7 @@ final class DemoCity {
         if (declared != 201) {
             throw new IllegalStateException("declaring for " + username + " answered " + declared);
         }
-        return null;
+        return new Resident(username, seed, profile, token);
     }
 
     private static String trip(String region, LocalDate today) {
@@ -153,7 +182,7 @@ final class DemoCity {
                 + today.minusDays(2) + "\"}]";
     }
 
-    private String login(String username) throws IOException, InterruptedException {
+    String login(String username) throws IOException, InterruptedException {
         String form = "grant_type=password&client_id=mini-program&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                 + "&password=demo";
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(tokenEndpoint))
@@ -167,10 +196,21 @@ final class DemoCity {
     }
 
     private int send(String method, String path, String token, String json) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(gateway + path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        return call(method, path, token, json).statusCode();
+    }
+
+    /** A call to the gateway as the token's holder; {@code json} null for none. */
+    HttpResponse<String> call(String method, String path, String token, String json)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
+                .header("Authorization", "Bearer " + token);
+        if (json == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private static String username(int n) {

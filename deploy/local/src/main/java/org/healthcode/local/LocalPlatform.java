@@ -91,7 +91,7 @@ public final class LocalPlatform {
                     services.get(service.module()).process(), Duration.ofMinutes(5));
         }
         log("demo city: loading");
-        String demo = new DemoCity("http://127.0.0.1:8080", "http://127.0.0.1:" + KEYCLOAK_PORT).load();
+        String demo = new DemoCity("http://127.0.0.1:8080", "http://127.0.0.1:" + KEYCLOAK_PORT, state).load();
         log("demo city: " + demo);
         String summary = summary(Duration.between(begin, Instant.now())) + "Demo city: " + demo + "\n";
         Files.writeString(state.resolve("ready"), summary, StandardCharsets.UTF_8);
