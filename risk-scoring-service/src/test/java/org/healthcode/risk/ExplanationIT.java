@@ -43,10 +43,14 @@ class ExplanationIT {
                 .body("ruleSetVersion", equalTo(1)).body("language", equalTo("en"))
                 .body("reasons.code", equalTo(List.of("DECLARED_CONTACT", "SYMPTOMS")))
                 .extract().jsonPath();
-        assertEquals("Check in every day until " + contactEnds + ".", english.getString("reasons[0].action"));
+        // the last day that needs a check-in: the day before the reason ends, when it ends at midnight
+        LocalDate lastCheckIn = LocalDate.ofInstant(RiskEvents.instant(red.get("reasons").get(0).get("until"))
+                .minusNanos(1), PlatformTime.ZONE);
+        assertEquals("Check in every day up to and including " + lastCheckIn + "; this reason ends on " + contactEnds
+                + ".", english.getString("reasons[0].action"));
         assertEquals("Check in without symptoms to turn green.", english.getString("reasons[1].action"));
-        assertEquals("Your code is red: stay in quarantine and check in every day until " + contactEnds + ".",
-                english.getString("summary"));
+        assertEquals("Your code is red: stay in quarantine and check in every day up to and including " + lastCheckIn
+                + ".", english.getString("summary"));
         assertEquals(red.get("quarantineUntil").asText(), english.getString("quarantineUntil"));
         assertEquals(red.get("validUntil").asText(), english.getString("validUntil"));
         Map<String, Object> reason = english.getMap("reasons[0]");
@@ -55,8 +59,10 @@ class ExplanationIT {
 
         JsonPath chinese = given().auth().oauth2(CITIZEN).get("/v1/subjects/{id}/explanation", subject).then()
                 .statusCode(200).body("language", equalTo("zh")).extract().jsonPath();
-        assertEquals("请每天打卡，直至" + contactEnds.getYear() + "年" + contactEnds.getMonthValue() + "月"
-                + contactEnds.getDayOfMonth() + "日。", chinese.getString("reasons[0].action"));
+        assertEquals("请每天打卡至" + lastCheckIn.getYear() + "年" + lastCheckIn.getMonthValue() + "月"
+                + lastCheckIn.getDayOfMonth() + "日（含），该原因于" + contactEnds.getYear() + "年"
+                + contactEnds.getMonthValue() + "月" + contactEnds.getDayOfMonth() + "日解除。",
+                chinese.getString("reasons[0].action"));
         assertEquals("健康状况异常", chinese.getString("reasons[1].title"));
     }
 

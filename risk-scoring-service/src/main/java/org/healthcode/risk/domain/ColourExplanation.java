@@ -36,7 +36,8 @@ public record ColourExplanation(Language language, String summary, List<ReasonTe
 
         abstract String date(LocalDate day);
 
-        abstract String checkInUntil(String date);
+        /** A check-in each day up to and including {@code lastDay}; the reason ends on {@code endDay}. */
+        abstract String checkInUntil(String lastDay, String endDay);
 
         abstract String setUntil(String date);
 
@@ -57,13 +58,18 @@ public record ColourExplanation(Language language, String summary, List<ReasonTe
                 case SUSPECTED_CASE -> suspectedAction();
                 case SYMPTOMS -> symptomsAction();
                 case MANUAL_OVERRIDE -> setUntil(until);
-                default -> checkInUntil(until); // the quarantine reasons: a check-in on each day
+                // the quarantine reasons: a check-in on each day before the one the reason ends on
+                default -> checkInUntil(lastDay(reason.until(), zone), until);
             };
         }
 
+        /** The last local day before {@code end}: the last day that needs a check-in. */
+        private String lastDay(Instant end, ZoneId zone) {
+            return end == null ? null : date(LocalDate.ofInstant(end.minusNanos(1), zone));
+        }
+
         String summary(RiskState state, ZoneId zone, Instant now) {
-            String end = state.quarantineUntil() == null ? null
-                    : date(LocalDate.ofInstant(state.quarantineUntil(), zone));
+            String end = lastDay(state.quarantineUntil(), zone);
             String summary = colourSummary(state.colour(), state.gold(), end);
             boolean due = state.validUntil() != null && !state.validUntil().isAfter(now);
             return due ? summary + declarationDue() : summary;
@@ -103,8 +109,9 @@ public record ColourExplanation(Language language, String summary, List<ReasonTe
         }
 
         @Override
-        String checkInUntil(String date) {
-            return date == null ? "Check in every day." : "Check in every day until " + date + ".";
+        String checkInUntil(String lastDay, String endDay) {
+            return lastDay == null ? "Check in every day."
+                    : "Check in every day up to and including " + lastDay + "; this reason ends on " + endDay + ".";
         }
 
         @Override
@@ -133,9 +140,10 @@ public record ColourExplanation(Language language, String summary, List<ReasonTe
                 case GREEN -> gold ? "Your code is green with the gold mark of full vaccination: you may move freely."
                         : "Your code is green: you may move freely.";
                 case YELLOW -> end == null ? "Your code is yellow: stay at home until the reasons below end."
-                        : "Your code is yellow: stay at home and check in every day until " + end + ".";
+                        : "Your code is yellow: stay at home and check in every day up to and including " + end + ".";
                 case RED -> end == null ? "Your code is red: stay in quarantine until the reasons below end."
-                        : "Your code is red: stay in quarantine and check in every day until " + end + ".";
+                        : "Your code is red: stay in quarantine and check in every day up to and including " + end
+                                + ".";
             };
         }
 
@@ -177,8 +185,8 @@ public record ColourExplanation(Language language, String summary, List<ReasonTe
         }
 
         @Override
-        String checkInUntil(String date) {
-            return date == null ? "请每天打卡。" : "请每天打卡，直至" + date + "。";
+        String checkInUntil(String lastDay, String endDay) {
+            return lastDay == null ? "请每天打卡。" : "请每天打卡至" + lastDay + "（含），该原因于" + endDay + "解除。";
         }
 
         @Override
@@ -207,9 +215,9 @@ public record ColourExplanation(Language language, String summary, List<ReasonTe
                 case GREEN -> gold ? "您的健康码为绿码（金色标识：已完成疫苗接种），可正常通行。"
                         : "您的健康码为绿码，可正常通行。";
                 case YELLOW -> end == null ? "您的健康码为黄码：请居家隔离，直至下列原因解除。"
-                        : "您的健康码为黄码：请居家隔离并每天打卡，直至" + end + "。";
+                        : "您的健康码为黄码：请居家隔离并每天打卡至" + end + "（含）。";
                 case RED -> end == null ? "您的健康码为红码：请接受隔离，直至下列原因解除。"
-                        : "您的健康码为红码：请接受隔离并每天打卡，直至" + end + "。";
+                        : "您的健康码为红码：请接受隔离并每天打卡至" + end + "（含）。";
             };
         }
 

@@ -61,43 +61,45 @@ class ColourExplanationTest {
     void closeContact() {
         assertTexts(explain(ReasonCode.CLOSE_CONTACT, Colour.RED, DEC_5, Language.EN), "Close contact",
                 "Contact tracing found that you were close to a confirmed case.",
-                "Check in every day until 2026-12-05.");
+                "Check in every day up to and including 2026-12-04; this reason ends on 2026-12-05.");
         assertTexts(explain(ReasonCode.CLOSE_CONTACT, Colour.RED, DEC_5, Language.ZH), "密切接触者",
-                "流调发现您曾与确诊病例密切接触。", "请每天打卡，直至2026年12月5日。");
+                "流调发现您曾与确诊病例密切接触。", "请每天打卡至2026年12月4日（含），该原因于2026年12月5日解除。");
     }
 
     @Test
     void highRiskTravel() {
         assertTexts(explain(ReasonCode.HIGH_RISK_TRAVEL, Colour.RED, DEC_5, Language.EN), "Stay in a high-risk area",
-                "You declared a stay in an area that is now high-risk.", "Check in every day until 2026-12-05.");
+                "You declared a stay in an area that is now high-risk.",
+                "Check in every day up to and including 2026-12-04; this reason ends on 2026-12-05.");
         assertTexts(explain(ReasonCode.HIGH_RISK_TRAVEL, Colour.RED, DEC_5, Language.ZH), "高风险地区旅居史",
-                "您申报曾在现为高风险的地区停留。", "请每天打卡，直至2026年12月5日。");
+                "您申报曾在现为高风险的地区停留。", "请每天打卡至2026年12月4日（含），该原因于2026年12月5日解除。");
     }
 
     @Test
     void inboundInternational() {
         assertTexts(explain(ReasonCode.INBOUND_INTERNATIONAL, Colour.RED, DEC_5, Language.EN), "Arrival from abroad",
-                "You declared an arrival from abroad.", "Check in every day until 2026-12-05.");
+                "You declared an arrival from abroad.",
+                "Check in every day up to and including 2026-12-04; this reason ends on 2026-12-05.");
         assertTexts(explain(ReasonCode.INBOUND_INTERNATIONAL, Colour.RED, DEC_5, Language.ZH), "境外入境",
-                "您申报了境外入境。", "请每天打卡，直至2026年12月5日。");
+                "您申报了境外入境。", "请每天打卡至2026年12月4日（含），该原因于2026年12月5日解除。");
     }
 
     @Test
     void declaredContact() {
         assertTexts(explain(ReasonCode.DECLARED_CONTACT, Colour.RED, DEC_5, Language.EN),
                 "Declared contact with a case", "You declared contact with a confirmed or suspected case.",
-                "Check in every day until 2026-12-05.");
+                "Check in every day up to and including 2026-12-04; this reason ends on 2026-12-05.");
         assertTexts(explain(ReasonCode.DECLARED_CONTACT, Colour.RED, DEC_5, Language.ZH), "自报病例接触史",
-                "您申报曾接触确诊或疑似病例。", "请每天打卡，直至2026年12月5日。");
+                "您申报曾接触确诊或疑似病例。", "请每天打卡至2026年12月4日（含），该原因于2026年12月5日解除。");
     }
 
     @Test
     void secondaryContact() {
         assertTexts(explain(ReasonCode.SECONDARY_CONTACT, Colour.YELLOW, DEC_5, Language.EN),
                 "Contact of a close contact", "Contact tracing found that you met a close contact of a case.",
-                "Check in every day until 2026-12-05.");
+                "Check in every day up to and including 2026-12-04; this reason ends on 2026-12-05.");
         assertTexts(explain(ReasonCode.SECONDARY_CONTACT, Colour.YELLOW, DEC_5, Language.ZH), "密接的密接",
-                "流调发现您曾接触病例的密切接触者。", "请每天打卡，直至2026年12月5日。");
+                "流调发现您曾接触病例的密切接触者。", "请每天打卡至2026年12月4日（含），该原因于2026年12月5日解除。");
     }
 
     @Test
@@ -105,18 +107,18 @@ class ColourExplanationTest {
         assertTexts(explain(ReasonCode.SPATIOTEMPORAL, Colour.YELLOW, DEC_5, Language.EN),
                 "Same place and time as a case",
                 "Contact tracing found that you were at the same place at about the same time as a case.",
-                "Check in every day until 2026-12-05.");
+                "Check in every day up to and including 2026-12-04; this reason ends on 2026-12-05.");
         assertTexts(explain(ReasonCode.SPATIOTEMPORAL, Colour.YELLOW, DEC_5, Language.ZH), "时空伴随",
-                "流调发现您与病例曾在相近时间出现在同一场所。", "请每天打卡，直至2026年12月5日。");
+                "流调发现您与病例曾在相近时间出现在同一场所。", "请每天打卡至2026年12月4日（含），该原因于2026年12月5日解除。");
     }
 
     @Test
     void mediumRiskTravel() {
         assertTexts(explain(ReasonCode.MEDIUM_RISK_TRAVEL, Colour.YELLOW, DEC_5, Language.EN),
                 "Stay in a medium-risk area", "You declared a stay in an area that is now medium-risk.",
-                "Check in every day until 2026-12-05.");
+                "Check in every day up to and including 2026-12-04; this reason ends on 2026-12-05.");
         assertTexts(explain(ReasonCode.MEDIUM_RISK_TRAVEL, Colour.YELLOW, DEC_5, Language.ZH), "中风险地区旅居史",
-                "您申报曾在现为中风险的地区停留。", "请每天打卡，直至2026年12月5日。");
+                "您申报曾在现为中风险的地区停留。", "请每天打卡至2026年12月4日（含），该原因于2026年12月5日解除。");
     }
 
     @Test
@@ -153,9 +155,9 @@ class ColourExplanationTest {
         RiskState red = new RiskState(Colour.RED, false, List.of(new Reason(ReasonCode.CLOSE_CONTACT, Colour.RED,
                 SINCE, DEC_5)), 1, DEC_5, VALID_UNTIL, null);
 
-        assertEquals("Your code is red: stay in quarantine and check in every day until 2026-12-05.",
+        assertEquals("Your code is red: stay in quarantine and check in every day up to and including 2026-12-04.",
                 ColourExplanation.of(red, Language.EN, ZONE, NOW).summary());
-        assertEquals("您的健康码为红码：请接受隔离并每天打卡，直至2026年12月5日。",
+        assertEquals("您的健康码为红码：请接受隔离并每天打卡至2026年12月4日（含）。",
                 ColourExplanation.of(red, Language.ZH, ZONE, NOW).summary());
         assertEquals(Language.ZH, ColourExplanation.of(red, Language.ZH, ZONE, NOW).language());
     }
