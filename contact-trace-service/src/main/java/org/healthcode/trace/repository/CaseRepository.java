@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.healthcode.kit.db.Rows;
 import org.healthcode.trace.domain.CaseStatus;
 import org.healthcode.trace.domain.TraceCase;
 

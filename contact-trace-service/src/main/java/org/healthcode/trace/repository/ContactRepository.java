@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.healthcode.kit.db.Rows;
 import org.healthcode.trace.domain.Exposure;
 
 @ApplicationScoped

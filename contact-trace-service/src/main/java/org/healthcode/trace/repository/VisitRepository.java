@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.healthcode.kit.db.Rows;
 import org.healthcode.trace.domain.VenueType;
 import org.healthcode.trace.domain.VenueWindow;
 import org.healthcode.trace.domain.Visit;

@@ -3,15 +3,11 @@ package org.healthcode.risk.repository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.healthcode.kit.db.Rows;
 import org.healthcode.risk.domain.RuleSet;
 
 /**
@@ -56,7 +52,7 @@ public class RuleSetRepository {
                 .setParameter(1, province == null ? "*" : province)
                 .setParameter(2, now)
                 .getSingleResultOrNull())
-                .map(RuleSetRepository::instant);
+                .map(Rows::instant);
     }
 
     /** The longest look-back of any rule set in force, in days. */
@@ -76,7 +72,7 @@ public class RuleSetRepository {
                 .setParameter(1, province)
                 .getResultList())
                 .map(rows -> rows.stream().map(row -> new Stored((String) row[0], ((Number) row[1]).intValue(),
-                        instant(row[2]), (String) row[3], instant(row[4]), (String) row[5])).toList());
+                        Rows.instant(row[2]), (String) row[3], Rows.instant(row[4]), (String) row[5])).toList());
     }
 
     /**
@@ -103,28 +99,5 @@ public class RuleSetRepository {
                 .setParameter(6, publishedAt)
                 .executeUpdate())
                 .replaceWithVoid();
-    }
-
-    /** A timestamp column as the driver hands it back. */
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof ZonedDateTime zoned) {
-            return zoned.toInstant();
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof LocalDateTime local) {
-            return local.toInstant(ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("not a timestamp: " + value.getClass().getName());
     }
 }

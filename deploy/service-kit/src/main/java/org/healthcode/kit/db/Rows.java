@@ -1,4 +1,4 @@
-package org.healthcode.trace.repository;
+package org.healthcode.kit.db;
 
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -11,12 +11,12 @@ import java.time.ZonedDateTime;
 import java.util.UUID;
 
 /** Column values of native query rows, whichever Java type the driver chose for them. */
-final class Rows {
+public final class Rows {
 
     private Rows() {
     }
 
-    static Instant instant(Object value) {
+    public static Instant instant(Object value) {
         if (value == null) {
             return null;
         }
@@ -38,7 +38,7 @@ final class Rows {
         throw new IllegalStateException("not a time: " + value.getClass().getName());
     }
 
-    static LocalDate date(Object value) {
+    public static LocalDate date(Object value) {
         if (value == null) {
             return null;
         }
@@ -51,18 +51,18 @@ final class Rows {
         throw new IllegalStateException("not a date: " + value.getClass().getName());
     }
 
-    static UUID uuid(Object value) {
+    public static UUID uuid(Object value) {
         if (value == null) {
             return null;
         }
         return value instanceof UUID uuid ? uuid : UUID.fromString(value.toString());
     }
 
-    static String text(Object value) {
+    public static String text(Object value) {
         return value == null ? null : value.toString();
     }
 
-    static int integer(Object value) {
+    public static int integer(Object value) {
         return ((Number) value).intValue();
     }
 }
