@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.healthcode.e2e.CitizenJourneyIT.Citizen;
+import org.healthcode.infra.Processes;
 import org.healthcode.infra.testing.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -223,6 +224,9 @@ class GovernanceIT {
 
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("confirmation", "please"))
                 .post("/api/v1/admin/destruction").then().statusCode(400);
+        // The emergency ends once intake has stopped and the events in flight are applied: an event
+        // consumed after the command is new data (a case confirmed above recolours for a while).
+        awaitQuiet();
         JsonPath report = given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("confirmation", "DESTROY ALL PERSONAL DATA"))
                 .post("/api/v1/admin/destruction").then().statusCode(200).body("complete", equalTo(true))
@@ -258,6 +262,30 @@ class GovernanceIT {
         JsonPath trail = given().auth().oauth2(ADMIN).get("/api/v1/audit").then().statusCode(200).extract().jsonPath();
         assertEquals(List.of("PERSONAL_DATA_DESTROYED"), trail.getList("entries.action").stream().distinct().toList());
         assertEquals(5, trail.getList("entries").size(), "one entry per service: that it happened");
+    }
+
+    /** Waits until every outbox is empty and no consumer has applied an event for two seconds. */
+    private static void awaitQuiet() throws SQLException {
+        StringBuilder outboxes = new StringBuilder("select ");
+        StringBuilder processed = new StringBuilder("select ");
+        for (String schema : SCHEMAS) {
+            String plus = schema.equals(SCHEMAS.get(0)) ? "" : " + ";
+            outboxes.append(plus).append("(select count(*) from ").append(schema).append(".outbox_event)");
+            processed.append(plus).append("(select count(*) from ").append(schema).append(".processed_event)");
+        }
+        try (Connection db = DriverManager.getConnection(platform.jdbcUrl(), "postgres", "")) {
+            long last = -1;
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (Instant.now().isBefore(deadline)) {
+                long applied = count(db, processed.toString());
+                if (count(db, outboxes.toString()) == 0 && applied == last) {
+                    return;
+                }
+                last = applied;
+                Processes.pause(Duration.ofSeconds(2));
+            }
+        }
+        throw new AssertionError("the platform never went quiet");
     }
 
     private static JsonPath explanation(Citizen citizen) {
