@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.healthcode.codeissuer.token.TestKeys;
 import org.healthcode.infra.testing.KafkaTestClient;
@@ -56,6 +57,22 @@ class RiskRecalculatedIT {
 
         RiskEvents.send(subject, "GREEN", true, now.plusSeconds(1));
         RiskEvents.awaitColour(subject, "GREEN");
+    }
+
+    @Test
+    void aBurstOfColoursForOneSubjectLeavesTheLatestEvaluation() throws Exception {
+        String subject = TestKeys.subjectId();
+        Instant now = Instant.now();
+        // one producer, one partition, so the consumer most likely takes them in one poll
+        KafkaTestClient.sendAll(RiskEvents.TOPIC, subject, List.of(
+                RiskEvents.event(UUID.randomUUID().toString(), subject, "RED", false, now, now.plusSeconds(3600)),
+                RiskEvents.event(UUID.randomUUID().toString(), subject, "YELLOW", false, now.plusSeconds(2),
+                        now.plusSeconds(3600)),
+                RiskEvents.event(UUID.randomUUID().toString(), subject, "GREEN", false, now.plusSeconds(1),
+                        now.plusSeconds(3600))));
+        String marker = RiskEvents.send(subject, "GREEN", true, now.minusSeconds(600));
+        awaitProcessed(marker);
+        RiskEvents.code(subject).then().statusCode(200).body("colour", equalTo("YELLOW"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.healthcode.kit.event.EventBatch;
 import java.time.Instant;
 import java.util.List;
 import org.healthcode.codeissuer.SubjectColour;
@@ -18,13 +19,17 @@ import org.healthcode.codeissuer.domain.Reason;
 @WithSession
 public class SubjectColourRepository implements PanacheRepositoryBase<SubjectColour, String> {
 
-    // One statement, so two deliveries racing for a new subject cannot both insert, and an event
-    // evaluated before the stored one (a late or reordered delivery) changes nothing.
+    // One statement for a whole batch, so two deliveries racing for a new subject cannot both
+    // insert, and an event evaluated before the stored one (a late or reordered delivery) changes
+    // nothing.
     private static final String RECORD_IF_NEWER = """
             insert into subject_colour
                 (subject_id, colour, gold, reasons, valid_until, quarantine_until, evaluated_at, updated_at)
-            values (?1, ?2, ?3, ?4, cast(?5 as timestamptz), cast(?6 as timestamptz), cast(?7 as timestamptz),
-                    cast(?8 as timestamptz))
+            select u.subject_id, u.colour, cast(u.gold as boolean), u.reasons, cast(u.valid_until as timestamptz),
+                   cast(u.quarantine_until as timestamptz), cast(u.evaluated_at as timestamptz), ?1
+            from unnest(cast(?2 as text[]), cast(?3 as text[]), cast(?4 as text[]), cast(?5 as text[]),
+                        cast(?6 as text[]), cast(?7 as text[]), cast(?8 as text[]))
+                 as u(subject_id, colour, gold, reasons, valid_until, quarantine_until, evaluated_at)
             on conflict (subject_id) do update set
                 colour = excluded.colour, gold = excluded.gold, reasons = excluded.reasons,
                 valid_until = excluded.valid_until, quarantine_until = excluded.quarantine_until,
@@ -40,25 +45,39 @@ public class SubjectColourRepository implements PanacheRepositoryBase<SubjectCol
         this.json = json;
     }
 
-    /** Stores the colour unless a later evaluation is already stored; answers whether it was stored. */
-    public Uni<Boolean> recordIfNewer(CurrentColour colour, Instant now) {
-        String reasons;
+    /**
+     * Stores each subject's latest colour of the list unless a later evaluation is already stored;
+     * answers how many were stored.
+     */
+    public Uni<Integer> recordAllIfNewer(List<CurrentColour> colours, Instant now) {
+        List<CurrentColour> latest = EventBatch.latestOfEach(colours, CurrentColour::subjectId, CurrentColour::evaluatedAt);
+        int n = latest.size();
+        String[][] columns = new String[7][n];
         try {
-            reasons = json.writeValueAsString(colour.reasons());
+            for (int i = 0; i < n; i++) {
+                CurrentColour colour = latest.get(i);
+                columns[0][i] = colour.subjectId();
+                columns[1][i] = colour.colour().name();
+                columns[2][i] = Boolean.toString(colour.gold());
+                columns[3][i] = json.writeValueAsString(colour.reasons());
+                columns[4][i] = text(colour.validUntil());
+                columns[5][i] = text(colour.quarantineUntil());
+                columns[6][i] = text(colour.evaluatedAt());
+            }
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalArgumentException("reasons not serialisable"));
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery(RECORD_IF_NEWER)
-                .setParameter(1, colour.subjectId())
-                .setParameter(2, colour.colour().name())
-                .setParameter(3, colour.gold())
-                .setParameter(4, reasons)
-                .setParameter(5, colour.validUntil())
-                .setParameter(6, colour.quarantineUntil())
-                .setParameter(7, colour.evaluatedAt())
-                .setParameter(8, now)
-                .executeUpdate())
-                .map(rows -> rows > 0);
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(RECORD_IF_NEWER).setParameter(1, now);
+            for (int c = 0; c < columns.length; c++) {
+                query.setParameter(c + 2, columns[c]);
+            }
+            return query.executeUpdate();
+        });
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 
     /** The subject's current colour, or null before any has arrived. */

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.healthcode.kit.event.Outbox;
+import org.healthcode.kit.event.OutboxRelay;
 import org.healthcode.kit.web.ApiException;
 import org.healthcode.trace.domain.CaseChange;
 import org.healthcode.trace.domain.CaseStatus;
@@ -30,19 +31,23 @@ public class CaseService {
     private final CaseRepository cases;
     private final ContactTracing tracing;
     private final Outbox outbox;
+    private final OutboxRelay relay;
     private final Clock clock;
 
-    public CaseService(CaseRepository cases, ContactTracing tracing, Outbox outbox, Clock clock) {
+    public CaseService(CaseRepository cases, ContactTracing tracing, Outbox outbox, OutboxRelay relay, Clock clock) {
         this.cases = cases;
         this.tracing = tracing;
         this.outbox = outbox;
+        this.relay = relay;
         this.clock = clock;
     }
 
+    /** Records the decision; once it is committed, its events leave at once rather than at the relay's next tick. */
     public Uni<Outcome> decide(CaseDecision decision) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return Panache.withTransaction(() -> cases.lockOpen(decision.subjectId(), decision.province())
-                .chain(open -> apply(decision, open, now)));
+                        .chain(open -> apply(decision, open, now)))
+                .invoke(relay::nudge);
     }
 
     private Uni<Outcome> apply(CaseDecision decision, TraceCase open, Instant now) {

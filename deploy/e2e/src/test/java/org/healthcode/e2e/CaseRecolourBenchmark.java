@@ -94,8 +94,8 @@ class CaseRecolourBenchmark {
     private Platform platform;
 
     /** One run, in ms: POST answered, case-confirmed on Kafka, 1,000th risk-recalculated, seen here. */
-    private record Run(double answeredMs, double confirmedOnKafkaMs, double recolouredMs, double seenMs, int red,
-            int contacts) {
+    private record Run(double answeredMs, double confirmedOnKafkaMs, double tracedMs, double firstRecolouredMs,
+            double recolouredMs, double seenMs, int red, int contacts) {
     }
 
     @Test
@@ -118,12 +118,12 @@ class CaseRecolourBenchmark {
             SplittableRandom random = new SplittableRandom(42);
             for (int run = 0; run < WARM_UP + RUNS; run++) {
                 Run figures = runOnce(random, events);
-                line("%s %2d: POST answered %5.0f ms, case-confirmed on Kafka %5.0f ms after the POST, 1,000th "
-                        + "risk-recalculated %5.0f ms after case-confirmed (seen here %5.0f ms after the POST); %,d "
-                        + "contacts in all",
+                line("%s %2d: POST answered %5.0f ms, case-confirmed on Kafka %5.0f ms after the POST; after "
+                        + "case-confirmed: 1,000th contact-identified %5.0f ms, first risk-recalculated %5.0f ms, "
+                        + "1,000th %5.0f ms (seen here %5.0f ms after the POST); %,d contacts in all",
                         run < WARM_UP ? "warm-up" : "run    ", run < WARM_UP ? run + 1 : run - WARM_UP + 1,
-                        figures.answeredMs(), figures.confirmedOnKafkaMs(), figures.recolouredMs(), figures.seenMs(),
-                        figures.contacts());
+                        figures.answeredMs(), figures.confirmedOnKafkaMs(), figures.tracedMs(),
+                        figures.firstRecolouredMs(), figures.recolouredMs(), figures.seenMs(), figures.contacts());
                 if (run >= WARM_UP) {
                     runs.add(figures);
                 }
@@ -228,6 +228,8 @@ class CaseRecolourBenchmark {
         long confirmedAt = events.awaitConfirmed(patient, PATIENCE);
         List<Recoloured> recoloured = events.awaitRecoloured(contacts, PATIENCE);
         long lastOnKafka = recoloured.stream().mapToLong(Recoloured::timestamp).max().orElseThrow();
+        long firstOnKafka = recoloured.stream().mapToLong(Recoloured::timestamp).min().orElseThrow();
+        long lastIdentified = events.identifiedAt(contacts);
         long lastSeen = recoloured.stream().mapToLong(Recoloured::receivedNanos).max().orElseThrow();
         int red = (int) recoloured.stream().filter(Recoloured::red).count();
         // Let everything else the case caused (its degree-2 contacts) be recoloured before the next run,
@@ -235,8 +237,8 @@ class CaseRecolourBenchmark {
         int published = answer.getInt("contactsPublished");
         Set<String> everyone = events.awaitContactsOf(answer.getString("id"), published, PATIENCE);
         events.awaitRecoloured(everyone, PATIENCE);
-        return new Run((answered - posted) / 1e6, confirmedAt - postedMillis, lastOnKafka - confirmedAt,
-                (lastSeen - posted) / 1e6, red, published);
+        return new Run((answered - posted) / 1e6, confirmedAt - postedMillis, lastIdentified - confirmedAt,
+                firstOnKafka - confirmedAt, lastOnKafka - confirmedAt, (lastSeen - posted) / 1e6, red, published);
     }
 
     private void summarise(List<Run> runs) {
@@ -246,6 +248,8 @@ class CaseRecolourBenchmark {
         line("%d runs after %d warm-up runs, a new case each run       %8s %8s %8s %8s", runs.size(), WARM_UP,
                 "p50", "p99", "min", "max");
         figure(runs, Run::recolouredMs, "case-confirmed -> 1,000th risk-recalculated (Kafka timestamps), ms");
+        figure(runs, Run::tracedMs, "case-confirmed -> 1,000th contact-identified (contact-trace's relay), ms");
+        figure(runs, Run::firstRecolouredMs, "case-confirmed -> first risk-recalculated, ms");
         figure(runs, Run::answeredMs, "POST /api/v1/cases answered (trace + commit), ms");
         figure(runs, Run::confirmedOnKafkaMs, "POST -> case-confirmed on Kafka, ms");
         figure(runs, Run::seenMs, "POST -> 1,000th risk-recalculated read by a consumer, ms");
@@ -324,6 +328,7 @@ class CaseRecolourBenchmark {
         private final Map<String, Long> confirmed = new ConcurrentHashMap<>();
         private final Map<String, Set<String>> contactsByCase = new ConcurrentHashMap<>();
         private final Map<String, Recoloured> recoloured = new ConcurrentHashMap<>();
+        private final Map<String, Long> identified = new ConcurrentHashMap<>();
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
         private volatile boolean positioned;
@@ -379,6 +384,7 @@ class CaseRecolourBenchmark {
                             }
                         } else if (record.topic().equals("contact-identified")) {
                             Matcher caseId = CASE_ID.matcher(record.value());
+                            identified.putIfAbsent(record.key(), record.timestamp());
                             if (caseId.find()) {
                                 contactsByCase.computeIfAbsent(caseId.group(1), k -> ConcurrentHashMap.newKeySet())
                                         .add(record.key());
@@ -402,6 +408,12 @@ class CaseRecolourBenchmark {
             assertTrue(failures.isEmpty(), () -> "consumer failed: " + failures.peek());
             assertTrue(confirmed.containsKey(subjectId), "case-confirmed on Kafka within " + timeout);
             return confirmed.get(subjectId);
+        }
+
+        /** The latest first contact-identified of these subjects, by Kafka timestamp. */
+        long identifiedAt(Set<String> subjects) {
+            return subjects.stream().mapToLong(subject -> identified.getOrDefault(subject, Long.MAX_VALUE)).max()
+                    .orElseThrow();
         }
 
         Set<String> awaitContactsOf(String caseId, int count, Duration timeout) throws InterruptedException {

@@ -22,6 +22,7 @@ import java.util.function.Function;
 import org.healthcode.kit.audit.AuditEntry;
 import org.healthcode.kit.audit.AuditEntry.Outcome;
 import org.healthcode.kit.audit.AuditTrail;
+import org.healthcode.kit.event.Outbox;
 import org.healthcode.risk.RiskConfig;
 import org.healthcode.risk.domain.Facts;
 import org.healthcode.risk.domain.Reason;
@@ -32,7 +33,6 @@ import org.healthcode.risk.domain.RuleSet;
 import org.healthcode.risk.event.RiskRecalculated;
 import org.healthcode.risk.repository.CaseDecisionRepository;
 import org.healthcode.risk.repository.ContactRepository;
-import org.healthcode.risk.repository.OutboxRepository;
 import org.healthcode.risk.repository.OverrideRepository;
 import org.healthcode.risk.repository.RegionRiskRepository;
 import org.healthcode.risk.repository.RegionRiskRow;
@@ -85,7 +85,7 @@ public class RiskService {
     private final RegionRiskRepository regions;
     private final RuleSetRepository ruleSets;
     private final OverrideRepository overrides;
-    private final OutboxRepository outbox;
+    private final Outbox outbox;
     private final AuditTrail audit;
     private final ObjectMapper json;
     private final Clock clock;
@@ -93,7 +93,7 @@ public class RiskService {
 
     public RiskService(RiskStateRepository states, SubmissionRepository submissions, TravelRepository travel,
             ContactRepository contacts, CaseDecisionRepository cases, RegionRiskRepository regions,
-            RuleSetRepository ruleSets, OverrideRepository overrides, OutboxRepository outbox, AuditTrail audit,
+            RuleSetRepository ruleSets, OverrideRepository overrides, Outbox outbox, AuditTrail audit,
             ObjectMapper json, Clock clock, RiskConfig config) {
         this.states = states;
         this.submissions = submissions;
@@ -151,7 +151,7 @@ public class RiskService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return rulesByProvince(rows, now).chain(rules -> load(rows, row -> rules.get(row.province).rules(), now)
                 .chain(loaded -> {
-                    List<OutboxRepository.Pending> events = new ArrayList<>();
+                    List<Outbox.Keyed> events = new ArrayList<>();
                     List<AuditEntry> entries = new ArrayList<>();
                     for (RiskStateRow row : rows) {
                         InForce inForce = rules.get(row.province);
@@ -197,7 +197,7 @@ public class RiskService {
     }
 
     /** What one changed state gives: the event to publish and the line of the audit trail. */
-    private record Change(OutboxRepository.Pending event, AuditEntry audit) {
+    private record Change(Outbox.Keyed event, AuditEntry audit) {
     }
 
     /** The facts of the subjects, each within the window its rules need, loaded with one query per kind. */
@@ -269,7 +269,7 @@ public class RiskService {
         AuditEntry entry = new AuditEntry(now, actor, ColourChangeAudit.ACTION, Outcome.CHANGED, row.subjectId,
                 origin.object(), row.province, ColourChangeAudit.detail(row.previousColour, row.colour, cause,
                         next.ruleSetVersion(), next.reasons()));
-        return Optional.of(new Change(new OutboxRepository.Pending(row.subjectId,
+        return Optional.of(new Change(new Outbox.Keyed(row.subjectId,
                 RiskRecalculated.of(row.subjectId, row.province, next, row.previousColour, now, causeEventId)), entry));
     }
 

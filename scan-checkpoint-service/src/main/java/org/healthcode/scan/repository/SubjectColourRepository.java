@@ -5,7 +5,9 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.healthcode.kit.event.EventBatch;
 import java.time.Instant;
+import java.util.List;
 import org.healthcode.scan.domain.CurrentColour;
 import org.healthcode.scan.domain.SubjectColour;
 
@@ -13,27 +15,42 @@ import org.healthcode.scan.domain.SubjectColour;
 @WithSession
 public class SubjectColourRepository implements PanacheRepositoryBase<SubjectColour, String> {
 
-    // One statement, so two deliveries racing for a new subject cannot both insert, and an event
-    // evaluated before the stored one (a late or reordered delivery) changes nothing.
+    // One statement for a whole batch, so two deliveries racing for a new subject cannot both
+    // insert, and an event evaluated before the stored one (a late or reordered delivery) changes
+    // nothing.
     private static final String RECORD_IF_NEWER = """
             insert into subject_colour (subject_id, colour, gold, province, evaluated_at, updated_at)
-            values (?1, ?2, ?3, ?4, cast(?5 as timestamptz), cast(?6 as timestamptz))
+            select u.subject_id, u.colour, cast(u.gold as boolean), u.province, cast(u.evaluated_at as timestamptz), ?1
+            from unnest(cast(?2 as text[]), cast(?3 as text[]), cast(?4 as text[]), cast(?5 as text[]),
+                        cast(?6 as text[])) as u(subject_id, colour, gold, province, evaluated_at)
             on conflict (subject_id) do update set
                 colour = excluded.colour, gold = excluded.gold, province = excluded.province,
                 evaluated_at = excluded.evaluated_at, updated_at = excluded.updated_at
             where subject_colour.evaluated_at <= excluded.evaluated_at""";
 
-    /** Stores the colour unless a later evaluation is already stored; answers whether it was stored. */
-    public Uni<Boolean> recordIfNewer(CurrentColour colour, Instant now) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(RECORD_IF_NEWER)
-                .setParameter(1, colour.subjectId())
-                .setParameter(2, colour.colour().name())
-                .setParameter(3, colour.gold())
-                .setParameter(4, colour.province())
-                .setParameter(5, colour.evaluatedAt())
-                .setParameter(6, now)
-                .executeUpdate())
-                .map(rows -> rows > 0);
+    /**
+     * Stores each subject's latest colour of the list unless a later evaluation is already stored;
+     * answers how many were stored.
+     */
+    public Uni<Integer> recordAllIfNewer(List<CurrentColour> colours, Instant now) {
+        List<CurrentColour> latest = EventBatch.latestOfEach(colours, CurrentColour::subjectId, CurrentColour::evaluatedAt);
+        int n = latest.size();
+        String[][] columns = new String[5][n];
+        for (int i = 0; i < n; i++) {
+            CurrentColour colour = latest.get(i);
+            columns[0][i] = colour.subjectId();
+            columns[1][i] = colour.colour().name();
+            columns[2][i] = Boolean.toString(colour.gold());
+            columns[3][i] = colour.province();
+            columns[4][i] = colour.evaluatedAt().toString();
+        }
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(RECORD_IF_NEWER).setParameter(1, now);
+            for (int c = 0; c < columns.length; c++) {
+                query.setParameter(c + 2, columns[c]);
+            }
+            return query.executeUpdate();
+        });
     }
 
     /** The subject's current colour, or null when none has arrived. */

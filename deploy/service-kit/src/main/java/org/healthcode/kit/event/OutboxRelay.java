@@ -46,6 +46,7 @@ public class OutboxRelay {
     private final Duration pollInterval;
     private final Vertx vertx;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
     private long timer;
 
     public OutboxRelay(Pool pool, @Channel("outbox") MutinyEmitter<String> emitter,
@@ -63,11 +64,30 @@ public class OutboxRelay {
      * a second of delay is most of the platform's "recoloured within seconds".
      */
     void start(@Observes StartupEvent started) {
-        timer = vertx.setPeriodic(pollInterval.toMillis(), id -> {
-            if (running.compareAndSet(false, true)) {
-                relay().subscribe().with(done -> running.set(false), failed -> running.set(false));
-            }
-        });
+        timer = vertx.setPeriodic(pollInterval.toMillis(), id -> run());
+    }
+
+    /**
+     * Relays now instead of at the next tick (or once more right after the relay under way): for
+     * a hot path to call once it committed a transaction that published events.
+     */
+    public void nudge() {
+        again.set(true);
+        run();
+    }
+
+    private void run() {
+        if (running.compareAndSet(false, true)) {
+            again.set(false);
+            relay().subscribe().with(done -> finished(), failed -> finished());
+        }
+    }
+
+    private void finished() {
+        running.set(false);
+        if (again.get()) {
+            run();
+        }
     }
 
     void stop(@Observes ShutdownEvent stopping) {

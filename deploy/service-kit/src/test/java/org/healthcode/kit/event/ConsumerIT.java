@@ -1,6 +1,7 @@
 package org.healthcode.kit.event;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -8,6 +9,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.healthcode.infra.testing.KafkaTestClient;
 import org.healthcode.infra.testing.RealInfraResource;
@@ -19,6 +22,8 @@ class ConsumerIT {
 
     @Inject
     ProbeConsumer consumer;
+    @Inject
+    BatchProbeConsumer batchConsumer;
     @Inject
     ObjectMapper json;
 
@@ -38,6 +43,35 @@ class ConsumerIT {
         awaitApplied(subject, 2);
         assertEquals(java.util.List.of(subject + " first", subject + " after the garbage"),
                 consumer.applied().stream().filter(note -> note.startsWith(subject)).toList());
+    }
+
+    @Test
+    void aBatchIsAppliedOnceInOrderAndOnlyItsBadEventsAreDeadLettered() throws Exception {
+        String subject = "batch-" + UUID.randomUUID();
+        String first = event(subject, "first");
+        List<String> sent = new ArrayList<>(List.of(first, first, "{not json",
+                "{\"specversion\":\"1.0\",\"id\":\"%s\",\"subject\":\"%s\",\"data\":{}}"
+                        .formatted(UUID.randomUUID(), subject),
+                event(subject, "refused")));
+        for (int i = 1; i <= 200; i++) {
+            sent.add(event(subject, "then " + i));
+        }
+        KafkaTestClient.sendAll("kit-probe-batch", subject, sent);
+
+        var deadLetters = KafkaTestClient.read("dead-letter-topic-kit-probe-batch", r -> subject.equals(r.key()), 3,
+                Duration.ofSeconds(20));
+        assertEquals(3, deadLetters.size(), "the garbage, the event without a note and the refused one");
+        for (int i = 0; i < 100 && batchConsumer.applied().stream().filter(n -> n.startsWith(subject)).count() < 201;
+                i++) {
+            Thread.sleep(100);
+        }
+        List<String> expected = new ArrayList<>(List.of(subject + " first"));
+        for (int i = 1; i <= 200; i++) {
+            expected.add(subject + " then " + i);
+        }
+        assertEquals(expected, batchConsumer.applied().stream().filter(note -> note.startsWith(subject)).toList(),
+                "each event once, in order, the refused one left out");
+        assertTrue(batchConsumer.batchSizes().stream().anyMatch(size -> size > 1), "events applied many at a time");
     }
 
     private String event(String subject, String note) throws Exception {

@@ -1,0 +1,123 @@
+package org.healthcode.kit.event;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.healthcode.kit.event.EventReader.UnreadableEventException;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies a whole poll of events at once, for consumers that get many at a time (a confirmed case
+ * brings a thousand contacts, and their thousand new colours): the events not seen before, their
+ * effect and the inbox rows in one transaction, then the poll is acknowledged. A consumer
+ * declares {@code mp.messaging.incoming.<channel>.batch=true} and takes a
+ * {@code KafkaRecordBatch<String, String>}.
+ *
+ * <p>Per-event semantics are kept: a message that is not a readable event goes to the channel's
+ * dead-letter topic alone; if the batch's transaction fails, its events are applied one per
+ * transaction and only those that fail again are dead-lettered. Once applied, the outbox relay is
+ * nudged, so that the events the effect published leave at once.
+ */
+@ApplicationScoped
+public class EventBatch {
+
+    private static final Logger LOG = Logger.getLogger(EventBatch.class);
+
+    private final EventReader reader;
+    private final Inbox inbox;
+    private final OutboxRelay relay;
+
+    public EventBatch(EventReader reader, Inbox inbox, OutboxRelay relay) {
+        this.reader = reader;
+        this.inbox = inbox;
+        this.relay = relay;
+    }
+
+    /** A readable event, what the consumer made of it, and the record that brought it. */
+    private record Item<R>(KafkaRecord<String, String> record, String eventId, R accepted) {
+    }
+
+    /**
+     * Reads each record as an event of {@code type} and lets {@code accept} turn it into what the
+     * effect takes (throwing {@link UnreadableEventException} for an event it cannot use); then
+     * runs {@code effect} once, in one transaction, on the accepted events that {@code consumer}
+     * has not processed before, in the order they arrived.
+     */
+    public <T, R> Uni<Void> applyOnce(String consumer, KafkaRecordBatch<String, String> batch, Class<T> type,
+            Function<EventEnvelope<T>, R> accept, Function<List<R>, Uni<?>> effect) {
+        List<Item<R>> readable = new ArrayList<>();
+        List<Uni<Void>> deadLetters = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch) {
+            try {
+                EventEnvelope<T> event = reader.read(record.getPayload(), type);
+                readable.add(new Item<>(record, event.id(), accept.apply(event)));
+            } catch (UnreadableEventException e) {
+                LOG.warnf("%s: message dead-lettered: %s", consumer, e.getMessage()); // never the payload
+                deadLetters.add(Uni.createFrom().completionStage(() -> record.nack(e)));
+            }
+        }
+        return Multi.createFrom().iterable(deadLetters).onItem().transformToUniAndConcatenate(nack -> nack)
+                .collect().last()
+                .chain(() -> together(consumer, readable, effect))
+                // what the effect published is on its way at once, not at the relay's next tick
+                .invoke(relay::nudge)
+                .chain(() -> Uni.createFrom().completionStage(batch::ack));
+    }
+
+    /**
+     * One item per key, the latest by {@code time} (of equal times, the later in the list), in
+     * the order of first appearance: a poll may carry two states of one subject, and one
+     * statement cannot write a row twice.
+     */
+    public static <T> List<T> latestOfEach(List<T> items, Function<T, String> key, Function<T, Instant> time) {
+        Map<String, T> latest = new LinkedHashMap<>();
+        for (T item : items) {
+            latest.merge(key.apply(item), item, (kept, next) -> time.apply(next).isBefore(time.apply(kept)) ? kept : next);
+        }
+        return List.copyOf(latest.values());
+    }
+
+    private <R> Uni<Void> together(String consumer, List<Item<R>> items, Function<List<R>, Uni<?>> effect) {
+        if (items.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<String> ids = items.stream().map(Item::eventId).toList();
+        return Panache.withTransaction(() -> inbox.firstSeen(consumer, ids).chain(fresh -> {
+                    List<R> accepted = items.stream().filter(item -> fresh.remove(item.eventId()))
+                            .map(Item::accepted).toList();
+                    return accepted.isEmpty() ? Uni.createFrom().voidItem() : effect.apply(accepted);
+                }))
+                .replaceWithVoid()
+                .onFailure().recoverWithUni(e -> {
+                    LOG.warnf("%s: a batch of %d events not applied (%s); applying them one by one", consumer,
+                            items.size(), e.getClass().getName());
+                    LOG.debug("Cause", e);
+                    return oneByOne(consumer, items, effect);
+                });
+    }
+
+    /** Each event in its own transaction: one that fails is dead-lettered, the others are applied. */
+    private <R> Uni<Void> oneByOne(String consumer, List<Item<R>> items, Function<List<R>, Uni<?>> effect) {
+        return Multi.createFrom().iterable(items).onItem().transformToUniAndConcatenate(item -> Panache
+                        .withTransaction(() -> inbox.once(consumer, item.eventId(),
+                                () -> effect.apply(List.of(item.accepted()))))
+                        .replaceWithVoid()
+                        .onFailure().recoverWithUni(e -> {
+                            // the type is enough to investigate; driver messages may quote values
+                            LOG.warnf("%s: event %s not applied (%s); dead-lettered", consumer, item.eventId(),
+                                    e.getClass().getName());
+                            LOG.debug("Cause", e);
+                            return Uni.createFrom().completionStage(() -> item.record().nack(e));
+                        }))
+                .collect().last().replaceWithVoid();
+    }
+}
