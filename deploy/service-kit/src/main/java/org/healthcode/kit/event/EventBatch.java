@@ -91,12 +91,15 @@ public class EventBatch {
             return Uni.createFrom().voidItem();
         }
         List<String> ids = items.stream().map(Item::eventId).toList();
+        long start = System.nanoTime();
         return Panache.withTransaction(() -> inbox.firstSeen(consumer, ids).chain(fresh -> {
                     List<R> accepted = items.stream().filter(item -> fresh.remove(item.eventId()))
                             .map(Item::accepted).toList();
                     return accepted.isEmpty() ? Uni.createFrom().voidItem() : effect.apply(accepted);
                 }))
                 .replaceWithVoid()
+                .invoke(() -> LOG.debugf("%s: %d events applied in %d ms", consumer, items.size(),
+                        (System.nanoTime() - start) / 1_000_000))
                 .onFailure().recoverWithUni(e -> {
                     LOG.warnf("%s: a batch of %d events not applied (%s); applying them one by one", consumer,
                             items.size(), e.getClass().getName());

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,6 +41,9 @@ public class OutboxRelay {
                           order by seq limit $1 for update skip locked)
             returning seq, id, topic, event_key, payload""";
 
+    /** The largest {@code healthcode.outbox.batch-size}: the emitter buffers this many. */
+    static final int MAX_BATCH = 2000;
+
     private final Pool pool;
     private final MutinyEmitter<String> emitter;
     private final int batchSize;
@@ -49,11 +53,19 @@ public class OutboxRelay {
     private final AtomicBoolean again = new AtomicBoolean();
     private long timer;
 
-    public OutboxRelay(Pool pool, @Channel("outbox") MutinyEmitter<String> emitter,
+    // A whole batch is handed to the emitter at once: with the default buffer (128), a batch
+    // handed over while Kafka was still acknowledging the one before failed with "insufficient
+    // downstream requests" and waited out its lease (30 s). The buffer holds the largest batch.
+    public OutboxRelay(Pool pool,
+            @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = MAX_BATCH)
+            MutinyEmitter<String> emitter,
             @ConfigProperty(name = "healthcode.outbox.batch-size") int batchSize,
             @ConfigProperty(name = "healthcode.outbox.poll-interval") Duration pollInterval, Vertx vertx) {
         this.pool = pool;
         this.emitter = emitter;
+        if (batchSize < 1 || batchSize > MAX_BATCH) {
+            throw new IllegalArgumentException("healthcode.outbox.batch-size must be 1 to " + MAX_BATCH);
+        }
         this.batchSize = batchSize;
         this.pollInterval = pollInterval;
         this.vertx = vertx;
@@ -99,7 +111,7 @@ public class OutboxRelay {
                 .repeat().until(sent -> sent < batchSize)
                 .collect().last()
                 .replaceWithVoid()
-                .onFailure().invoke(e -> LOG.warnf("Outbox relay paused: %s", e.getClass().getSimpleName()))
+                .onFailure().invoke(e -> LOG.warnf("Outbox relay paused until its next tick: %s", e.getClass().getSimpleName()))
                 .onFailure().recoverWithNull();
     }
 
@@ -112,12 +124,18 @@ public class OutboxRelay {
                 return Uni.createFrom().item(0);
             }
             batch.sort(Comparator.comparingLong(row -> row.getLong("seq")));
-            List<Uni<Void>> acks = batch.stream().map(this::send).toList();
             UUID[] ids = batch.stream().map(row -> row.getUUID("id")).toArray(UUID[]::new);
+            List<Uni<Void>> acks = batch.stream().map(this::send).toList();
             return Uni.join().all(acks).andFailFast()
                     .chain(() -> pool.preparedQuery("delete from outbox_event where id = any($1)")
                             .execute(Tuple.of(ids)))
-                    .replaceWith(batch.size());
+                    .replaceWith(batch.size())
+                    // not sent (or not known to be): tried again, in order, in a second rather than when
+                    // the lease runs out; what Kafka did take arrives twice, and consumers apply an
+                    // event id once
+                    .onFailure().call(() -> pool.preparedQuery("update outbox_event set lease_until = now() + "
+                            + "interval '1 second' where id = any($1)").execute(Tuple.of(ids))
+                            .onFailure().recoverWithNull());
         });
     }
 

@@ -13,8 +13,10 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.healthcode.infra.testing.KafkaTestClient;
 import org.healthcode.infra.testing.RealInfraResource;
@@ -72,6 +74,21 @@ class OutboxIT {
 
         assertEquals(id.toString(), json.readTree(only(subject).value()).get("id").asText());
         awaitOutboxEmpty(id);
+    }
+
+    @Test
+    void aThousandEventsOfOneTransactionAllReachKafkaAtOnceNotAfterTheirLeaseRunsOut() throws Throwable {
+        // a confirmed case's contacts: more at once than the emitter's default buffer of 128 holds
+        String burst = "burst-" + UUID.randomUUID() + "-";
+        List<Outbox.Keyed> events = IntStream.range(0, 1000)
+                .mapToObj(i -> new Outbox.Keyed(burst + i, Map.of("colour", "RED"))).toList();
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+                () -> outbox.publishAll("kit-outbox-burst", events)));
+
+        var records = KafkaTestClient.read("kit-outbox-burst", r -> r.key().startsWith(burst), 1000,
+                Duration.ofSeconds(15));
+        assertEquals(1000, records.stream().map(ConsumerRecord::key).distinct().count(),
+                "every event on Kafka well within the 30 s a failed batch stays leased");
     }
 
     private static ConsumerRecord<String, String> only(String subject) {
