@@ -7,13 +7,15 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.healthcode.kit.event.EventBatch;
 import org.healthcode.kit.event.EventEnvelope;
 import org.healthcode.kit.event.EventReader.UnreadableEventException;
+import org.healthcode.kit.event.OutboxRelay;
 import org.healthcode.risk.service.ContactIntake;
 
 /**
  * Consumes {@code contact-identified} a poll at a time (one case brings hundreds of contacts at
  * once): the findings, their evaluations and the {@code risk-recalculated} events they cause in
  * one transaction, once per event id (the kit's {@link EventBatch}). An event it cannot use goes
- * to {@code dead-letter-topic-contact-identified} alone.
+ * to {@code dead-letter-topic-contact-identified} alone. The new colours leave at once, not at the
+ * outbox relay's next tick.
  */
 @ApplicationScoped
 public class ContactListener {
@@ -22,15 +24,18 @@ public class ContactListener {
 
     private final EventBatch events;
     private final ContactIntake intake;
+    private final OutboxRelay relay;
 
-    public ContactListener(EventBatch events, ContactIntake intake) {
+    public ContactListener(EventBatch events, ContactIntake intake, OutboxRelay relay) {
         this.events = events;
         this.intake = intake;
+        this.relay = relay;
     }
 
     @Incoming(ContactIdentified.TOPIC)
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
-        return events.applyOnce(CONSUMER, batch, ContactIdentified.class, ContactListener::complete, intake::accept);
+        return events.applyOnce(CONSUMER, batch, ContactIdentified.class, ContactListener::complete, intake::accept)
+                .invoke(relay::nudge);
     }
 
     private static EventEnvelope<ContactIdentified> complete(EventEnvelope<ContactIdentified> event) {

@@ -24,8 +24,7 @@ import org.jboss.logging.Logger;
  *
  * <p>Per-event semantics are kept: a message that is not a readable event goes to the channel's
  * dead-letter topic alone; if the batch's transaction fails, its events are applied one per
- * transaction and only those that fail again are dead-lettered. Once applied, the outbox relay is
- * nudged, so that the events the effect published leave at once.
+ * transaction and only those that fail again are dead-lettered.
  */
 @ApplicationScoped
 public class EventBatch {
@@ -34,12 +33,10 @@ public class EventBatch {
 
     private final EventReader reader;
     private final Inbox inbox;
-    private final OutboxRelay relay;
 
-    public EventBatch(EventReader reader, Inbox inbox, OutboxRelay relay) {
+    public EventBatch(EventReader reader, Inbox inbox) {
         this.reader = reader;
         this.inbox = inbox;
-        this.relay = relay;
     }
 
     /** A readable event, what the consumer made of it, and the record that brought it. */
@@ -68,8 +65,6 @@ public class EventBatch {
         return Multi.createFrom().iterable(deadLetters).onItem().transformToUniAndConcatenate(nack -> nack)
                 .collect().last()
                 .chain(() -> together(consumer, readable, effect))
-                // what the effect published is on its way at once, not at the relay's next tick
-                .invoke(relay::nudge)
                 .chain(() -> Uni.createFrom().completionStage(batch::ack));
     }
 
