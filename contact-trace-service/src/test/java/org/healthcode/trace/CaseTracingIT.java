@@ -18,10 +18,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.healthcode.infra.testing.KafkaTestClient;
@@ -104,7 +107,7 @@ class CaseTracingIT {
         scans.redeliverAll();
         // One more scan per subject, at a venue of its own: on each key's partition it comes after
         // the redelivered ones, so once these are in, the redeliveries have been consumed.
-        List<UUID> markers = new java.util.ArrayList<>();
+        List<UUID> markers = new ArrayList<>();
         for (String subject : everyone) {
             UUID alone = UUID.randomUUID();
             markers.add(alone);
@@ -185,6 +188,43 @@ class CaseTracingIT {
                 t0.plus(3, ChronoUnit.HOURS).plus(5, ChronoUnit.MINUTES));
         confirm(patient, "CONFIRMED").statusCode(201).body("contactsFound", equalTo(2))
                 .body("contactsPublished", equalTo(0));
+    }
+
+    @Test
+    void closeContactsComeBeforeTheirOwnContactsOnEveryPartition() throws Exception {
+        // risk-scoring takes each partition in order, a slice at a time: a close contact, who turns
+        // red, must not wait behind anyone's degree-2 contact on their partition.
+        Scans scans = new Scans(json, pool);
+        Instant t0 = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        UUID hall = UUID.randomUUID();
+        String patient = Scans.subject();
+        List<String> everyone = new ArrayList<>(List.of(patient));
+        scans.scan(patient, hall, "MALL", t0);
+        for (int i = 1; i <= 12; i++) {
+            UUID canteen = UUID.randomUUID();
+            String close = Scans.subject();
+            String second = Scans.subject();
+            scans.scan(close, hall, "MALL", t0.plus(i, ChronoUnit.MINUTES));
+            scans.scan(close, canteen, "COMPANY", t0.plus(3, ChronoUnit.HOURS));
+            scans.scan(second, canteen, "COMPANY", t0.plus(3, ChronoUnit.HOURS).plus(i, ChronoUnit.MINUTES));
+            everyone.add(close);
+            everyone.add(second);
+        }
+        assertEquals(37, scans.awaitVisits(everyone, 37));
+
+        String caseId = confirm(patient, "CONFIRMED").statusCode(201).body("contactsPublished", equalTo(24))
+                .extract().path("id");
+        List<ConsumerRecord<String, String>> records = KafkaTestClient.read("contact-identified",
+                r -> r.value().contains(caseId), 24, Duration.ofSeconds(10));
+        assertEquals(24, records.size());
+        Map<Integer, List<Integer>> degreesByPartition = new TreeMap<>();
+        records.stream().sorted(Comparator.comparingLong(ConsumerRecord::offset))
+                .forEach(r -> degreesByPartition.computeIfAbsent(r.partition(), p -> new ArrayList<>())
+                        .add(read(r).get("data").get("degree").asInt()));
+        assertTrue(degreesByPartition.values().stream().anyMatch(degrees -> degrees.contains(1) && degrees.contains(2)),
+                "some partition carries both degrees");
+        degreesByPartition.forEach((partition, degrees) -> assertEquals(degrees.stream().sorted().toList(), degrees,
+                "partition " + partition + ", degrees in the order published"));
     }
 
     @Test

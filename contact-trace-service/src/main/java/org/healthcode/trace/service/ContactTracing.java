@@ -64,6 +64,8 @@ public class ContactTracing {
                         .map(around -> finder.degreeOne(c.subjectId(), caseVisits, around)))
                 .invoke(() -> lap[1] = System.nanoTime())
                 .chain(first -> degreeTwo(c, finder, settings, first, until).map(second -> {
+                    // Degree 1 first: published (and relayed) in this order, so on every partition
+                    // the contacts who turn red come before those who turn yellow.
                     List<Contact> all = new ArrayList<>(first);
                     all.addAll(second);
                     return all;
