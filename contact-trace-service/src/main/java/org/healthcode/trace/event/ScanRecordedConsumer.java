@@ -1,22 +1,25 @@
 package org.healthcode.trace.event;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.healthcode.kit.event.EventBatch;
 import org.healthcode.kit.event.EventEnvelope;
-import org.healthcode.kit.event.EventReader;
 import org.healthcode.kit.event.EventReader.UnreadableEventException;
 import org.healthcode.trace.domain.Visit;
 import org.healthcode.trace.repository.VisitRepository;
+import org.healthcode.trace.repository.VisitRepository.Scanned;
 import org.healthcode.trace.service.LateVisitTracing;
-import org.jboss.logging.Logger;
 
 /**
- * Feeds the visit index from {@code scan-recorded}. Idempotent by scanId (the visit's unique key):
- * a redelivered or republished scan is one visit. A message it cannot read goes to
- * {@code dead-letter-topic-scan-recorded}.
+ * Feeds the visit index from {@code scan-recorded}, a poll at a time (the kit's {@link EventBatch}):
+ * the poll's scans in one statement, idempotent by scanId (a redelivered or republished scan is
+ * one visit), then one look for the confirmed cases they could reach. A message it cannot read goes
+ * to {@code dead-letter-topic-scan-recorded} alone.
  *
- * <p>Once indexed, the visit traces again any confirmed case it could reach (a scan that arrives
+ * <p>Once indexed, the visits trace again any confirmed case they could reach (a scan that arrives
  * after its case was traced still finds its contacts), redelivered scans included: a crash between
  * the two steps loses no trace.
  *
@@ -26,21 +29,29 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ScanRecordedConsumer {
 
-    private static final Logger LOG = Logger.getLogger(ScanRecordedConsumer.class);
+    static final String CONSUMER = "contact-trace/scan-recorded";
 
-    private final EventReader reader;
+    private final EventBatch events;
     private final VisitRepository visits;
     private final LateVisitTracing lateVisits;
 
-    public ScanRecordedConsumer(EventReader reader, VisitRepository visits, LateVisitTracing lateVisits) {
-        this.reader = reader;
+    public ScanRecordedConsumer(EventBatch events, VisitRepository visits, LateVisitTracing lateVisits) {
+        this.events = events;
         this.visits = visits;
         this.lateVisits = lateVisits;
     }
 
     @Incoming(ScanRecorded.TOPIC)
-    public Uni<Void> consume(String payload) {
-        EventEnvelope<ScanRecorded> event = reader.read(payload, ScanRecorded.class);
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return events.apply(CONSUMER, batch, ScanRecorded.class, ScanRecordedConsumer::scanned, this::index);
+    }
+
+    private Uni<Void> index(List<Scanned> scans) {
+        return visits.recordAll(scans)
+                .chain(() -> lateVisits.traceAgainFor(scans.stream().map(Scanned::visit).toList()));
+    }
+
+    private static Scanned scanned(EventEnvelope<ScanRecorded> event) {
         Visit visit = event.data().toVisit();
         if (visit == null) {
             throw new UnreadableEventException("scan-recorded lacks scanId, subjectId, venueId, a known venueType or at");
@@ -48,10 +59,6 @@ public class ScanRecordedConsumer {
         if (!visit.subjectId().equals(event.subject())) {
             throw new UnreadableEventException("scan-recorded subject differs from its subjectId");
         }
-        return visits.record(event.data().scanId(), visit)
-                .chain(() -> lateVisits.traceAgainFor(visit))
-                .onFailure().invoke(e -> LOG.warnf("Scan event %s not indexed or not traced (%s); dead-lettered", event.id(),
-                        e.getClass().getName()))
-                .replaceWithVoid();
+        return new Scanned(event.data().scanId(), visit);
     }
 }

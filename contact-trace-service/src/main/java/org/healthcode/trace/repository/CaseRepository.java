@@ -6,11 +6,13 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.healthcode.kit.db.Rows;
 import org.healthcode.trace.domain.CaseStatus;
 import org.healthcode.trace.domain.TraceCase;
+import org.healthcode.trace.domain.Visit;
 
 @ApplicationScoped
 @WithSession
@@ -18,6 +20,32 @@ public class CaseRepository {
 
     private static final String COLUMNS = "id, subject_id, province, status, onset_date, region_code, confirmed_at, "
             + "status_changed_at, created_at";
+
+    // Per visit: its subject, and everyone at its venue within reach of it, each with the earliest
+    // confirmation the visit can reach (computed once for the poll). A confirmed case is reachable
+    // when one of them is the case or one of its degree-1 contacts.
+    private static final String REACHABLE = """
+            with scanned as (
+                select u.subject_id, cast(u.venue_id as uuid) as venue_id, cast(u.lo as timestamptz) as lo,
+                       cast(u.hi as timestamptz) as hi
+                from unnest(cast(?1 as text[]), cast(?2 as text[]), cast(?3 as text[]), cast(?4 as text[]))
+                     as u(subject_id, venue_id, lo, hi)),
+            near as materialized (
+                select s.subject_id, s.lo from scanned s
+                union all
+                select v.subject_id, s.lo from scanned s
+                join visit v on v.venue_id = s.venue_id and v.at >= s.lo and v.at <= s.hi
+                where v.at >= ?5 and v.at <= ?6)
+            """ + "select " + COLUMNS + """
+             from trace_case c
+            where c.status = 'CONFIRMED' and c.confirmed_at >= ?5
+              and exists (select 1 from near n
+                          where c.confirmed_at >= n.lo
+                            and (n.subject_id = c.subject_id
+                                 or exists (select 1 from contact k where k.case_id = c.id and k.degree = 1
+                                                                      and k.contact_subject_id = n.subject_id)))
+            order by c.id
+            for update of c""";
 
     /** The subject's open case in the province, locked until the transaction ends; null if none. */
     public Uni<TraceCase> lockOpen(String subjectId, String province) {
@@ -36,30 +64,33 @@ public class CaseRepository {
     }
 
     /**
-     * The confirmed cases whose trace a visit could reach, locked until the transaction ends:
-     * confirmed at most {@code reach} before the visit, with the visit's subject or someone at its
-     * venue within {@code reach} of it being the case or one of its degree-1 contacts. A cheap
+     * The confirmed cases whose trace one of the visits could reach, locked until the transaction
+     * ends: confirmed at most {@code reach} before the visit, with the visit's subject or someone at
+     * its venue within {@code reach} of it being the case or one of its degree-1 contacts. A cheap
      * filter; the trace itself applies the exact windows.
      */
-    public Uni<List<TraceCase>> lockReachableBy(String subjectId, UUID venueId, Instant at, Duration reach) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("select " + COLUMNS + """
-                 from trace_case c
-                where c.status = 'CONFIRMED' and c.confirmed_at >= ?3
-                  and (c.subject_id = ?1
-                       or c.subject_id in (select v.subject_id from visit v
-                                           where v.venue_id = ?2 and v.at >= ?3 and v.at <= ?4)
-                       or exists (select 1 from contact k
-                                  where k.case_id = c.id and k.degree = 1
-                                    and (k.contact_subject_id = ?1
-                                         or k.contact_subject_id in (select v.subject_id from visit v
-                                                                     where v.venue_id = ?2 and v.at >= ?3
-                                                                       and v.at <= ?4))))
-                order by c.id
-                for update of c""", Object[].class)
-                .setParameter(1, subjectId)
-                .setParameter(2, venueId)
-                .setParameter(3, at.minus(reach))
-                .setParameter(4, at.plus(reach))
+    public Uni<List<TraceCase>> lockReachableBy(List<Visit> visits, Duration reach) {
+        if (visits.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        int n = visits.size();
+        String[][] columns = new String[4][n];
+        for (int i = 0; i < n; i++) {
+            Visit visit = visits.get(i);
+            columns[0][i] = visit.subjectId();
+            columns[1][i] = visit.venueId().toString();
+            columns[2][i] = visit.at().minus(reach).toString();
+            columns[3][i] = visit.at().plus(reach).toString();
+        }
+        Instant from = visits.stream().map(Visit::at).min(Comparator.naturalOrder()).orElseThrow().minus(reach);
+        Instant to = visits.stream().map(Visit::at).max(Comparator.naturalOrder()).orElseThrow().plus(reach);
+        return Panache.getSession().chain(session -> session.createNativeQuery(REACHABLE, Object[].class)
+                .setParameter(1, columns[0])
+                .setParameter(2, columns[1])
+                .setParameter(3, columns[2])
+                .setParameter(4, columns[3])
+                .setParameter(5, from)
+                .setParameter(6, to)
                 .getResultList())
                 .map(rows -> rows.stream().map(CaseRepository::toCase).toList());
     }

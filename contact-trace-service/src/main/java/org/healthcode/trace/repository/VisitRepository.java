@@ -6,8 +6,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +15,23 @@ import org.healthcode.trace.domain.VenueWindow;
 import org.healthcode.trace.domain.Visit;
 
 /**
- * The visit index. Writes are single statements on the pool (a scan is one row, idempotent by its
- * scanId); tracing reads run in the case's transaction, each a set of index ranges passed as
- * arrays, so one statement serves any number of visits.
+ * The visit index. A poll of scans is written with one statement on the pool (a scan is one row,
+ * idempotent by its scanId); tracing reads run in the case's transaction, each a set of index
+ * ranges passed as arrays, so one statement serves any number of visits.
  */
 @ApplicationScoped
 public class VisitRepository {
 
-    private static final String RECORD = """
-            insert into visit (at, venue_id, subject_id, venue_type, scan_id) values ($1, $2, $3, $4, $5)
+    /** A scan to index: the visit it records, under its scanId. */
+    public record Scanned(String scanId, Visit visit) {
+    }
+
+    // A poll of scans in one statement; a scanId indexed before (or twice in the poll) is skipped.
+    private static final String RECORD_ALL = """
+            insert into visit (at, venue_id, subject_id, venue_type, scan_id)
+            select cast(u.at as timestamptz), cast(u.venue_id as uuid), u.subject_id, u.venue_type, u.scan_id
+            from unnest(cast($1 as text[]), cast($2 as text[]), cast($3 as text[]), cast($4 as text[]),
+                        cast($5 as text[])) as u(at, venue_id, subject_id, venue_type, scan_id)
             on conflict do nothing""";
 
     // Each subject's visits from their own start until the end: one (subject_id, at) range each.
@@ -53,12 +59,27 @@ public class VisitRepository {
         this.pool = pool;
     }
 
-    /** Indexes a scan unless its scanId is indexed already; answers whether it was new. */
-    public Uni<Boolean> record(String scanId, Visit visit) {
-        return pool.preparedQuery(RECORD)
-                .execute(Tuple.of(OffsetDateTime.ofInstant(visit.at(), ZoneOffset.UTC), visit.venueId(),
-                        visit.subjectId(), visit.venueType().name(), scanId))
-                .map(result -> result.rowCount() > 0);
+    /**
+     * Indexes the scans whose scanId is not indexed yet, with one statement committed on its own;
+     * answers how many were new.
+     */
+    public Uni<Integer> recordAll(List<Scanned> scans) {
+        if (scans.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        int n = scans.size();
+        String[][] columns = new String[5][n];
+        for (int i = 0; i < n; i++) {
+            Visit visit = scans.get(i).visit();
+            columns[0][i] = visit.at().toString();
+            columns[1][i] = visit.venueId().toString();
+            columns[2][i] = visit.subjectId();
+            columns[3][i] = visit.venueType().name();
+            columns[4][i] = scans.get(i).scanId();
+        }
+        return pool.preparedQuery(RECORD_ALL)
+                .execute(Tuple.of(columns[0], columns[1], columns[2], columns[3], columns[4]))
+                .map(result -> result.rowCount());
     }
 
     /** The visits of each subject from their given instant until {@code until}, both included. */

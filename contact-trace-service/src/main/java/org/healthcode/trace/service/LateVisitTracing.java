@@ -1,10 +1,10 @@
 package org.healthcode.trace.service;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.List;
 import org.healthcode.trace.TraceConfig;
 import org.healthcode.trace.domain.Visit;
 import org.healthcode.trace.repository.CaseRepository;
@@ -32,10 +32,14 @@ public class LateVisitTracing {
         this.reach = config.widestReach();
     }
 
-    /** Traces again, in one transaction, every confirmed case the indexed visit could reach. */
-    public Uni<Void> traceAgainFor(Visit visit) {
-        return Panache.withTransaction(() -> cases.holdTracing(false)
-                .chain(() -> cases.lockReachableBy(visit.subjectId(), visit.venueId(), visit.at(), reach))
+    /**
+     * Traces again every confirmed case one of the indexed visits could reach, each once. Call
+     * inside a transaction, after the visits were committed: the shared hold then orders this look
+     * against any trace under way (either the look sees the case, or the trace sees the visits).
+     */
+    public Uni<Void> traceAgainFor(List<Visit> visits) {
+        return cases.holdTracing(false)
+                .chain(() -> cases.lockReachableBy(visits, reach))
                 .chain(reachable -> Multi.createFrom().iterable(reachable)
                         .onItem().transformToUniAndConcatenate(c -> tracing.trace(c)
                                 .invoke(outcome -> {
@@ -45,6 +49,6 @@ public class LateVisitTracing {
                                     }
                                 }))
                         .collect().last()
-                        .replaceWithVoid()));
+                        .replaceWithVoid());
     }
 }

@@ -8,9 +8,11 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.healthcode.kit.event.EventReader.UnreadableEventException;
 import org.jboss.logging.Logger;
@@ -25,6 +27,9 @@ import org.jboss.logging.Logger;
  * <p>Per-event semantics are kept: a message that is not a readable event goes to the channel's
  * dead-letter topic alone; if the batch's transaction fails, its events are applied one per
  * transaction and only those that fail again are dead-lettered.
+ *
+ * <p>{@link #applyOnce} keeps an inbox row per event; {@link #apply} is for effects that are
+ * idempotent by themselves (the visit index is keyed by scanId) and skips it.
  */
 @ApplicationScoped
 public class EventBatch {
@@ -51,6 +56,20 @@ public class EventBatch {
      */
     public <T, R> Uni<Void> applyOnce(String consumer, KafkaRecordBatch<String, String> batch, Class<T> type,
             Function<EventEnvelope<T>, R> accept, Function<List<R>, Uni<?>> effect) {
+        return apply(consumer, batch, type, accept, effect, true);
+    }
+
+    /**
+     * As {@link #applyOnce}, for an effect that is idempotent by itself: it runs on every accepted
+     * event of the poll, redelivered ones included, and no inbox row is kept.
+     */
+    public <T, R> Uni<Void> apply(String consumer, KafkaRecordBatch<String, String> batch, Class<T> type,
+            Function<EventEnvelope<T>, R> accept, Function<List<R>, Uni<?>> effect) {
+        return apply(consumer, batch, type, accept, effect, false);
+    }
+
+    private <T, R> Uni<Void> apply(String consumer, KafkaRecordBatch<String, String> batch, Class<T> type,
+            Function<EventEnvelope<T>, R> accept, Function<List<R>, Uni<?>> effect, boolean once) {
         List<Item<R>> readable = new ArrayList<>();
         List<Uni<Void>> deadLetters = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch) {
@@ -64,7 +83,7 @@ public class EventBatch {
         }
         return Multi.createFrom().iterable(deadLetters).onItem().transformToUniAndConcatenate(nack -> nack)
                 .collect().last()
-                .chain(() -> together(consumer, readable, effect))
+                .chain(() -> together(consumer, readable, effect, once))
                 .chain(() -> Uni.createFrom().completionStage(batch::ack));
     }
 
@@ -81,14 +100,15 @@ public class EventBatch {
         return List.copyOf(latest.values());
     }
 
-    private <R> Uni<Void> together(String consumer, List<Item<R>> items, Function<List<R>, Uni<?>> effect) {
+    private <R> Uni<Void> together(String consumer, List<Item<R>> items, Function<List<R>, Uni<?>> effect,
+            boolean once) {
         if (items.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         List<String> ids = items.stream().map(Item::eventId).toList();
         long start = System.nanoTime();
-        return Panache.withTransaction(() -> inbox.firstSeen(consumer, ids).chain(fresh -> {
-                    List<R> accepted = items.stream().filter(item -> fresh.remove(item.eventId()))
+        return Panache.withTransaction(() -> unseen(consumer, ids, once).chain(pending -> {
+                    List<R> accepted = items.stream().filter(item -> pending.remove(item.eventId()))
                             .map(Item::accepted).toList();
                     return accepted.isEmpty() ? Uni.createFrom().voidItem() : effect.apply(accepted);
                 }))
@@ -99,16 +119,23 @@ public class EventBatch {
                     LOG.warnf("%s: a batch of %d events not applied (%s); applying them one by one", consumer,
                             items.size(), e.getClass().getName());
                     LOG.debug("Cause", e);
-                    return oneByOne(consumer, items, effect);
+                    return oneByOne(consumer, items, effect, once);
                 });
     }
 
+    /** The ids among {@code ids} to apply: those the consumer has not seen before, or all of them once each. */
+    private Uni<Set<String>> unseen(String consumer, List<String> ids, boolean once) {
+        return once ? inbox.firstSeen(consumer, ids) : Uni.createFrom().item(new HashSet<>(ids));
+    }
+
     /** Each event in its own transaction: one that fails is dead-lettered, the others are applied. */
-    private <R> Uni<Void> oneByOne(String consumer, List<Item<R>> items, Function<List<R>, Uni<?>> effect) {
+    private <R> Uni<Void> oneByOne(String consumer, List<Item<R>> items, Function<List<R>, Uni<?>> effect,
+            boolean once) {
         return Multi.createFrom().iterable(items).onItem().transformToUniAndConcatenate(item -> Panache
-                        .withTransaction(() -> inbox.once(consumer, item.eventId(),
-                                () -> effect.apply(List.of(item.accepted()))))
-                        .replaceWithVoid()
+                        .withTransaction(() -> once
+                                ? inbox.once(consumer, item.eventId(), () -> effect.apply(List.of(item.accepted())))
+                                        .replaceWithVoid()
+                                : effect.apply(List.of(item.accepted())).replaceWithVoid())
                         .onFailure().recoverWithUni(e -> {
                             // the type is enough to investigate; driver messages may quote values
                             LOG.warnf("%s: event %s not applied (%s); dead-lettered", consumer, item.eventId(),
