@@ -1,7 +1,5 @@
 package org.healthcode.risk.repository;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -21,16 +19,12 @@ public class ContactRepository implements PanacheRepositoryBase<ContactRow, Stri
 
     private static final String INSERT = """
             insert into subject_contact (trace_id, case_id, subject_id, degree, exposure, last_exposure, identified_at)
-            select trace_id, case_id, subject_id, degree, exposure, last_exposure, identified_at
-            from jsonb_to_recordset(cast(cast(?1 as text) as jsonb)) as c(trace_id text, case_id text,
-                subject_id text, degree integer, exposure text, last_exposure timestamptz, identified_at timestamptz)
+            select u.trace_id, u.case_id, u.subject_id, cast(u.degree as integer), u.exposure,
+                   cast(u.last_exposure as timestamptz), cast(u.identified_at as timestamptz)
+            from unnest(cast(?1 as text[]), cast(?2 as text[]), cast(?3 as text[]), cast(?4 as text[]),
+                        cast(?5 as text[]), cast(?6 as text[]), cast(?7 as text[]))
+                 as u(trace_id, case_id, subject_id, degree, exposure, last_exposure, identified_at)
             on conflict (trace_id) do nothing""";
-
-    private final ObjectMapper json;
-
-    public ContactRepository(ObjectMapper json) {
-        this.json = json;
-    }
 
     /** The contacts of these subjects that tracing found since {@code from}. */
     public Uni<List<ContactRow>> forSubjects(Collection<String> subjectIds, Instant from) {
@@ -42,19 +36,25 @@ public class ContactRepository implements PanacheRepositoryBase<ContactRow, Stri
      * another event id) is left as it is.
      */
     public Uni<Void> insertAll(List<Finding> findings) {
-        ArrayNode rows = json.createArrayNode();
-        for (Finding finding : findings) {
+        int n = findings.size();
+        String[][] columns = new String[7][n];
+        for (int i = 0; i < n; i++) {
+            Finding finding = findings.get(i);
             Contact contact = finding.contact();
-            rows.addObject().put("trace_id", finding.traceId()).put("case_id", contact.caseId())
-                    .put("subject_id", finding.subjectId()).put("degree", contact.degree())
-                    .put("exposure", contact.exposure().name())
-                    .put("last_exposure", contact.lastExposure().toString())
-                    .put("identified_at", contact.identifiedAt().toString());
+            columns[0][i] = finding.traceId();
+            columns[1][i] = contact.caseId();
+            columns[2][i] = finding.subjectId();
+            columns[3][i] = Integer.toString(contact.degree());
+            columns[4][i] = contact.exposure().name();
+            columns[5][i] = contact.lastExposure().toString();
+            columns[6][i] = contact.identifiedAt().toString();
         }
-        // typed as text first: a string bound straight to jsonb would be sent as a JSON string
-        return getSession().chain(session -> session.createNativeQuery(INSERT)
-                .setParameter(1, rows.toString())
-                .executeUpdate())
-                .replaceWithVoid();
+        return getSession().chain(session -> {
+            var query = session.createNativeQuery(INSERT);
+            for (int c = 0; c < columns.length; c++) {
+                query.setParameter(c + 1, columns[c]);
+            }
+            return query.executeUpdate();
+        }).replaceWithVoid();
     }
 }

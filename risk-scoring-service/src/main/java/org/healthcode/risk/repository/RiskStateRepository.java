@@ -1,7 +1,5 @@
 package org.healthcode.risk.repository;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -16,30 +14,17 @@ import java.util.List;
 @WithSession
 public class RiskStateRepository implements PanacheRepositoryBase<RiskStateRow, String> {
 
-    private final ObjectMapper json;
-
-    public RiskStateRepository(ObjectMapper json) {
-        this.json = json;
-    }
-
     /**
      * Creates, with one statement, uncoloured states for those subjects who have none yet;
      * existing states are left as they are, and one that another transaction is creating makes
      * this one wait for it instead of failing.
      */
     public Uni<Integer> createMissing(List<String> subjectIds) {
-        String ids;
-        try {
-            ids = json.writeValueAsString(subjectIds);
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(e);
-        }
-        // typed as text first: a string bound straight to jsonb would be sent as a JSON string
         return getSession().chain(session -> session.createNativeQuery("""
                 insert into risk_state (subject_id)
-                select id from jsonb_array_elements_text(cast(cast(?1 as text) as jsonb)) as ids(id) order by id
+                select u.id from unnest(cast(?1 as text[])) as u(id) order by u.id
                 on conflict do nothing""")
-                .setParameter(1, ids)
+                .setParameter(1, subjectIds.toArray(String[]::new))
                 .executeUpdate());
     }
 

@@ -1,7 +1,5 @@
 package org.healthcode.kit.audit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -29,20 +27,19 @@ public class AuditTrail {
             insert into audit_entry (at, actor, action, outcome, subject_id, object, province, detail)
             values ($1, $2, $3, $4, $5, $6, $7, $8)""";
 
-    // Many entries in one statement: a JSON array of them, unnested in order.
+    // Many entries in one statement: a text array per column, unnested in order.
     private static final String INSERT_ALL = """
             insert into audit_entry (at, actor, action, outcome, subject_id, object, province, detail)
-            select cast(e ->> 'at' as timestamptz), e ->> 'actor', e ->> 'action', e ->> 'outcome',
-                   e ->> 'subject_id', e ->> 'object', e ->> 'province', e ->> 'detail'
-            from jsonb_array_elements(cast(cast(?1 as text) as jsonb)) with ordinality as rows(e, n)
-            order by n""";
+            select cast(u.at as timestamptz), u.actor, u.action, u.outcome, u.subject_id, u.object, u.province, u.detail
+            from unnest(cast(?1 as text[]), cast(?2 as text[]), cast(?3 as text[]), cast(?4 as text[]),
+                        cast(?5 as text[]), cast(?6 as text[]), cast(?7 as text[]), cast(?8 as text[]))
+                 with ordinality as u(at, actor, action, outcome, subject_id, object, province, detail, n)
+            order by u.n""";
 
     private final Pool pool;
-    private final ObjectMapper json;
 
-    public AuditTrail(Pool pool, ObjectMapper json) {
+    public AuditTrail(Pool pool) {
         this.pool = pool;
-        this.json = json;
     }
 
     /** Records a read or a refusal at once, outside any transaction of the caller. */
@@ -84,18 +81,26 @@ public class AuditTrail {
         if (entries.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        ArrayNode rows = json.createArrayNode();
-        for (AuditEntry entry : entries) {
-            rows.addObject().put("at", entry.at().toString()).put("actor", entry.actor())
-                    .put("action", entry.action()).put("outcome", entry.outcome().name())
-                    .put("subject_id", entry.subjectId()).put("object", entry.object())
-                    .put("province", entry.province()).put("detail", entry.detail());
+        int n = entries.size();
+        String[][] columns = new String[8][n];
+        for (int i = 0; i < n; i++) {
+            AuditEntry entry = entries.get(i);
+            columns[0][i] = entry.at().toString();
+            columns[1][i] = entry.actor();
+            columns[2][i] = entry.action();
+            columns[3][i] = entry.outcome().name();
+            columns[4][i] = entry.subjectId();
+            columns[5][i] = entry.object();
+            columns[6][i] = entry.province();
+            columns[7][i] = entry.detail();
         }
-        // typed as text first: a string bound straight to jsonb would be sent as a JSON string
-        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT_ALL)
-                .setParameter(1, rows.toString())
-                .executeUpdate())
-                .replaceWithVoid();
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(INSERT_ALL);
+            for (int c = 0; c < columns.length; c++) {
+                query.setParameter(c + 1, columns[c]);
+            }
+            return query.executeUpdate();
+        }).replaceWithVoid();
     }
 
     /**
