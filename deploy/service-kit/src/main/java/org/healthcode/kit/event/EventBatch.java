@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.healthcode.kit.event.EventReader.UnreadableEventException;
 import org.jboss.logging.Logger;
 
@@ -71,20 +72,31 @@ public class EventBatch {
     private <T, R> Uni<Void> apply(String consumer, KafkaRecordBatch<String, String> batch, Class<T> type,
             Function<EventEnvelope<T>, R> accept, Function<List<R>, Uni<?>> effect, boolean once) {
         List<Item<R>> readable = new ArrayList<>();
-        List<Uni<Void>> deadLetters = new ArrayList<>();
+        List<Refused> unreadable = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch) {
             try {
                 EventEnvelope<T> event = reader.read(record.getPayload(), type);
                 readable.add(new Item<>(record, event.id(), accept.apply(event)));
             } catch (UnreadableEventException e) {
                 LOG.warnf("%s: message dead-lettered: %s", consumer, e.getMessage()); // never the payload
-                deadLetters.add(Uni.createFrom().completionStage(() -> record.nack(e)));
+                unreadable.add(new Refused(record, e));
             }
         }
-        return Multi.createFrom().iterable(deadLetters).onItem().transformToUniAndConcatenate(nack -> nack)
-                .collect().last()
-                .chain(() -> together(consumer, readable, effect, once))
+        // Dead-lettered only once every transaction is over: a dead-letter send completes on another
+        // Vert.x context, where Panache refuses to run, and the poll's good events were then lost.
+        return together(consumer, readable, effect, once)
+                .chain(failed -> deadLetter(Stream.concat(unreadable.stream(), failed.stream()).toList()))
                 .chain(() -> Uni.createFrom().completionStage(batch::ack));
+    }
+
+    /** A message to dead-letter, and why. */
+    private record Refused(KafkaRecord<String, String> record, Throwable cause) {
+    }
+
+    private static Uni<Void> deadLetter(List<Refused> refused) {
+        return Multi.createFrom().iterable(refused)
+                .onItem().transformToUniAndConcatenate(r -> Uni.createFrom().completionStage(() -> r.record().nack(r.cause())))
+                .collect().last().replaceWithVoid();
     }
 
     /**
@@ -100,10 +112,11 @@ public class EventBatch {
         return List.copyOf(latest.values());
     }
 
-    private <R> Uni<Void> together(String consumer, List<Item<R>> items, Function<List<R>, Uni<?>> effect,
+    /** Applies the items; answers those that failed even alone, to be dead-lettered. */
+    private <R> Uni<List<Refused>> together(String consumer, List<Item<R>> items, Function<List<R>, Uni<?>> effect,
             boolean once) {
         if (items.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(List.of());
         }
         List<String> ids = items.stream().map(Item::eventId).toList();
         long start = System.nanoTime();
@@ -112,9 +125,9 @@ public class EventBatch {
                             .map(Item::accepted).toList();
                     return accepted.isEmpty() ? Uni.createFrom().voidItem() : effect.apply(accepted);
                 }))
-                .replaceWithVoid()
                 .invoke(() -> LOG.debugf("%s: %d events applied in %d ms", consumer, items.size(),
                         (System.nanoTime() - start) / 1_000_000))
+                .replaceWith(List.<Refused>of())
                 .onFailure().recoverWithUni(e -> {
                     LOG.warnf("%s: a batch of %d events not applied (%s); applying them one by one", consumer,
                             items.size(), e.getClass().getName());
@@ -128,21 +141,23 @@ public class EventBatch {
         return once ? inbox.firstSeen(consumer, ids) : Uni.createFrom().item(new HashSet<>(ids));
     }
 
-    /** Each event in its own transaction: one that fails is dead-lettered, the others are applied. */
-    private <R> Uni<Void> oneByOne(String consumer, List<Item<R>> items, Function<List<R>, Uni<?>> effect,
+    /** Each event in its own transaction; answers those that failed. */
+    private <R> Uni<List<Refused>> oneByOne(String consumer, List<Item<R>> items, Function<List<R>, Uni<?>> effect,
             boolean once) {
+        List<Refused> failed = new ArrayList<>();
         return Multi.createFrom().iterable(items).onItem().transformToUniAndConcatenate(item -> Panache
                         .withTransaction(() -> once
                                 ? inbox.once(consumer, item.eventId(), () -> effect.apply(List.of(item.accepted())))
                                         .replaceWithVoid()
                                 : effect.apply(List.of(item.accepted())).replaceWithVoid())
-                        .onFailure().recoverWithUni(e -> {
+                        .onFailure().recoverWithItem(e -> {
                             // the type is enough to investigate; driver messages may quote values
                             LOG.warnf("%s: event %s not applied (%s); dead-lettered", consumer, item.eventId(),
                                     e.getClass().getName());
                             LOG.debug("Cause", e);
-                            return Uni.createFrom().completionStage(() -> item.record().nack(e));
+                            failed.add(new Refused(item.record(), e));
+                            return null;
                         }))
-                .collect().last().replaceWithVoid();
+                .collect().last().replaceWith(failed);
     }
 }
