@@ -115,7 +115,8 @@ public final class KafkaBroker implements AutoCloseable {
                 "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
                 "log.dirs=" + home.resolve("data"),
                 "num.partitions=3",
-                "auto.create.topics.enable=true",
+                // as in production: the services create the topics they use (KafkaTopics)
+                "auto.create.topics.enable=false",
                 "offsets.topic.replication.factor=1",
                 "offsets.topic.num.partitions=5",
                 "transaction.state.log.replication.factor=1",

@@ -50,6 +50,7 @@ public class OutboxRelay {
     static final int MAX_BATCH = 2000;
 
     private final Pool pool;
+    private final KafkaTopics topics;
     private final MutinyEmitter<String> emitter;
     private final int batchSize;
     private final Duration pollInterval;
@@ -61,12 +62,13 @@ public class OutboxRelay {
     // A whole batch is handed to the emitter at once: with the default buffer (128), a batch
     // handed over while Kafka was still acknowledging the one before failed with "insufficient
     // downstream requests" and waited out its lease (30 s). The buffer holds the largest batch.
-    public OutboxRelay(Pool pool,
+    public OutboxRelay(Pool pool, KafkaTopics topics,
             @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = MAX_BATCH)
             MutinyEmitter<String> emitter,
             @ConfigProperty(name = "healthcode.outbox.batch-size") int batchSize,
             @ConfigProperty(name = "healthcode.outbox.poll-interval") Duration pollInterval, Vertx vertx) {
         this.pool = pool;
+        this.topics = topics;
         this.emitter = emitter;
         if (batchSize < 1 || batchSize > MAX_BATCH) {
             throw new IllegalArgumentException("healthcode.outbox.batch-size must be 1 to " + MAX_BATCH);
@@ -131,7 +133,8 @@ public class OutboxRelay {
             batch.sort(Comparator.comparingLong(row -> row.getLong("seq")));
             UUID[] ids = batch.stream().map(row -> row.getUUID("id")).toArray(UUID[]::new);
             List<Uni<Void>> acks = batch.stream().map(this::send).toList();
-            return Uni.join().all(acks).andFailFast()
+            return topics.ensure(batch.stream().map(row -> row.getString("topic")).toList())
+                    .chain(() -> Uni.join().all(acks).andFailFast())
                     .chain(() -> pool.preparedQuery("delete from outbox_event where id = any($1)")
                             .execute(Tuple.of(ids)))
                     .replaceWith(batch.size())
