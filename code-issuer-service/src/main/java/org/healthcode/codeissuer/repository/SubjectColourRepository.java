@@ -8,6 +8,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.healthcode.kit.db.Columns;
 import org.healthcode.kit.event.EventBatch;
 import java.time.Instant;
 import java.util.List;
@@ -51,21 +52,13 @@ public class SubjectColourRepository implements PanacheRepositoryBase<SubjectCol
      */
     public Uni<Integer> recordAllIfNewer(List<CurrentColour> colours, Instant now) {
         List<CurrentColour> latest = EventBatch.latestOfEach(colours, CurrentColour::subjectId, CurrentColour::evaluatedAt);
-        int n = latest.size();
-        String[][] columns = new String[7][n];
+        String[][] columns;
         try {
-            for (int i = 0; i < n; i++) {
-                CurrentColour colour = latest.get(i);
-                columns[0][i] = colour.subjectId();
-                columns[1][i] = colour.colour().name();
-                columns[2][i] = Boolean.toString(colour.gold());
-                columns[3][i] = json.writeValueAsString(colour.reasons());
-                columns[4][i] = text(colour.validUntil());
-                columns[5][i] = text(colour.quarantineUntil());
-                columns[6][i] = text(colour.evaluatedAt());
-            }
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(new IllegalArgumentException("reasons not serialisable"));
+            columns = Columns.of(latest, CurrentColour::subjectId, colour -> colour.colour().name(),
+                    colour -> Boolean.toString(colour.gold()), this::reasons, colour -> text(colour.validUntil()),
+                    colour -> text(colour.quarantineUntil()), colour -> text(colour.evaluatedAt()));
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(e);
         }
         return Panache.getSession().chain(session -> {
             var query = session.createNativeQuery(RECORD_IF_NEWER).setParameter(1, now);
@@ -74,6 +67,14 @@ public class SubjectColourRepository implements PanacheRepositoryBase<SubjectCol
             }
             return query.executeUpdate();
         });
+    }
+
+    private String reasons(CurrentColour colour) {
+        try {
+            return json.writeValueAsString(colour.reasons());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("reasons not serialisable");
+        }
     }
 
     private static String text(Instant instant) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.healthcode.kit.db.Columns;
 import org.healthcode.kit.db.Rows;
 import org.healthcode.trace.domain.CaseStatus;
 import org.healthcode.trace.domain.TraceCase;
@@ -73,15 +74,8 @@ public class CaseRepository {
         if (visits.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        int n = visits.size();
-        String[][] columns = new String[4][n];
-        for (int i = 0; i < n; i++) {
-            Visit visit = visits.get(i);
-            columns[0][i] = visit.subjectId();
-            columns[1][i] = visit.venueId().toString();
-            columns[2][i] = visit.at().minus(reach).toString();
-            columns[3][i] = visit.at().plus(reach).toString();
-        }
+        String[][] columns = Columns.of(visits, Visit::subjectId, visit -> visit.venueId().toString(),
+                visit -> visit.at().minus(reach).toString(), visit -> visit.at().plus(reach).toString());
         Instant from = visits.stream().map(Visit::at).min(Comparator.naturalOrder()).orElseThrow().minus(reach);
         Instant to = visits.stream().map(Visit::at).max(Comparator.naturalOrder()).orElseThrow().plus(reach);
         return Panache.getSession().chain(session -> session.createNativeQuery(REACHABLE, Object[].class)

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.healthcode.kit.db.Columns;
 import org.healthcode.kit.db.Rows;
 import org.healthcode.trace.domain.Exposure;
 
@@ -42,19 +43,9 @@ public class ContactRepository {
         if (contacts.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
-        int n = contacts.size();
-        String[][] columns = new String[8][n];
-        for (int i = 0; i < n; i++) {
-            StoredContact c = contacts.get(i);
-            columns[0][i] = c.traceId().toString();
-            columns[1][i] = c.contactSubjectId();
-            columns[2][i] = c.sourceSubjectId();
-            columns[3][i] = Integer.toString(c.degree());
-            columns[4][i] = c.exposure().name();
-            columns[5][i] = c.venueId().toString();
-            columns[6][i] = c.overlapFrom().toString();
-            columns[7][i] = c.overlapTo().toString();
-        }
+        String[][] columns = Columns.of(contacts, c -> c.traceId().toString(), StoredContact::contactSubjectId,
+                StoredContact::sourceSubjectId, c -> Integer.toString(c.degree()), c -> c.exposure().name(),
+                c -> c.venueId().toString(), c -> c.overlapFrom().toString(), c -> c.overlapTo().toString());
         return Panache.getSession().chain(session -> {
             var query = session.createNativeQuery(INSERT_NEW, Object.class)
                     .setParameter(1, caseId)

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.healthcode.kit.db.Columns;
 import org.healthcode.kit.db.Rows;
 import org.healthcode.trace.domain.VenueType;
 import org.healthcode.trace.domain.VenueWindow;
@@ -67,16 +68,9 @@ public class VisitRepository {
         if (scans.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        int n = scans.size();
-        String[][] columns = new String[5][n];
-        for (int i = 0; i < n; i++) {
-            Visit visit = scans.get(i).visit();
-            columns[0][i] = visit.at().toString();
-            columns[1][i] = visit.venueId().toString();
-            columns[2][i] = visit.subjectId();
-            columns[3][i] = visit.venueType().name();
-            columns[4][i] = scans.get(i).scanId();
-        }
+        String[][] columns = Columns.of(scans, scan -> scan.visit().at().toString(),
+                scan -> scan.visit().venueId().toString(), scan -> scan.visit().subjectId(),
+                scan -> scan.visit().venueType().name(), Scanned::scanId);
         return pool.preparedQuery(RECORD_ALL)
                 .execute(Tuple.of(columns[0], columns[1], columns[2], columns[3], columns[4]))
                 .map(result -> result.rowCount());

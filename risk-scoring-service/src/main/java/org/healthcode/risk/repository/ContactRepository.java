@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import org.healthcode.kit.db.Columns;
 import org.healthcode.risk.domain.Contact;
 
 @ApplicationScoped
@@ -36,19 +37,10 @@ public class ContactRepository implements PanacheRepositoryBase<ContactRow, Stri
      * another event id) is left as it is.
      */
     public Uni<Void> insertAll(List<Finding> findings) {
-        int n = findings.size();
-        String[][] columns = new String[7][n];
-        for (int i = 0; i < n; i++) {
-            Finding finding = findings.get(i);
-            Contact contact = finding.contact();
-            columns[0][i] = finding.traceId();
-            columns[1][i] = contact.caseId();
-            columns[2][i] = finding.subjectId();
-            columns[3][i] = Integer.toString(contact.degree());
-            columns[4][i] = contact.exposure().name();
-            columns[5][i] = contact.lastExposure().toString();
-            columns[6][i] = contact.identifiedAt().toString();
-        }
+        String[][] columns = Columns.of(findings, Finding::traceId, finding -> finding.contact().caseId(),
+                Finding::subjectId, finding -> Integer.toString(finding.contact().degree()),
+                finding -> finding.contact().exposure().name(), finding -> finding.contact().lastExposure().toString(),
+                finding -> finding.contact().identifiedAt().toString());
         return getSession().chain(session -> {
             var query = session.createNativeQuery(INSERT);
             for (int c = 0; c < columns.length; c++) {

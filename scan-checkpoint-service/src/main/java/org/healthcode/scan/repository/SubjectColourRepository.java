@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.healthcode.kit.db.Columns;
 import org.healthcode.kit.event.EventBatch;
 import java.time.Instant;
 import java.util.List;
@@ -34,16 +35,9 @@ public class SubjectColourRepository implements PanacheRepositoryBase<SubjectCol
      */
     public Uni<Integer> recordAllIfNewer(List<CurrentColour> colours, Instant now) {
         List<CurrentColour> latest = EventBatch.latestOfEach(colours, CurrentColour::subjectId, CurrentColour::evaluatedAt);
-        int n = latest.size();
-        String[][] columns = new String[5][n];
-        for (int i = 0; i < n; i++) {
-            CurrentColour colour = latest.get(i);
-            columns[0][i] = colour.subjectId();
-            columns[1][i] = colour.colour().name();
-            columns[2][i] = Boolean.toString(colour.gold());
-            columns[3][i] = colour.province();
-            columns[4][i] = colour.evaluatedAt().toString();
-        }
+        String[][] columns = Columns.of(latest, CurrentColour::subjectId, colour -> colour.colour().name(),
+                colour -> Boolean.toString(colour.gold()), CurrentColour::province,
+                colour -> colour.evaluatedAt().toString());
         return Panache.getSession().chain(session -> {
             var query = session.createNativeQuery(RECORD_IF_NEWER).setParameter(1, now);
             for (int c = 0; c < columns.length; c++) {

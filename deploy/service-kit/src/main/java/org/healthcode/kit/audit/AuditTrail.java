@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.healthcode.kit.audit.AuditEntry.Outcome;
+import org.healthcode.kit.db.Columns;
 
 /**
  * The service's append-only audit trail (table {@code audit_entry}, a kit migration).
@@ -81,19 +82,9 @@ public class AuditTrail {
         if (entries.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        int n = entries.size();
-        String[][] columns = new String[8][n];
-        for (int i = 0; i < n; i++) {
-            AuditEntry entry = entries.get(i);
-            columns[0][i] = entry.at().toString();
-            columns[1][i] = entry.actor();
-            columns[2][i] = entry.action();
-            columns[3][i] = entry.outcome().name();
-            columns[4][i] = entry.subjectId();
-            columns[5][i] = entry.object();
-            columns[6][i] = entry.province();
-            columns[7][i] = entry.detail();
-        }
+        String[][] columns = Columns.of(entries, entry -> entry.at().toString(), AuditEntry::actor, AuditEntry::action,
+                entry -> entry.outcome().name(), AuditEntry::subjectId, AuditEntry::object, AuditEntry::province,
+                AuditEntry::detail);
         return Panache.getSession().chain(session -> {
             var query = session.createNativeQuery(INSERT_ALL);
             for (int c = 0; c < columns.length; c++) {
