@@ -13,11 +13,16 @@ import org.healthcode.kit.code.Colour;
 import org.healthcode.kit.code.SubjectId;
 
 /**
- * Checks a code token offline: needs only a trust list (issuer province → public keys), the
- * tolerated clock skew and a clock; no service. Checks, in order: shape, {@code alg} (only ES256),
- * payload, issuer on the trust list, key id known for that issuer, signature, expiry. The claims
- * are reported only once the signature is good (for a valid or an expired token), never for a
- * forgery or a token no trusted key could check.
+ * Checks a code token offline: needs only a trust list (issuer province → public keys), a clock
+ * and the expiry leeway (at most {@link #MAX_LEEWAY}); no service. Checks, in order: shape,
+ * {@code alg} (only ES256), payload, issuer on the trust list, key id known for that issuer,
+ * signature, expiry. The claims are reported only once the signature is good (for a valid or an
+ * expired token), never for a forgery or a token no trusted key could check.
+ *
+ * <p><b>Expiry.</b> A token is accepted up to and including the instant {@code exp + leeway} by the
+ * verifier's {@link Clock}, compared to the nanosecond; one moment later it is
+ * {@link Rejection#EXPIRED}. There is no other tolerance. {@code iat} is read and reported, not
+ * checked against the clock.
  */
 public final class TokenVerifier {
 
@@ -30,14 +35,45 @@ public final class TokenVerifier {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
+    /**
+     * The most a verifier tolerates after a token's {@code exp}, and the leeway of
+     * {@link #TokenVerifier(TrustList, Clock)}: 30 seconds. {@code exp} is set by the issuing
+     * province's clock and checked against the checkpoint's (a phone or a scanner), and the two are
+     * never quite in step: a device that takes its time from the network is typically a few seconds
+     * off, and 30 s also covers one that has been offline and drifting for some days. Much more
+     * would defeat the purpose of a short-lived code: against the issuer's default 180 s lifetime,
+     * 30 s already lets a screenshot pass for a sixth longer than its life. A clock that is further
+     * off needs fixing, not a longer leeway.
+     */
+    public static final Duration MAX_LEEWAY = Duration.ofSeconds(30);
+
     private final TrustList trustList;
-    private final long skewSeconds;
+    private final Duration leeway;
     private final Clock clock;
 
-    public TokenVerifier(TrustList trustList, Duration allowedSkew, Clock clock) {
+    /** A verifier with the full {@link #MAX_LEEWAY} after expiry. */
+    public TokenVerifier(TrustList trustList, Clock clock) {
+        this(trustList, MAX_LEEWAY, clock);
+    }
+
+    /**
+     * A verifier that accepts a token until {@code leeway} after its {@code exp}.
+     *
+     * @throws IllegalArgumentException for a leeway that is negative or more than {@link #MAX_LEEWAY}
+     */
+    public TokenVerifier(TrustList trustList, Duration leeway, Clock clock) {
+        if (leeway == null || leeway.isNegative() || leeway.compareTo(MAX_LEEWAY) > 0) {
+            throw new IllegalArgumentException("the expiry leeway must be between 0 and " + MAX_LEEWAY.toSeconds()
+                    + " seconds");
+        }
         this.trustList = trustList;
-        this.skewSeconds = allowedSkew.toSeconds();
+        this.leeway = leeway;
         this.clock = clock;
+    }
+
+    /** How long after its {@code exp} a token is still accepted. */
+    public Duration leeway() {
+        return leeway;
     }
 
     public TrustList trustList() {
@@ -77,7 +113,9 @@ public final class TokenVerifier {
         if (!key.verifies(signingInput, signature)) {
             return Verification.rejected(Rejection.BAD_SIGNATURE);
         }
-        if (clock.instant().getEpochSecond() > claims.expiresAt().getEpochSecond() + skewSeconds) {
+        // Exact instants: "now" is not rounded down to its second, which let a token through for
+        // up to a second more than the leeway.
+        if (clock.instant().isAfter(claims.expiresAt().plus(leeway))) {
             return Verification.rejected(Rejection.EXPIRED, claims);
         }
         return Verification.accepted(claims);

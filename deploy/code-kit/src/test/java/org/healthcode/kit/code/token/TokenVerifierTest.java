@@ -2,6 +2,7 @@ package org.healthcode.kit.code.token;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -114,14 +115,44 @@ class TokenVerifierTest {
     }
 
     @Test
-    void expiresAfterItsExpiryPlusThirtySecondsOfClockSkew() {
+    void anExpiredCodeVerifiesForThirtySecondsOfLeewayAndNotAMomentLonger() {
+        assertEquals(Duration.ofSeconds(30), TokenVerifier.MAX_LEEWAY);
+        assertEquals(TokenVerifier.MAX_LEEWAY, new TokenVerifier(trust, clock).leeway());
         IssuedToken issued = issuer.issue(subject, Colour.GREEN, false);
-        clock.advance(Duration.ofSeconds(180 + 30));
-        assertTrue(verifier.verify(issued.token()).valid(), "within the tolerated skew");
+        assertEquals(NOW.plusSeconds(180), issued.expiresAt());
+
+        clock.advance(Duration.ofSeconds(180 + 29));
+        assertTrue(verifier.verify(issued.token()).valid(), "expired 29 s ago, within the leeway");
         clock.advance(Duration.ofSeconds(1));
+        assertTrue(verifier.verify(issued.token()).valid(), "expired exactly the leeway ago");
+        // Not rounded to the second: a millisecond past exp + 30 s is past the leeway.
+        clock.advance(Duration.ofMillis(1));
         Verification verification = verifier.verify(issued.token());
         assertEquals(Rejection.EXPIRED, verification.reason());
         assertEquals(subject, verification.claims().subjectId(), "authentic, so its claims are reported");
+        clock.advance(Duration.ofMillis(998));
+        assertEquals(Rejection.EXPIRED, verifier.verify(issued.token()).reason(), "expired 30.999 s ago");
+        clock.advance(Duration.ofHours(1));
+        assertEquals(Rejection.EXPIRED, verifier.verify(issued.token()).reason());
+    }
+
+    @Test
+    void withoutLeewayACodeExpiresAtItsExpiry() {
+        TokenVerifier strict = new TokenVerifier(trust, Duration.ZERO, clock);
+        IssuedToken issued = issuer.issue(subject, Colour.GREEN, false);
+        clock.advance(Duration.ofSeconds(180));
+        assertTrue(strict.verify(issued.token()).valid(), "at its exp exactly");
+        clock.advance(Duration.ofMillis(500));
+        assertEquals(Rejection.EXPIRED, strict.verify(issued.token()).reason(), "half a second after its exp");
+    }
+
+    @Test
+    void noVerifierTakesALeewayAboveThirtySeconds() {
+        for (Duration leeway : new Duration[] {Duration.ofSeconds(30).plusMillis(1), Duration.ofSeconds(31),
+                Duration.ofHours(1), Duration.ofSeconds(-1), null}) {
+            assertThrows(IllegalArgumentException.class, () -> new TokenVerifier(trust, leeway, clock),
+                    () -> "leeway " + leeway);
+        }
     }
 
     @Test
