@@ -23,6 +23,12 @@ import org.healthcode.kit.code.SubjectId;
  * verifier's {@link Clock}, compared to the nanosecond; one moment later it is
  * {@link Rejection#EXPIRED}. There is no other tolerance. {@code iat} is read and reported, not
  * checked against the clock.
+ *
+ * <p><b>A token string is not an identity.</b> ECDSA signatures are malleable: when (r, s) is a
+ * valid signature, so is (r, n − s), and the issuer's signatures are not normalised to one of the
+ * two. The same claims therefore have (at least) two valid token strings, and anyone holding one
+ * can make the other. Nothing may key, cache, count or deduplicate on the token string or its
+ * signature; use the verified {@link CodeClaims} instead (issuer, subject, issue time).
  */
 public final class TokenVerifier {
 

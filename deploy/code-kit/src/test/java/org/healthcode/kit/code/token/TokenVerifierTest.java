@@ -1,13 +1,16 @@
 package org.healthcode.kit.code.token;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -153,6 +156,25 @@ class TokenVerifierTest {
             assertThrows(IllegalArgumentException.class, () -> new TokenVerifier(trust, leeway, clock),
                     () -> "leeway " + leeway);
         }
+    }
+
+    @Test
+    void aHighSRewriteOfACodeVerifiesToTheSameClaimsSoATokenStringIsNoIdentity() {
+        String token = issuer.issue(subject, Colour.GREEN, true).token();
+        int lastDot = token.lastIndexOf('.');
+        byte[] signature = Base64.getUrlDecoder().decode(token.substring(lastDot + 1));
+        BigInteger n = Es256.P256.getN();
+        BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, 32, 64));
+        byte[] rewritten = Arrays.copyOf(signature, 64);
+        System.arraycopy(Es256.octets(n.subtract(s)), 0, rewritten, 32, 32);
+        String twin = token.substring(0, lastDot + 1) + B64.encodeToString(rewritten);
+
+        assertNotEquals(token, twin, "another token string");
+        Verification original = verifier.verify(token);
+        Verification other = verifier.verify(twin);
+        assertTrue(original.valid());
+        assertTrue(other.valid(), "ECDSA accepts s and n - s alike");
+        assertEquals(original.claims(), other.claims(), "the same code: same holder, colour, times");
     }
 
     @Test
