@@ -37,9 +37,15 @@ public class CodeSigning {
 
     @Produces
     @Singleton
+    @Startup
     TokenVerifier tokenVerifier(KeyRing keys, CodeIssuerConfig config, Clock clock) {
-        // Online verification accepts this province's own codes only: its trust list is itself.
-        return new TokenVerifier(keys.trustList(config.province()), config.clockSkew(), clock);
+        // Online verification accepts this province's own codes only: its trust list is itself. Made
+        // at start, so a clock skew over the verifier's 30 s limit stops the start, not a verification.
+        try {
+            return new TokenVerifier(keys.trustList(config.province()), config.clockSkew(), clock);
+        } catch (IllegalArgumentException e) {
+            throw new KeyConfigurationException("code-issuer.clock-skew is invalid: " + e.getMessage());
+        }
     }
 
     @Produces

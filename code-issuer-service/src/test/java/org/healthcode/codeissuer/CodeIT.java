@@ -1,7 +1,9 @@
 package org.healthcode.codeissuer;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,8 +38,29 @@ class CodeIT {
     void noCodeBeforeAnyColourHasArrived() {
         String subject = TestKeys.subjectId();
         RiskEvents.code(subject).then().statusCode(404).body("error", equalTo("NO_COLOUR_YET"));
-        given().auth().oauth2(TestTokens.citizen("c")).get("/v1/subjects/{s}/code.png", subject)
+        given().auth().oauth2(TestTokens.platform("gateway")).get("/v1/subjects/{s}/code.png", subject)
                 .then().statusCode(404).body("error", equalTo("NO_COLOUR_YET"));
+    }
+
+    /**
+     * This route takes any subject, so it is the platform's alone: a citizen who knows another
+     * person's subjectId (the {@code sub} of any code they have seen) gets no signed code of theirs,
+     * nor does staff of any role; the gateway asks with its own service identity.
+     */
+    @Test
+    void aPersonsTokenGetsNobodysCodeHereWhateverItsRole() throws Exception {
+        String subject = TestKeys.subjectId();
+        RiskEvents.send(subject, "GREEN", false, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        RiskEvents.awaitColour(subject, "GREEN");
+        for (String token : List.of(TestTokens.citizen("someone-else"), TestTokens.citizen(subject),
+                TestTokens.staff("cp", "checkpoint", "330000"), TestTokens.staff("au", "authority", "330000"),
+                TestTokens.staff("ad", "admin", "330000"))) {
+            for (String path : List.of("/v1/subjects/{s}/code", "/v1/subjects/{s}/code.png", "/v1/subjects/{s}/code.svg")) {
+                given().auth().oauth2(token).get(path, subject).then().statusCode(403)
+                        .body("error", equalTo("FORBIDDEN")).body(not(containsString("token\"")));
+            }
+        }
+        given().get("/v1/subjects/{s}/code", subject).then().statusCode(401);
     }
 
     @Test
@@ -72,7 +95,7 @@ class CodeIT {
         RiskEvents.send(subject, "GREEN", true, Instant.now());
         RiskEvents.awaitColour(subject, "GREEN").then().body("gold", equalTo(true));
 
-        byte[] png = given().auth().oauth2(TestTokens.citizen("c")).get("/v1/subjects/{s}/code.png", subject)
+        byte[] png = given().auth().oauth2(TestTokens.platform("gateway")).get("/v1/subjects/{s}/code.png", subject)
                 .then().statusCode(200).contentType("image/png").header("Cache-Control", "no-store")
                 .extract().asByteArray();
         var decoded = IndependentQrReader.read(png);
@@ -82,7 +105,7 @@ class CodeIT {
         assertEquals(subject, token.claims().subjectId());
         assertTrue(token.claims().gold());
 
-        given().auth().oauth2(TestTokens.citizen("c")).get("/v1/subjects/{s}/code.svg", subject)
+        given().auth().oauth2(TestTokens.platform("gateway")).get("/v1/subjects/{s}/code.svg", subject)
                 .then().statusCode(200).contentType(startsWith("image/svg+xml"))
                 .body(startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\""));
     }

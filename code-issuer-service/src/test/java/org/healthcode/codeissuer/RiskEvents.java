@@ -37,7 +37,7 @@ final class RiskEvents {
     }
 
     static Response code(String subjectId) {
-        return given().auth().oauth2(TestTokens.citizen("citizen-" + subjectId)).get("/v1/subjects/{s}/code", subjectId);
+        return given().auth().oauth2(TestTokens.platform("gateway")).get("/v1/subjects/{s}/code", subjectId);
     }
 
     /** Polls the code until it shows {@code colour}; answers the last response. */

@@ -1,18 +1,26 @@
 package org.healthcode.trace;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.healthcode.infra.testing.KafkaTestClient;
 import org.healthcode.infra.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +30,9 @@ import org.junit.jupiter.api.Test;
 class CaseApiIT {
 
     private static final String AUTHORITY = TestTokens.staff("authority-zj", "authority", "330000");
+
+    @Inject
+    Pool pool;
 
     @Test
     void aBadDecisionIsRefusedWithEveryOffendingFieldAndNoValueEchoed() {
@@ -58,6 +69,35 @@ class CaseApiIT {
                 .then().statusCode(403);
     }
 
+    /**
+     * An authority of Shanghai cannot confirm a case about a Zhejiang resident here, whatever it
+     * sends: refused before anything is written (no case, no event), the refusal audited; the same authority's own residents and documents nobody registered still work.
+     */
+    @Test
+    void anAuthorityOfAnotherProvinceRecordsNoCaseAboutAResidentHere() throws Exception {
+        String resident = Scans.subject();
+        DeclarationStandIn.register(resident, "330000");
+        String shanghai = TestTokens.staff("authority-sh-" + UUID.randomUUID(), "authority", "310000");
+        given().auth().oauth2(shanghai).contentType(ContentType.JSON)
+                .body(Map.of("subjectId", resident, "status", "CONFIRMED")).post("/v1/cases")
+                .then().statusCode(403).body("error", equalTo("FORBIDDEN_PROVINCE")).body("id", equalTo(null));
+        assertEquals("Bearer " + shanghai, DeclarationStandIn.lastAuthorization(resident),
+                "declaration-service is asked with the authority's own token");
+        assertEquals(0L, count("select count(*) from trace_case where subject_id = $1", resident));
+        assertEquals(List.of(), KafkaTestClient.read("case-confirmed", r -> resident.equals(r.key()), 1,
+                Duration.ofSeconds(3)), "no case-confirmed");
+        // declaration-service tells a stranger nothing of where the person lives: this service keeps the
+        // refusal in the caller's province (declaration-service keeps its own in the person's)
+        given().auth().oauth2(TestTokens.staff("admin-sh", "admin", "310000")).queryParam("subjectId", resident)
+                .get("/v1/audit").then().statusCode(200).body("action", contains("CROSS_PROVINCE_READ"))
+                .body("outcome", contains("REFUSED")).body("object", contains("POST /v1/cases"));
+
+        given().auth().oauth2(AUTHORITY).contentType(ContentType.JSON)
+                .body(Map.of("subjectId", resident, "status", "CONFIRMED")).post("/v1/cases").then().statusCode(201);
+        given().auth().oauth2(shanghai).contentType(ContentType.JSON)
+                .body(Map.of("subjectId", Scans.subject(), "status", "SUSPECTED")).post("/v1/cases").then().statusCode(201);
+    }
+
     @Test
     void anUnknownCaseIsNotFoundAndClearingNobodyToo() {
         String epidemiologist = TestTokens.staff("epi", "epidemiologist", "330000");
@@ -87,5 +127,10 @@ class CaseApiIT {
     private static io.restassured.response.ValidatableResponse decide(String subject, String status) {
         return given().auth().oauth2(AUTHORITY).contentType(ContentType.JSON)
                 .body(Map.of("subjectId", subject, "status", status)).post("/v1/cases").then();
+    }
+
+    private long count(String sql, String subjectId) {
+        return pool.preparedQuery(sql).execute(Tuple.of(subjectId)).await().atMost(Duration.ofSeconds(10))
+                .iterator().next().getLong(0);
     }
 }

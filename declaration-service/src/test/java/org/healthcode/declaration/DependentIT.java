@@ -72,6 +72,15 @@ class DependentIT {
         String self = given().auth().oauth2(TestTokens.citizen(guardian)).get("/v1/persons/me").then().extract().path("id");
         given().auth().oauth2(TestTokens.citizen(guardian)).get("/v1/persons/me/dependents/" + self)
                 .then().statusCode(404).body("error", equalTo("DEPENDENT_NOT_FOUND"));
+
+        // every reach for another's dependent is on the trail (an id that is nobody's is not)
+        List<Map<String, Object>> refusals = Audit.byActor(stranger, "OTHERS_DEPENDENT");
+        assertEquals(2, refusals.size(), refusals.toString());
+        for (Map<String, Object> refusal : refusals) {
+            assertEquals("REFUSED", refusal.get("outcome"));
+            assertEquals("dependent " + dependent, refusal.get("object"));
+            assertEquals(22, ((String) refusal.get("subjectId")).length());
+        }
     }
 
     @Test

@@ -163,9 +163,11 @@ class SubjectResourceIT {
         }
         given().auth().oauth2(token).get("/v1/subjects/" + zhejiang + "/masked-name").then().statusCode(200);
         given().auth().oauth2(token).get("/v1/subjects/AAAAAAAAAAAAAAAAAAAAAA/masked-name").then().statusCode(404);
+        // the Shanghai person is left out of a Zhejiang checkpoint's batch
         given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("subjectIds", List.of(zhejiang, shanghai, "AAAAAAAAAAAAAAAAAAAAAA")))
-                .post("/v1/subjects/masked-names").then().statusCode(200).body("items", hasSize(2));
+                .post("/v1/subjects/masked-names").then().statusCode(200).body("items", hasSize(1))
+                .body("items[0].subjectId", equalTo(zhejiang));
         // Refused before anything is read, so nothing to audit.
         given().auth().oauth2(TestTokens.staff(worker, "checkpoint", null)).contentType(ContentType.JSON)
                 .body(Map.of("documentType", "PASSPORT", "documentNumber", passport))
@@ -187,11 +189,63 @@ class SubjectResourceIT {
                 assertFalse(text.contains(secret), "the trail holds identity data");
             }
         }
-        // ...a Shanghai admin the read of a Shanghai person's masked name.
+        // ...a Shanghai admin the refused attempt on a Shanghai person's masked name.
         List<Map<String, Object>> shanghaiTrail = given().auth().oauth2(TestTokens.staff("admin-sh", "admin", "310000"))
                 .queryParam("actor", worker).get("/v1/audit").then().statusCode(200).extract().jsonPath().getList("");
-        assertEquals(List.of(shanghai), shanghaiTrail.stream().filter(e -> "MASKED_NAME_READ".equals(e.get("action")))
+        assertEquals(List.of(shanghai), shanghaiTrail.stream().filter(e -> "CROSS_PROVINCE_READ".equals(e.get("action")))
                 .map(e -> e.get("subjectId")).toList());
+        assertEquals(List.of("REFUSED"), shanghaiTrail.stream().map(e -> e.get("outcome")).toList());
+    }
+
+    /**
+     * Staff of another province learn nothing about a Zhejiang resident: not the subject behind
+     * their document, not their masked name, not even that they are registered; each attempt is
+     * refused and audited in Zhejiang. A document nobody has registered still resolves (a case may
+     * precede the registration).
+     */
+    @Test
+    void staffOfAnotherProvinceReachNoResidentHereAndEveryAttemptIsAudited() {
+        String passport = People.passport();
+        String zhejiang = People.register(People.account(), People.registration("黄药师", "PASSPORT", passport,
+                People.phone())).statusCode(201).extract().path("subjectId");
+        String unregistered = People.passport();
+        String stranger = "staff-sh-" + UUID.randomUUID();
+        for (String role : STAFF_ROLES) {
+            String token = TestTokens.staff(stranger, role, "310000");
+            given().auth().oauth2(token).get("/v1/subjects/" + zhejiang + "/masked-name").then().statusCode(403)
+                    .body("error", equalTo("FORBIDDEN_PROVINCE")).body("maskedName", equalTo(null));
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("subjectIds", List.of(zhejiang)))
+                    .post("/v1/subjects/masked-names").then().statusCode(200).body("items", hasSize(0));
+            given().auth().oauth2(token).get("/v1/subjects/" + zhejiang + "/jurisdiction").then().statusCode(403)
+                    .body("error", equalTo("FORBIDDEN_PROVINCE"));
+        }
+        for (String role : new String[] {"checkpoint", "authority"}) {
+            given().auth().oauth2(TestTokens.staff(stranger, role, "310000")).contentType(ContentType.JSON)
+                    .body(Map.of("documentType", "PASSPORT", "documentNumber", passport)).post("/v1/subjects/resolve")
+                    .then().statusCode(403).body("error", equalTo("FORBIDDEN_PROVINCE")).body("subjectId", equalTo(null));
+            given().auth().oauth2(TestTokens.staff(stranger, role, "310000")).contentType(ContentType.JSON)
+                    .body(Map.of("documentType", "PASSPORT", "documentNumber", unregistered)).post("/v1/subjects/resolve")
+                    .then().statusCode(200).body("registered", equalTo(false));
+        }
+        given().auth().oauth2(TestTokens.staff("authority-zj", "authority", "330000"))
+                .get("/v1/subjects/" + zhejiang + "/jurisdiction").then().statusCode(200)
+                .body("registered", equalTo(true)).body("province", equalTo("330000"));
+        given().auth().oauth2(TestTokens.staff("authority-zj", "authority", "330000"))
+                .get("/v1/subjects/AAAAAAAAAAAAAAAAAAAAAA/jurisdiction").then().statusCode(200)
+                .body("registered", equalTo(false)).body("province", equalTo(null));
+        given().auth().oauth2(TestTokens.citizen(People.account())).get("/v1/subjects/" + zhejiang + "/jurisdiction")
+                .then().statusCode(403);
+
+        // 4 roles x (masked name, batch, jurisdiction) + 2 resolutions; the unregistered document's
+        // resolutions are audited in the caller's province, Shanghai
+        List<Map<String, Object>> trail = Audit.byActor(stranger);
+        assertEquals(14, trail.size(), trail.toString());
+        for (Map<String, Object> entry : trail) {
+            assertEquals("CROSS_PROVINCE_READ", entry.get("action"));
+            assertEquals("REFUSED", entry.get("outcome"));
+            assertEquals(zhejiang, entry.get("subjectId"));
+            assertEquals("330000", entry.get("province"));
+        }
     }
 
     private static RequestSpecification staff(String role) {

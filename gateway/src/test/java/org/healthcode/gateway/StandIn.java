@@ -23,7 +23,19 @@ import java.util.regex.Pattern;
  */
 final class StandIn {
 
-    record Call(String method, String rawPath, String rawQuery, String authorization, String language, String body) {
+    record Call(String method, String rawPath, String rawQuery, String authorization, String language, String body,
+            String onBehalfOf, String onBehalfOfProvince) {
+
+        /** Whether the gateway called with its own service identity (the realm role {@code platform}). */
+        boolean asPlatform() {
+            return "service-account-gateway".equals(subject()) && claims().contains("\"platform\"");
+        }
+
+        private String claims() {
+            String[] parts = authorization.substring(7).split("\\.");
+            return new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        }
+
 
         private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -146,7 +158,9 @@ final class StandIn {
         }
         Call call = new Call(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                 exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst("Authorization"),
-                exchange.getRequestHeaders().getFirst("Accept-Language"), body);
+                exchange.getRequestHeaders().getFirst("Accept-Language"), body,
+                exchange.getRequestHeaders().getFirst("Healthcode-On-Behalf-Of"),
+                exchange.getRequestHeaders().getFirst("Healthcode-On-Behalf-Of-Province"));
         calls.add(call);
         Answer answer = Answer.error(404, "NOT_FOUND");
         for (Route route : routes) {

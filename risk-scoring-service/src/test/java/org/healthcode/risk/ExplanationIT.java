@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(ShiftableClockResource.class)
 class ExplanationIT {
 
-    static final String CITIZEN = TestTokens.citizen("citizen-1");
+    static final String GATEWAY = TestTokens.platform("gateway");
 
     final PlatformTime time = new PlatformTime();
 
@@ -37,7 +37,7 @@ class ExplanationIT {
         LocalDate contactEnds = LocalDate.ofInstant(RiskEvents.instant(red.get("reasons").get(0).get("until")),
                 PlatformTime.ZONE);
 
-        JsonPath english = given().auth().oauth2(CITIZEN).header("Accept-Language", "en-GB,en;q=0.9")
+        JsonPath english = given().auth().oauth2(GATEWAY).header("Accept-Language", "en-GB,en;q=0.9")
                 .get("/v1/subjects/{id}/explanation", subject).then().statusCode(200)
                 .body("subjectId", equalTo(subject)).body("colour", equalTo("RED")).body("gold", equalTo(false))
                 .body("ruleSetVersion", equalTo(1)).body("language", equalTo("en"))
@@ -57,7 +57,7 @@ class ExplanationIT {
         assertEquals(Set.of("code", "colour", "since", "until", "title", "text", "action"), reason.keySet(),
                 "nothing about another person or a case");
 
-        JsonPath chinese = given().auth().oauth2(CITIZEN).get("/v1/subjects/{id}/explanation", subject).then()
+        JsonPath chinese = given().auth().oauth2(GATEWAY).get("/v1/subjects/{id}/explanation", subject).then()
                 .statusCode(200).body("language", equalTo("zh")).extract().jsonPath();
         assertEquals("请每天打卡至" + lastCheckIn.getYear() + "年" + lastCheckIn.getMonthValue() + "月"
                 + lastCheckIn.getDayOfMonth() + "日（含），该原因于" + contactEnds.getYear() + "年"
@@ -68,10 +68,29 @@ class ExplanationIT {
 
     @Test
     void aSubjectWithoutAColourHasNoExplanationAndOnlyCitizensAsk() {
-        given().auth().oauth2(CITIZEN).get("/v1/subjects/{id}/explanation", Declarations.newSubjectId()).then()
+        given().auth().oauth2(GATEWAY).get("/v1/subjects/{id}/explanation", Declarations.newSubjectId()).then()
                 .statusCode(404).body("error", equalTo("NO_COLOUR_YET"));
         given().auth().oauth2(TestTokens.staff("checkpoint1", "checkpoint", "330000"))
                 .get("/v1/subjects/{id}/explanation", Declarations.newSubjectId()).then().statusCode(403);
+    }
+
+    /**
+     * The route takes any subject, so a person's own token is refused here: a citizen who read
+     * another's subjectId off a QR code learns nothing of their colour, reasons or quarantine.
+     */
+    @Test
+    void aCitizenReadsNobodysExplanationHereNotEvenTheirOwn() throws Exception {
+        time.moveToNext(LocalTime.of(10, 0));
+        Declarations declaration = Declarations.harmless(Declarations.newSubjectId(), time.now()).fever().send();
+        String subject = declaration.subjectId();
+        RiskEvents.await(subject, RiskEvents.causedBy(declaration.id()));
+        for (String token : List.of(TestTokens.citizen("another-citizen"), TestTokens.citizen(subject),
+                TestTokens.staff("au", "authority", "330000"))) {
+            given().auth().oauth2(token).get("/v1/subjects/{id}/explanation", subject).then().statusCode(403)
+                    .body("error", equalTo("FORBIDDEN")).body("colour", equalTo(null));
+        }
+        given().auth().oauth2(GATEWAY).get("/v1/subjects/{id}/explanation", subject).then().statusCode(200)
+                .body("colour", equalTo("YELLOW"));
     }
 
     @Test

@@ -2,6 +2,9 @@ package org.healthcode.scan;
 
 import static io.restassured.RestAssured.given;
 
+import io.restassured.specification.RequestSpecification;
+import org.healthcode.kit.web.Caller;
+
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
@@ -29,6 +32,7 @@ final class Checkpoints {
     static final String STAFF = TestTokens.staff("checkpoint-zj", "checkpoint", "330000");
     static final String ADMIN = TestTokens.staff("admin-zj", "admin", "330000");
     static final String TOPIC = "scan-recorded";
+    static final String GATEWAY = TestTokens.platform("gateway");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Checkpoints() {
@@ -100,5 +104,12 @@ final class Checkpoints {
     static long count(Pool pool, String sql, Object... parameters) {
         return pool.preparedQuery(sql).execute(Tuple.from(parameters)).await().atMost(Duration.ofSeconds(10))
                 .iterator().next().getLong(0);
+    }
+
+    /** A call as the gateway makes it: its own service identity, on behalf of a person it authenticated. */
+    static RequestSpecification gatewayFor(String person, String province) {
+        RequestSpecification request = given().auth().oauth2(GATEWAY).contentType(ContentType.JSON)
+                .header(Caller.ON_BEHALF_OF, person);
+        return province == null ? request : request.header(Caller.ON_BEHALF_OF_PROVINCE, province);
     }
 }

@@ -56,7 +56,7 @@ class GovernanceIT {
         given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("token", code, "venueId", venueId, "scanId", scanId)).post("/v1/scans")
                 .then().statusCode(403).body("error", equalTo("FORBIDDEN_PROVINCE"));
-        given().auth().oauth2(token).contentType(ContentType.JSON)
+        Checkpoints.gatewayFor(staff, "310000")
                 .body(Map.of("subjectId", subject, "venueId", venueId, "scanId", Checkpoints.scanId()))
                 .post("/v1/scans/subject").then().statusCode(403).body("error", equalTo("FORBIDDEN_PROVINCE"));
         given().auth().oauth2(token).get("/v1/venues/" + venueId).then().statusCode(403);
@@ -121,7 +121,7 @@ class GovernanceIT {
         String venueId = Checkpoints.venue("SCHOOL").getString("id");
         String subject = Checkpoints.subject();
         Checkpoints.colour(pool, subject, Colour.GREEN, Instant.now());
-        given().auth().oauth2(Checkpoints.STAFF).contentType(ContentType.JSON)
+        Checkpoints.gatewayFor("checkpoint-zj", "330000")
                 .body(Map.of("subjectId", subject, "venueId", venueId, "scanId", Checkpoints.scanId()))
                 .post("/v1/scans/subject").then().statusCode(200);
         long venues = Checkpoints.count(pool, "select count(*) from venue");

@@ -15,9 +15,11 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
+import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
@@ -76,6 +78,11 @@ class ScanIT {
                 .body("at", equalTo(answer.getString("at"))).body("subjectId", equalTo(subject));
         assertEquals(1, Checkpoints.published(subject, 2, SETTLE).size(), "a retry publishes nothing");
         assertEquals(1L, Checkpoints.count(pool, "select count(*) from scan_attempt where subject_id = $1", subject));
+
+        // A retry whose signature was rewritten with the high S (it still verifies: ECDSA is malleable)
+        // is the same scan: the token string is no identity.
+        Checkpoints.scan(highS(token), venueId, scanId).statusCode(200).body("at", equalTo(answer.getString("at")));
+        assertEquals(1, Checkpoints.published(subject, 2, SETTLE).size(), "the twin publishes nothing");
 
         // The same scan id for another code is not a retry.
         String other = Checkpoints.code("k1", "330000", Checkpoints.subject(), Colour.GREEN, false);
@@ -197,5 +204,19 @@ class ScanIT {
         assertFalse(raw.contains(venue.getString("address")), "no address");
         assertFalse(raw.contains("checkpoint-zj"), "no staff account");
         assertTrue(data.get("subjectId").asText().matches("[A-Za-z0-9_-]{22}"), "a pseudonym");
+    }
+
+    /** The same token with s replaced by n - s: a different string that verifies all the same. */
+    static String highS(String token) {
+        int dot = token.lastIndexOf('.');
+        byte[] signature = Base64.getUrlDecoder().decode(token.substring(dot + 1));
+        BigInteger n = new BigInteger("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
+        BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, 32, 64));
+        byte[] twin = n.subtract(s).toByteArray();
+        byte[] rewritten = Arrays.copyOf(signature, 64);
+        Arrays.fill(rewritten, 32, 64, (byte) 0);
+        int length = Math.min(twin.length, 32);
+        System.arraycopy(twin, twin.length - length, rewritten, 64 - length, length);
+        return token.substring(0, dot + 1) + Base64.getUrlEncoder().withoutPadding().encodeToString(rewritten);
     }
 }

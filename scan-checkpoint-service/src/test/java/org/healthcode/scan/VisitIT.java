@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -75,7 +76,7 @@ class VisitIT {
         String unknown = Checkpoints.subject();
         idCard(unknown, venueId, Checkpoints.scanId()).statusCode(200).body("decision", equalTo("DENY"))
                 .body("reason", equalTo("NO_COLOUR")).body("colour", nullValue());
-        given().auth().oauth2(Checkpoints.STAFF).contentType(ContentType.JSON)
+        Checkpoints.gatewayFor("checkpoint-zj", "330000")
                 .body(Map.of("subjectId", "张三", "venueId", venueId, "scanId", Checkpoints.scanId()))
                 .post("/v1/scans/subject").then().statusCode(400).body("details[0].field", equalTo("subjectId"))
                 .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("张三")));
@@ -134,13 +135,40 @@ class VisitIT {
                 .post("/v1/venue-checkins").then().statusCode(403);
     }
 
+    /**
+     * A scan of a bare subjectId, and a venue check-in naming subjects, are the platform's alone (the
+     * gateway, after declaration-service resolved an ID card or named the citizen's dependents). With a
+     * person's token, whatever the role, nothing is recorded and nothing is published.
+     */
+    @Test
+    void aPersonsTokenRecordsNoScanOfABareSubjectAndChecksNobodyIn() throws Exception {
+        String venueId = Checkpoints.venue("MALL").getString("id");
+        String code = Checkpoints.venue("PARK").getString("posterCode");
+        String subject = Checkpoints.subject();
+        for (String token : List.of(Checkpoints.STAFF, TestTokens.citizen("account-" + subject),
+                TestTokens.staff("au", "authority", "330000"))) {
+            given().auth().oauth2(token).contentType(ContentType.JSON)
+                    .body(Map.of("subjectId", subject, "venueId", venueId, "scanId", Checkpoints.scanId()))
+                    .post("/v1/scans/subject").then().statusCode(403).body("error", equalTo("FORBIDDEN"));
+            given().auth().oauth2(token).contentType(ContentType.JSON)
+                    .body(Map.of("venueCode", code, "subjectId", subject, "checkinId", "chk-" + UUID.randomUUID()))
+                    .post("/v1/venue-checkins").then().statusCode(403).body("error", equalTo("FORBIDDEN"));
+        }
+        // the platform's identity must still say on whose behalf it acts
+        given().auth().oauth2(Checkpoints.GATEWAY).contentType(ContentType.JSON)
+                .body(Map.of("subjectId", subject, "venueId", venueId, "scanId", Checkpoints.scanId()))
+                .post("/v1/scans/subject").then().statusCode(403).body("error", equalTo("NO_PRINCIPAL"));
+        assertEquals(0L, Checkpoints.count(pool, "select count(*) from scan_attempt where subject_id = $1", subject));
+        assertTrue(Checkpoints.published(subject, 1, Duration.ofSeconds(2)).isEmpty(), "nothing on scan-recorded");
+    }
+
     private String mode(String subject) throws Exception {
         return json.readTree(Checkpoints.published(subject, 1, Duration.ofSeconds(20)).get(0).value())
                 .get("data").get("mode").asText();
     }
 
     private static ValidatableResponse idCard(String subjectId, String venueId, String scanId) {
-        return given().auth().oauth2(Checkpoints.STAFF).contentType(ContentType.JSON)
+        return Checkpoints.gatewayFor("checkpoint-zj", "330000")
                 .body(Map.of("subjectId", subjectId, "venueId", venueId, "scanId", scanId)).post("/v1/scans/subject").then();
     }
 
@@ -151,7 +179,6 @@ class VisitIT {
         body.put("subjectId", subjectId);
         body.put("companions", companions);
         body.put("checkinId", checkinId);
-        return given().auth().oauth2(TestTokens.citizen("account-" + subjectId)).contentType(ContentType.JSON).body(body)
-                .post("/v1/venue-checkins").then();
+        return Checkpoints.gatewayFor("account-" + subjectId, null).body(body).post("/v1/venue-checkins").then();
     }
 }

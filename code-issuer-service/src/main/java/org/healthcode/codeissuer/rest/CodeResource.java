@@ -17,14 +17,17 @@ import org.healthcode.kit.code.Colour;
 import org.healthcode.kit.code.SubjectId;
 import org.healthcode.kit.web.ApiError;
 import org.healthcode.kit.web.ApiException;
+import org.healthcode.kit.web.Caller;
 import org.jboss.resteasy.reactive.ResponseHeader;
 
 /**
- * A subject's code. The gateway resolves "me" (or a dependent) to the subject id before calling;
- * every answer carries a token signed just now, so none of it may be cached.
+ * A subject's code, for the platform's own services only: the gateway resolves "me" (or a dependent)
+ * to the subject id at declaration-service, which checks whose it is, and calls with its own service
+ * identity. A person's token is refused here whatever its role, since this route takes any subject.
+ * Every answer carries a token signed just now, so none of it may be cached.
  */
 @Path("/v1/subjects/{subjectId}")
-@RolesAllowed("citizen")
+@RolesAllowed(Caller.PLATFORM)
 public class CodeResource {
 
     public record CodeView(String subjectId, Colour colour, boolean gold, String token, Instant expiresAt,

@@ -28,6 +28,7 @@ import org.healthcode.trace.domain.CaseStatus;
 import org.healthcode.trace.service.CaseDecision;
 import org.healthcode.trace.service.CaseQueries;
 import org.healthcode.trace.service.CaseService;
+import org.healthcode.trace.service.SubjectJurisdiction;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 /**
@@ -44,14 +45,16 @@ public class CaseResource {
     private static final int MAX_PAGE_SIZE = 1000;
 
     private final CaseService cases;
+    private final SubjectJurisdiction jurisdiction;
     private final CaseQueries queries;
     private final SecurityIdentity identity;
     private final TraceConfig config;
     private final Clock clock;
 
-    public CaseResource(CaseService cases, CaseQueries queries, SecurityIdentity identity, TraceConfig config,
-            Clock clock) {
+    public CaseResource(CaseService cases, SubjectJurisdiction jurisdiction, CaseQueries queries,
+            SecurityIdentity identity, TraceConfig config, Clock clock) {
         this.cases = cases;
+        this.jurisdiction = jurisdiction;
         this.queries = queries;
         this.identity = identity;
         this.config = config;
@@ -60,7 +63,8 @@ public class CaseResource {
 
     /**
      * Records a decision. 201 with the case, also when it changed nothing (the same status again):
-     * deciding is idempotent. A confirmation is traced before the answer.
+     * deciding is idempotent. A confirmation is traced before the answer. A person registered in
+     * another province is refused before anything is written (403 FORBIDDEN_PROVINCE, audited).
      */
     @POST
     @ResponseStatus(201)
@@ -68,7 +72,8 @@ public class CaseResource {
     public Uni<CaseDecided> decide(CaseForm form) {
         Caller caller = Caller.of(identity);
         CaseDecision decision = validate(form, caller.staffProvince(), caller.subject());
-        return cases.decide(decision).map(CaseDecided::of);
+        return jurisdiction.requireWithin(decision.subjectId(), caller)
+                .chain(() -> cases.decide(decision)).map(CaseDecided::of);
     }
 
     @GET

@@ -27,13 +27,15 @@ public class PersonService {
     private final Pseudonyms pseudonyms;
     private final IdentityCipher cipher;
     private final ProvinceCalendar calendar;
+    private final StaffAudit audit;
 
     public PersonService(PersonRepository persons, Pseudonyms pseudonyms, IdentityCipher cipher,
-            ProvinceCalendar calendar) {
+            ProvinceCalendar calendar, StaffAudit audit) {
         this.persons = persons;
         this.pseudonyms = pseudonyms;
         this.cipher = cipher;
         this.calendar = calendar;
+        this.audit = audit;
     }
 
     public Uni<Person> registerSelf(String account, Identity identity) {
@@ -72,7 +74,10 @@ public class PersonService {
         return self(account).chain(guardian -> persons.listDependents(guardian.id));
     }
 
-    /** The caller's own dependent; anyone else's, or an id that is no dependent at all, is not found. */
+    /**
+     * The caller's own dependent; anyone else's, or an id that is no dependent at all, is not found.
+     * Reaching for a person who is not one's own dependent is audited (in that person's province).
+     */
     public Uni<Person> dependent(String account, String dependentId) {
         UUID id;
         try {
@@ -81,7 +86,11 @@ public class PersonService {
             return Uni.createFrom().failure(dependentNotFound());
         }
         return self(account).chain(guardian -> persons.findDependent(guardian.id, id))
-                .onItem().ifNull().failWith(PersonService::dependentNotFound);
+                .onItem().ifNull().switchTo(() -> persons.findById(id).chain(other -> other == null
+                        ? Uni.createFrom().failure(dependentNotFound())
+                        : audit.refused(account, StaffAudit.OTHERS_DEPENDENT,
+                                new StaffAudit.Read(other.subjectId, "dependent " + id, other.province()))
+                                .chain(() -> Uni.createFrom().failure(dependentNotFound()))));
     }
 
     public Uni<Person> bySubject(String subjectId) {

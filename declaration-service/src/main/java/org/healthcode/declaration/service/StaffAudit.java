@@ -19,6 +19,8 @@ public class StaffAudit {
     public static final String APPEAL_READ = "APPEAL_READ";
     public static final String APPEAL_ANSWERED = "APPEAL_ANSWERED";
     public static final String CROSS_PROVINCE_READ = "CROSS_PROVINCE_READ";
+    /** A citizen asked for a person who is not their dependent (someone else's, or themselves). */
+    public static final String OTHERS_DEPENDENT = "OTHERS_DEPENDENT";
 
     /** What one staff read touched. */
     public record Read(String subjectId, String object, String province) {
@@ -46,6 +48,11 @@ public class StaffAudit {
     public Uni<Void> crossProvince(String actor, Read refused, String callerProvince) {
         return trail.record(entry(actor, CROSS_PROVINCE_READ, Outcome.REFUSED, refused,
                 "caller's province " + callerProvince));
+    }
+
+    /** A call refused because the person is not the caller's to reach; committed at once. */
+    public Uni<Void> refused(String actor, String action, Read refused) {
+        return trail.record(entry(actor, action, Outcome.REFUSED, refused, null));
     }
 
     /** A change, inside the caller's transaction: the change and its line exist together or not at all. */

@@ -23,6 +23,7 @@ import org.healthcode.infra.PlatformSecrets;
 import org.healthcode.infra.Processes;
 import org.healthcode.infra.RealInfra;
 import org.healthcode.infra.ServiceProcess;
+import org.healthcode.infra.testing.TestTokenEndpoint;
 import org.healthcode.infra.testing.TestTokens;
 import org.healthcode.kit.OffsetFileClock;
 
@@ -100,6 +101,9 @@ public final class Platform {
                 String client = module.replace("-service", "").replace('-', '_').toUpperCase();
                 gatewayEnv.put("QUARKUS_REST_CLIENT_" + client + "_URL", service.baseUrl());
             }
+            // the gateway's own identity comes from the test provider's token endpoint
+            gatewayEnv.put("QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL", TestTokenEndpoint.authServerUrl());
+            gatewayEnv.put("QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET", TestTokenEndpoint.secret("gateway"));
             ServiceProcess gateway = ServiceProcess.start(root, "gateway", FreePort.find(), gatewayEnv,
                     home.resolve("gateway.log"), "256m");
             processes.add(gateway);
@@ -142,6 +146,17 @@ public final class Platform {
 
     public String gatewayUrl() {
         return gateway.baseUrl();
+    }
+
+    /** The base URL of one of the platform's processes, by module name ({@code declaration-service}, {@code gateway}...). */
+    public String serviceUrl(String module) {
+        return processes.stream().filter(p -> p.name().equals(module)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(module)).baseUrl();
+    }
+
+    /** Every process of the platform (the five services and the gateway). */
+    public List<ServiceProcess> processes() {
+        return List.copyOf(processes);
     }
 
     /** The platform's PostgreSQL, over JDBC (user postgres, no password): every service's schema. */

@@ -22,7 +22,7 @@ import java.util.Properties;
  * posters survive a restart.
  */
 public record PlatformSecrets(String pseudonymKey, String dataKey, String signingKid, String signingKey,
-        String posterKey) {
+        String posterKey, String gatewayClientSecret) {
 
     public static PlatformSecrets generate() {
         SecureRandom random = new SecureRandom();
@@ -30,7 +30,8 @@ public record PlatformSecrets(String pseudonymKey, String dataKey, String signin
             KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
             ec.initialize(new ECGenParameterSpec("secp256r1"), random);
             String signingKey = Base64.getEncoder().encodeToString(ec.generateKeyPair().getPrivate().getEncoded());
-            return new PlatformSecrets(randomKey(random), randomKey(random), "k1", signingKey, randomKey(random));
+            return new PlatformSecrets(randomKey(random), randomKey(random), "k1", signingKey, randomKey(random),
+                    randomSecret(random));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -38,7 +39,8 @@ public record PlatformSecrets(String pseudonymKey, String dataKey, String signin
 
     /**
      * The secrets kept in {@code file}, made and written there (owner-only) the first time. A file
-     * written before a secret existed (no poster key) gets that secret added, and keeps the rest.
+     * written before a secret existed (no poster key, no gateway client secret) gets that secret
+     * added, and keeps the rest.
      */
     public static PlatformSecrets loadOrCreate(Path file) {
         try {
@@ -47,12 +49,14 @@ public record PlatformSecrets(String pseudonymKey, String dataKey, String signin
                 try (Reader in = Files.newBufferedReader(file)) {
                     stored.load(in);
                 }
+                SecureRandom random = new SecureRandom();
+                String posterKey = stored.getProperty("poster-key");
+                String gatewaySecret = stored.getProperty("gateway-client-secret");
                 PlatformSecrets loaded = new PlatformSecrets(stored.getProperty("pseudonym-key"),
                         stored.getProperty("data-key"), stored.getProperty("signing-kid"),
-                        stored.getProperty("signing-key"), stored.getProperty("poster-key"));
-                if (loaded.posterKey() == null) {
-                    loaded = new PlatformSecrets(loaded.pseudonymKey(), loaded.dataKey(), loaded.signingKid(),
-                            loaded.signingKey(), randomKey(new SecureRandom()));
+                        stored.getProperty("signing-key"), posterKey != null ? posterKey : randomKey(random),
+                        gatewaySecret != null ? gatewaySecret : randomSecret(random));
+                if (posterKey == null || gatewaySecret == null) {
                     write(file, loaded);
                 }
                 return loaded;
@@ -72,6 +76,7 @@ public record PlatformSecrets(String pseudonymKey, String dataKey, String signin
         stored.setProperty("signing-kid", secrets.signingKid());
         stored.setProperty("signing-key", secrets.signingKey());
         stored.setProperty("poster-key", secrets.posterKey());
+        stored.setProperty("gateway-client-secret", secrets.gatewayClientSecret());
         Files.createDirectories(file.getParent());
         Files.deleteIfExists(file);
         Files.createFile(file, PosixFilePermissions.asFileAttribute(
@@ -83,7 +88,8 @@ public record PlatformSecrets(String pseudonymKey, String dataKey, String signin
 
     /**
      * As environment variables: declaration-service reads the first two, code-issuer the signing
-     * key, scan-checkpoint the poster key.
+     * key, scan-checkpoint the poster key, the gateway its OIDC client secret (the provider must know
+     * the same secret for the client {@code gateway}).
      */
     public Map<String, String> env() {
         return Map.of(
@@ -91,12 +97,20 @@ public record PlatformSecrets(String pseudonymKey, String dataKey, String signin
                 "DECLARATION_DATA_KEY", dataKey,
                 "CODE_ISSUER_KEYS", signingKid + ":" + signingKey,
                 "CODE_ISSUER_SIGNING_KID", signingKid,
-                "SCAN_POSTER_KEY", posterKey);
+                "SCAN_POSTER_KEY", posterKey,
+                "QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET", gatewayClientSecret);
     }
 
     @Override
     public String toString() {
         return "PlatformSecrets[kid=" + signingKid + ", keys redacted]";
+    }
+
+    /** A client secret as Keycloak makes them: URL-safe, 256 bits. */
+    private static String randomSecret(SecureRandom random) {
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
     private static String randomKey(SecureRandom random) {

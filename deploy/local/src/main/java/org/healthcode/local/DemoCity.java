@@ -61,8 +61,8 @@ final class DemoCity {
     }
 
     /**
-     * The realm to import, with the generated residents added. The local realm hashes passwords
-     * cheaply so that a few hundred demo logins take seconds; never a production setting.
+     * The realm to import, with the generated residents added. (The local realm hashes passwords
+     * cheaply so that a few hundred demo logins take seconds; never a production setting.)
      */
     static String realmWithResidents(String realm) {
         StringBuilder users = new StringBuilder();
@@ -75,13 +75,12 @@ final class DemoCity {
                      "realmRoles": ["citizen"]},
                     """, username, i, username));
         }
-        String withPolicy = realm.replaceFirst("\"users\"\\s*:\\s*\\[",
-                "\"passwordPolicy\": \"hashAlgorithm(pbkdf2-sha256) and hashIterations(1000)\",\n  \"users\": [\n"
-                        + users.toString().replace("\n", "\n    "));
-        if (withPolicy.equals(realm)) {
+        String withResidents = realm.replaceFirst("\"users\"\\s*:\\s*\\[",
+                "\"users\": [\n" + users.toString().replace("\n", "\n    "));
+        if (withResidents.equals(realm)) {
             throw new IllegalStateException("the realm file has no users list");
         }
-        return withPolicy;
+        return withResidents;
     }
 
     /** Loads the city; answers a one-line summary. */

@@ -1,10 +1,14 @@
 package org.healthcode.local;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,8 +16,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.healthcode.infra.KafkaBroker;
 import org.healthcode.infra.Postgres;
 import org.healthcode.infra.PlatformSecrets;
@@ -41,7 +43,6 @@ public final class LocalPlatform {
     static final int KAFKA_PORT = 9092;
     static final int POSTGRES_PORT = 15432;
     static final int KEYCLOAK_PORT = 8180;
-    static final String KEYCLOAK = "keycloak-26.7.3";
 
     private final Path root;
     private final Path state;
@@ -71,7 +72,8 @@ public final class LocalPlatform {
         Files.createDirectories(logs);
         Files.deleteIfExists(state.resolve("ready"));
 
-        Process keycloak = startKeycloak();
+        PlatformSecrets secrets = PlatformSecrets.loadOrCreate(state.resolve("secrets.properties"));
+        Process keycloak = startKeycloak(secrets);
         log("Kafka starting on " + KAFKA_PORT);
         KafkaBroker kafka = KafkaBroker.start(state.resolve("kafka"), KAFKA_PORT, "512m");
         started.add(kafka);
@@ -79,13 +81,14 @@ public final class LocalPlatform {
 
         Map<String, String> env = new HashMap<>(database);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.putAll(PlatformSecrets.loadOrCreate(state.resolve("secrets.properties")).env());
+        env.putAll(secrets.env());
         Map<String, ServiceProcess> services = new HashMap<>();
         for (Service service : SERVICES) {
             services.put(service.module(), startService(service, env));
         }
         awaitHttp("Keycloak", "http://127.0.0.1:" + KEYCLOAK_PORT + "/realms/healthcode", keycloak,
                 Duration.ofMinutes(8));
+        checkGatewayClient(secrets);
         for (Service service : SERVICES) {
             awaitHttp(service.module(), "http://127.0.0.1:" + service.port() + "/q/health/ready",
                     services.get(service.module()).process(), Duration.ofMinutes(5));
@@ -119,22 +122,33 @@ public final class LocalPlatform {
         return env;
     }
 
-    private Process startKeycloak() throws IOException {
-        Path home = state.resolve(KEYCLOAK);
-        if (!Files.exists(home.resolve("bin/kc.sh"))) {
+    private Process startKeycloak(PlatformSecrets secrets) throws IOException {
+        if (!Files.exists(state.resolve(Keycloak.VERSION_DIR).resolve("bin/kc.sh"))) {
             log("Keycloak: unpacking the distribution");
-            unzip(root.resolve("deploy/local/target/keycloak/keycloak-dist.zip"), state);
         }
-        Path imports = Files.createDirectories(home.resolve("data/import"));
-        String realm = Files.readString(root.resolve("deploy/local/keycloak/healthcode-realm.json"));
-        Files.writeString(imports.resolve("healthcode-realm.json"), DemoCity.realmWithResidents(realm));
+        // the gateway's client secret lives in .local/secrets.properties only, never in the realm file
+        String realm = DemoCity.realmWithResidents(Keycloak.realm(root, secrets.gatewayClientSecret()));
         log("Keycloak starting on " + KEYCLOAK_PORT);
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-port=" + KEYCLOAK_PORT, "--http-host=127.0.0.1", "--import-realm");
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
-        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
-        return track(builder.redirectErrorStream(true).redirectOutput(logs.resolve("keycloak.log").toFile()).start());
+        return track(Keycloak.start(root, state, KEYCLOAK_PORT, realm, logs.resolve("keycloak.log")));
+    }
+
+    /**
+     * Keycloak imports the realm only into an empty database: a realm kept in .local from before the
+     * gateway had its own client (or with another secret) would fail every code request later.
+     */
+    private void checkGatewayClient(PlatformSecrets secrets) throws IOException, InterruptedException {
+        String form = "grant_type=client_credentials&client_id=gateway&client_secret="
+                + URLEncoder.encode(secrets.gatewayClientSecret(), StandardCharsets.UTF_8);
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + KEYCLOAK_PORT + "/realms/healthcode/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("Keycloak in " + state.resolve(Keycloak.VERSION_DIR) + " holds a realm without the "
+                    + "gateway's client (made before it existed): run deploy/local/down, delete "
+                    + state.resolve(Keycloak.VERSION_DIR).resolve("data/h2") + " (the realm is imported again) and run up again");
+        }
     }
 
     private ServiceProcess startService(Service service, Map<String, String> env) {
@@ -195,26 +209,6 @@ public final class LocalPlatform {
 
     private static void line(StringBuilder text, String name, String where) {
         text.append(String.format("  %-25s%s%n", name, where));
-    }
-
-    private static void unzip(Path zip, Path into) throws IOException {
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
-                Path target = into.resolve(entry.getName()).normalize();
-                if (!target.startsWith(into)) {
-                    throw new IOException("zip entry outside the target: " + entry.getName());
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-                    if (target.toString().endsWith(".sh")) {
-                        target.toFile().setExecutable(true);
-                    }
-                }
-            }
-        }
     }
 
     private static void log(String line) {

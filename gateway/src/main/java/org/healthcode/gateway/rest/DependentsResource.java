@@ -20,9 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.healthcode.gateway.service.SubjectLookup;
-import org.healthcode.gateway.upstream.CodeIssuerClient;
+import org.healthcode.gateway.upstream.CodeIssuerPlatformClient;
 import org.healthcode.gateway.upstream.DeclarationClient;
-import org.healthcode.gateway.upstream.RiskScoringClient;
+import org.healthcode.gateway.upstream.RiskScoringPlatformClient;
 import org.healthcode.gateway.upstream.Upstream;
 
 /**
@@ -36,12 +36,12 @@ import org.healthcode.gateway.upstream.Upstream;
 public class DependentsResource {
 
     private final DeclarationClient declaration;
-    private final CodeIssuerClient codeIssuer;
-    private final RiskScoringClient riskScoring;
+    private final CodeIssuerPlatformClient codeIssuer;
+    private final RiskScoringPlatformClient riskScoring;
     private final SubjectLookup subjects;
 
-    public DependentsResource(@RestClient DeclarationClient declaration, @RestClient CodeIssuerClient codeIssuer,
-            @RestClient RiskScoringClient riskScoring, SubjectLookup subjects) {
+    public DependentsResource(@RestClient DeclarationClient declaration, @RestClient CodeIssuerPlatformClient codeIssuer,
+            @RestClient RiskScoringPlatformClient riskScoring, SubjectLookup subjects) {
         this.declaration = declaration;
         this.codeIssuer = codeIssuer;
         this.riskScoring = riskScoring;

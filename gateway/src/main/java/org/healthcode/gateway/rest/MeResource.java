@@ -20,12 +20,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.healthcode.gateway.service.SubjectLookup;
 import org.healthcode.gateway.service.VenueCheckins;
-import org.healthcode.gateway.upstream.CodeIssuerClient;
+import org.healthcode.gateway.upstream.CodeIssuerPlatformClient;
 import org.healthcode.gateway.upstream.DeclarationClient;
-import org.healthcode.gateway.upstream.RiskScoringClient;
+import org.healthcode.gateway.upstream.RiskScoringPlatformClient;
 import org.healthcode.gateway.upstream.Upstream;
 
-/** The citizen's own data. Identity always comes from the token, never from the request. */
+/**
+ * The citizen's own data. Identity always comes from the token, never from the request: declaration-
+ * service turns the token into the subject (with the citizen's own token), then the code and its
+ * explanation are asked for with the gateway's service identity.
+ */
 @Path("/api/v1/me")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("citizen")
@@ -33,13 +37,13 @@ import org.healthcode.gateway.upstream.Upstream;
 public class MeResource {
 
     private final DeclarationClient declaration;
-    private final CodeIssuerClient codeIssuer;
-    private final RiskScoringClient riskScoring;
+    private final CodeIssuerPlatformClient codeIssuer;
+    private final RiskScoringPlatformClient riskScoring;
     private final SubjectLookup subjects;
     private final VenueCheckins venueCheckins;
 
-    public MeResource(@RestClient DeclarationClient declaration, @RestClient CodeIssuerClient codeIssuer,
-            @RestClient RiskScoringClient riskScoring, SubjectLookup subjects, VenueCheckins venueCheckins) {
+    public MeResource(@RestClient DeclarationClient declaration, @RestClient CodeIssuerPlatformClient codeIssuer,
+            @RestClient RiskScoringPlatformClient riskScoring, SubjectLookup subjects, VenueCheckins venueCheckins) {
         this.declaration = declaration;
         this.codeIssuer = codeIssuer;
         this.riskScoring = riskScoring;

@@ -3,15 +3,18 @@ package org.healthcode.gateway.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.healthcode.gateway.upstream.DeclarationClient;
 import org.healthcode.gateway.upstream.ScanCheckpointClient;
+import org.healthcode.gateway.upstream.ScanCheckpointPlatformClient;
 import org.healthcode.gateway.upstream.SubjectResolution;
 import org.healthcode.gateway.upstream.Upstream;
 import org.healthcode.gateway.upstream.UpstreamFailure;
 import org.healthcode.kit.web.ApiError;
+import org.healthcode.kit.web.Caller;
 import org.healthcode.kit.web.ErrorMappers;
 
 /**
@@ -23,12 +26,17 @@ import org.healthcode.kit.web.ErrorMappers;
 public class CheckpointScans {
 
     private final ScanCheckpointClient scanCheckpoint;
+    private final ScanCheckpointPlatformClient platform;
+    private final SecurityIdentity identity;
     private final DeclarationClient declaration;
     private final MaskedNameLookup names;
 
-    public CheckpointScans(@RestClient ScanCheckpointClient scanCheckpoint, @RestClient DeclarationClient declaration,
-            MaskedNameLookup names) {
+    public CheckpointScans(@RestClient ScanCheckpointClient scanCheckpoint,
+            @RestClient ScanCheckpointPlatformClient platform, @RestClient DeclarationClient declaration,
+            MaskedNameLookup names, SecurityIdentity identity) {
         this.scanCheckpoint = scanCheckpoint;
+        this.platform = platform;
+        this.identity = identity;
         this.declaration = declaration;
         this.names = names;
     }
@@ -39,6 +47,8 @@ public class CheckpointScans {
 
     public Uni<ObjectNode> scanIdCard(JsonNode request) {
         ObjectNode body = Fields.object(request);
+        // scan-checkpoint takes a bare subject from the platform only, on behalf of this staff member
+        Caller staff = Caller.of(identity);
         ObjectNode document = JsonNodeFactory.instance.objectNode();
         document.set("documentType", body.get("documentType"));
         document.set("documentNumber", body.get("documentNumber"));
@@ -48,7 +58,8 @@ public class CheckpointScans {
                     scan.put("subjectId", subject.subjectId());
                     scan.set("venueId", body.get("venueId"));
                     scan.set("scanId", body.get("scanId"));
-                    Uni<ObjectNode> decision = Upstream.read("scan-checkpoint", scanCheckpoint.scanSubject(scan));
+                    Uni<ObjectNode> decision = Upstream.read("scan-checkpoint",
+                            platform.scanSubject(staff.subject(), staff.province(), scan));
                     // nobody registered this document: there is no name to show
                     return subject.registered() ? decision.flatMap(names::addTo)
                             : decision.map(answer -> answer.putNull(MaskedNameLookup.FIELD));

@@ -36,14 +36,18 @@ public class CodeVerification {
         });
     }
 
-    /** Null for a holder declaration-service does not know (another province's code, say). */
+    /**
+     * Null for a holder declaration-service does not know, or will not name to this staff member (a
+     * person of another province: staff see the masked names of their own province's people only).
+     */
     private Uni<String> maskedName(String subjectId) {
         Uni<String> name = declaration.maskedName(subjectId).map(MaskedName::maskedName)
-                .onFailure(CodeVerification::notFound).recoverWithNull();
+                .onFailure(CodeVerification::unnamed).recoverWithNull();
         return Upstream.read("declaration", name);
     }
 
-    private static boolean notFound(Throwable failure) {
-        return failure instanceof WebApplicationException refusal && refusal.getResponse().getStatus() == 404;
+    private static boolean unnamed(Throwable failure) {
+        return failure instanceof WebApplicationException refusal
+                && (refusal.getResponse().getStatus() == 404 || refusal.getResponse().getStatus() == 403);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
@@ -11,8 +12,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.healthcode.gateway.upstream.ScanCheckpointClient;
+import org.healthcode.gateway.upstream.ScanCheckpointPlatformClient;
 import org.healthcode.gateway.upstream.Upstream;
+import org.healthcode.kit.web.Caller;
 
 /**
  * A citizen who scanned a venue's poster, alone or with dependents. Whose visit it is comes from
@@ -26,15 +28,19 @@ public class VenueCheckins {
     static final int MAX_DEPENDENTS = 5;
 
     private final SubjectLookup subjects;
-    private final ScanCheckpointClient scanCheckpoint;
+    private final SecurityIdentity identity;
+    private final ScanCheckpointPlatformClient scanCheckpoint;
 
-    public VenueCheckins(SubjectLookup subjects, @RestClient ScanCheckpointClient scanCheckpoint) {
+    public VenueCheckins(SubjectLookup subjects, @RestClient ScanCheckpointPlatformClient scanCheckpoint,
+            SecurityIdentity identity) {
         this.subjects = subjects;
+        this.identity = identity;
         this.scanCheckpoint = scanCheckpoint;
     }
 
     public Uni<Response> checkIn(JsonNode request) {
         ObjectNode body = Fields.object(request);
+        String citizen = Caller.of(identity).subject();
         Set<String> dependents = Fields.optionalTexts(body, "dependents", MAX_DEPENDENTS);
         return subjects.ofCaller().flatMap(self -> companions(dependents).flatMap(companions -> {
             ObjectNode checkin = JsonNodeFactory.instance.objectNode();
@@ -49,7 +55,7 @@ public class VenueCheckins {
             } else {
                 checkin.set("checkinId", checkinId);
             }
-            return Upstream.relay("scan-checkpoint", scanCheckpoint.venueCheckin(checkin));
+            return Upstream.relay("scan-checkpoint", scanCheckpoint.venueCheckin(citizen, checkin));
         }));
     }
 

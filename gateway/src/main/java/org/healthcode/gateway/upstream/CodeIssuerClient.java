@@ -13,25 +13,10 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** code-issuer-service: the signed code of a subject, its QR images, verification, public keys. */
+/** code-issuer-service with the caller's token: verification and public keys (codes: {@link CodeIssuerPlatformClient}). */
 @RegisterRestClient(configKey = "code-issuer")
 @RegisterClientHeaders
 public interface CodeIssuerClient {
-
-    @GET
-    @Path("/v1/subjects/{subjectId}/code")
-    Uni<Response> code(@PathParam("subjectId") String subjectId);
-
-    // The image calls accept JSON too: a refusal (404 NO_COLOUR_YET) comes back in the error shape.
-    @GET
-    @Path("/v1/subjects/{subjectId}/code.png")
-    @Produces({"image/png", MediaType.APPLICATION_JSON})
-    Uni<Response> codePng(@PathParam("subjectId") String subjectId);
-
-    @GET
-    @Path("/v1/subjects/{subjectId}/code.svg")
-    @Produces({"image/svg+xml", MediaType.APPLICATION_JSON})
-    Uni<Response> codeSvg(@PathParam("subjectId") String subjectId);
 
     /** The verification as the service gives it; the gateway adds the holder's masked name. */
     @POST

@@ -30,11 +30,6 @@ public interface RiskScoringClient {
     Uni<Response> regionRisks();
 
     @GET
-    @Path("/subjects/{subjectId}/explanation")
-    Uni<Response> explanation(@PathParam("subjectId") String subjectId,
-            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language);
-
-    @GET
     @Path("/rule-sets")
     Uni<Response> ruleSets();
 

@@ -37,15 +37,6 @@ public interface ScanCheckpointClient {
     @Path("/v1/scans")
     Uni<ObjectNode> scan(JsonNode scan);
 
-    /** An ID-card scan, once the gateway has turned the document into a subjectId. */
-    @POST
-    @Path("/v1/scans/subject")
-    Uni<ObjectNode> scanSubject(JsonNode scan);
-
-    @POST
-    @Path("/v1/venue-checkins")
-    Uni<Response> venueCheckin(JsonNode checkin);
-
     /** Public, like the JWKS: outside /v1, so it needs no token. */
     @GET
     @Path("/trust-list")

@@ -87,12 +87,13 @@ public class SubjectRiskResource {
 
     /**
      * Why the subject's code has its colour, until when, and what to do, in Chinese or English
-     * ({@code Accept-Language}). For the citizen, through the gateway, which has checked that the
-     * subject is the caller or one of their dependents.
+     * ({@code Accept-Language}). For the platform's own services only (the gateway, with its service
+     * identity, once declaration-service has said the subject is the citizen or their dependent): a
+     * person's token is refused, since this route takes any subject.
      */
     @GET
     @Path("/{subjectId}/explanation")
-    @RolesAllowed("citizen")
+    @RolesAllowed(Caller.PLATFORM)
     public Uni<Explanation> explanation(@PathParam("subjectId") String subjectId,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         Language language = Language.fromAcceptLanguage(acceptLanguage);

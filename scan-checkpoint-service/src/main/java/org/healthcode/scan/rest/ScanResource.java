@@ -7,6 +7,8 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,20 +78,27 @@ public class ScanResource {
                 .map(ScanAnswer::of);
     }
 
-    /** The ID-card path: the gateway resolved the document to the pseudonym; audited ({@code ID_CARD_LOOKUP}). */
+    /**
+     * The ID-card path, for the platform only: the gateway resolved the document to the pseudonym at
+     * declaration-service (which confines staff to their province) and calls with its own service
+     * identity on behalf of the checkpoint staff member; audited ({@code ID_CARD_LOOKUP}) under that
+     * member. A person's token is refused: a bare subjectId from a checkpoint would record a scan of
+     * anyone with neither a code nor an ID card.
+     */
     @POST
     @Path("/subject")
+    @RolesAllowed(Caller.PLATFORM)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @ResponseHeader(name = "Cache-Control", value = "no-store")
-    public Uni<ScanAnswer> scanSubject(SubjectScan request) {
+    public Uni<ScanAnswer> scanSubject(SubjectScan request, @Context HttpHeaders headers) {
+        Caller caller = Caller.onBehalfOf(identity, headers);
         List<ApiError.Detail> problems = new ArrayList<>();
         if (request == null || !SubjectId.isValid(request.subjectId())) {
             problems.add(new ApiError.Detail("subjectId", "is not a pseudonymous subject id"));
         }
         checkVenueAndScanId(request == null ? null : request.venueId(), request == null ? null : request.scanId(),
                 problems);
-        Caller caller = Caller.of(identity);
         caller.staffProvince(); // staff without a province act nowhere: 403 NO_PROVINCE first
         return scans.scanSubject(request.subjectId(), request.venueId(), request.scanId(), caller)
                 .map(ScanAnswer::of);

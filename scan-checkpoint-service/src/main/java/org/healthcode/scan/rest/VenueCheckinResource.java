@@ -7,6 +7,8 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,11 +26,14 @@ import org.healthcode.scan.service.ScanService;
 import org.jboss.resteasy.reactive.ResponseHeader;
 
 /**
- * A citizen scanned a venue's poster. The gateway fills {@code subjectId} (the citizen's) and
- * {@code companions} (their own dependents only); the answer is the colour to show at the door.
+ * A citizen scanned a venue's poster. For the platform only: the gateway fills {@code subjectId} (the
+ * citizen's) and {@code companions} (their own dependents only, as declaration-service says) and calls
+ * with its own service identity on behalf of the citizen. A citizen's own token is refused here, since
+ * the request names subjects: it would check anyone in anywhere. The answer is the colour to show at
+ * the door.
  */
 @Path("/v1/venue-checkins")
-@RolesAllowed("citizen")
+@RolesAllowed(Caller.PLATFORM)
 public class VenueCheckinResource {
 
     /** A guardian has at most five dependents. */
@@ -62,10 +67,11 @@ public class VenueCheckinResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @ResponseHeader(name = "Cache-Control", value = "no-store")
-    public Uni<CheckinAnswer> checkin(CheckinRequest request) {
+    public Uni<CheckinAnswer> checkin(CheckinRequest request, @Context HttpHeaders headers) {
+        Caller citizen = Caller.onBehalfOf(identity, headers);
         List<String> companions = validate(request);
         return scans.checkin(request.venueCode().strip(), request.subjectId(), companions, request.checkinId(),
-                Caller.of(identity).subject())
+                citizen.subject())
                 .map(checkin -> {
                     PersonColour self = PersonColour.of(checkin.visits().get(0));
                     return new CheckinAnswer(checkin.venue().id, checkin.venue().name, self.colour(), self.gold(),

@@ -68,7 +68,11 @@ public class ScanService {
     /** Staff scanned a citizen's code: verified offline against the trust list, then the colour now. */
     public Uni<ScanAttempt> scanCode(String token, String venueId, String scanId, Caller staff) {
         String operator = staff.subject();
-        String fingerprint = ClientIds.fingerprint(ScanMode.OPERATOR_SCAN.name(), venueId, operator, token);
+        // the signed part, not the whole string: an ECDSA signature can be rewritten (high S) without
+        // changing what it signs, and a retry with the rewritten twin is the same scan
+        int signature = token.lastIndexOf('.');
+        String signed = signature < 0 ? token : token.substring(0, signature);
+        String fingerprint = ClientIds.fingerprint(ScanMode.OPERATOR_SCAN.name(), venueId, operator, signed);
         return Panache.withTransaction(() -> venues.find(venueId, staff, "POST /v1/scans", null).chain(venue ->
                 once(venue, scanId, ScanMode.OPERATOR_SCAN, operator, fingerprint, () -> {
                     Verification verification = trust.verifier().verify(token);

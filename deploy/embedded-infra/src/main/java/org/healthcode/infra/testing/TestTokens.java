@@ -31,6 +31,14 @@ public final class TestTokens {
         return token(subject, List.of(role), province);
     }
 
+    /**
+     * A client-credentials token of one of the platform's own services (Keycloak names its
+     * service account {@code service-account-<client>}), holding the realm role {@code platform}.
+     */
+    public static String platform(String client) {
+        return token("service-account-" + client, List.of("platform"), null);
+    }
+
     public static String token(String subject, List<String> roles, String province) {
         long now = Instant.now().getEpochSecond();
         String rolesJson = roles.stream().map(r -> '"' + r + '"').collect(Collectors.joining(",", "[", "]"));
