@@ -46,11 +46,11 @@ class ChartContentTest {
         }
         for (String needed : List.of("declaration-service DECLARATION_PSEUDONYM_KEY", "declaration-service DECLARATION_DATA_KEY",
                 "code-issuer-service CODE_ISSUER_KEYS", "code-issuer-service CODE_ISSUER_SIGNING_KID",
-                "scan-checkpoint-service SCAN_POSTER_KEY", "gateway GATEWAY_OIDC_CLIENT_SECRET",
+                "scan-checkpoint-service SCAN_POSTER_KEY", "gateway QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET",
                 "contact-trace-service QUARKUS_DATASOURCE_PASSWORD", "keycloak KC_DB_PASSWORD")) {
             assertTrue(secretEnv.containsKey(R + "-" + needed), needed + " read from a Secret; found " + secretEnv.keySet());
         }
-        assertEquals(secretEnv.get(R + "-gateway GATEWAY_OIDC_CLIENT_SECRET"),
+        assertEquals(secretEnv.get(R + "-gateway QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET"),
                 secretEnv.get(R + "-keycloak GATEWAY_OIDC_CLIENT_SECRET"), "the gateway and its realm client share one secret");
     }
 
@@ -171,7 +171,9 @@ class ChartContentTest {
         JsonNode realm = json.readTree(Chart.named(OBJECTS, "ConfigMap", R + "-keycloak-realm")
                 .at("/data/healthcode-realm.json").asText());
         JsonNode local = json.readTree(Chart.REPOSITORY.resolve("deploy/local/keycloak/healthcode-realm.json").toFile());
-        assertTrue(realm.path("users").isEmpty(), "no users: " + realm.path("users"));
+        // no person: only the gateway's service account, the one holder of the platform role
+        assertEquals(json.readTree("[{\"username\":\"service-account-gateway\",\"enabled\":true,"
+                + "\"serviceAccountClientId\":\"gateway\",\"realmRoles\":[\"platform\"]}]"), realm.path("users"), "no users");
         assertTrue(realm.path("bruteForceProtected").asBoolean(), "brute-force protection");
         assertEquals(local.at("/roles/realm"), realm.at("/roles/realm"), "the local realm's roles");
         for (JsonNode client : realm.path("clients")) {
