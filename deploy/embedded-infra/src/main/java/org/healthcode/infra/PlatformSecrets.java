@@ -14,15 +14,23 @@ import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * The secrets a platform needs that must never be in source: declaration-service's pseudonym and
- * data keys, code-issuer-service's signing key and scan-checkpoint-service's poster key. Made fresh
- * for tests; kept in a file for the local platform, so that pseudonyms, encrypted data and printed
- * posters survive a restart.
+ * data keys, code-issuer-service's signing key, scan-checkpoint-service's poster key, and each
+ * data-owning service's database password (by schema, see {@link DatabaseRoles}). Made fresh for
+ * tests; kept in a file for the local platform, so that pseudonyms, encrypted data, printed posters
+ * and database roles survive a restart.
  */
 public record PlatformSecrets(String pseudonymKey, String dataKey, String signingKid, String signingKey,
-        String posterKey) {
+        String posterKey, Map<String, String> databasePasswords) {
+
+    private static final String DATABASE_PASSWORD = "database-password.";
+
+    public PlatformSecrets {
+        databasePasswords = Map.copyOf(databasePasswords);
+    }
 
     public static PlatformSecrets generate() {
         SecureRandom random = new SecureRandom();
@@ -30,7 +38,8 @@ public record PlatformSecrets(String pseudonymKey, String dataKey, String signin
             KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
             ec.initialize(new ECGenParameterSpec("secp256r1"), random);
             String signingKey = Base64.getEncoder().encodeToString(ec.generateKeyPair().getPrivate().getEncoded());
-            return new PlatformSecrets(randomKey(random), randomKey(random), "k1", signingKey, randomKey(random));
+            return new PlatformSecrets(randomKey(random), randomKey(random), "k1", signingKey, randomKey(random),
+                    withAllDatabasePasswords(Map.of()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -38,7 +47,8 @@ public record PlatformSecrets(String pseudonymKey, String dataKey, String signin
 
     /**
      * The secrets kept in {@code file}, made and written there (owner-only) the first time. A file
-     * written before a secret existed (no poster key) gets that secret added, and keeps the rest.
+     * written before a secret existed (no poster key, no database passwords) gets that secret
+     * added, and keeps the rest.
      */
     public static PlatformSecrets loadOrCreate(Path file) {
         try {
@@ -47,12 +57,16 @@ public record PlatformSecrets(String pseudonymKey, String dataKey, String signin
                 try (Reader in = Files.newBufferedReader(file)) {
                     stored.load(in);
                 }
+                Map<String, String> passwords = new TreeMap<>();
+                stored.stringPropertyNames().stream().filter(name -> name.startsWith(DATABASE_PASSWORD))
+                        .forEach(name -> passwords.put(name.substring(DATABASE_PASSWORD.length()),
+                                stored.getProperty(name)));
+                String posterKey = stored.getProperty("poster-key");
                 PlatformSecrets loaded = new PlatformSecrets(stored.getProperty("pseudonym-key"),
                         stored.getProperty("data-key"), stored.getProperty("signing-kid"),
-                        stored.getProperty("signing-key"), stored.getProperty("poster-key"));
-                if (loaded.posterKey() == null) {
-                    loaded = new PlatformSecrets(loaded.pseudonymKey(), loaded.dataKey(), loaded.signingKid(),
-                            loaded.signingKey(), randomKey(new SecureRandom()));
+                        stored.getProperty("signing-key"), posterKey != null ? posterKey : randomKey(new SecureRandom()),
+                        withAllDatabasePasswords(passwords));
+                if (posterKey == null || !passwords.keySet().containsAll(DatabaseRoles.SERVICE_SCHEMAS.values())) {
                     write(file, loaded);
                 }
                 return loaded;
@@ -72,6 +86,7 @@ public record PlatformSecrets(String pseudonymKey, String dataKey, String signin
         stored.setProperty("signing-kid", secrets.signingKid());
         stored.setProperty("signing-key", secrets.signingKey());
         stored.setProperty("poster-key", secrets.posterKey());
+        secrets.databasePasswords().forEach((schema, password) -> stored.setProperty(DATABASE_PASSWORD + schema, password));
         Files.createDirectories(file.getParent());
         Files.deleteIfExists(file);
         Files.createFile(file, PosixFilePermissions.asFileAttribute(
@@ -92,6 +107,22 @@ public record PlatformSecrets(String pseudonymKey, String dataKey, String signin
                 "CODE_ISSUER_KEYS", signingKid + ":" + signingKey,
                 "CODE_ISSUER_SIGNING_KID", signingKid,
                 "SCAN_POSTER_KEY", posterKey);
+    }
+
+    /** The login of the service owning {@code schema} (see {@link DatabaseRoles}). */
+    public DatabaseLogin databaseLogin(String schema) {
+        String password = databasePasswords.get(schema);
+        if (password == null) {
+            throw new IllegalArgumentException("no database password for schema " + schema);
+        }
+        return new DatabaseLogin(schema, password);
+    }
+
+    private static Map<String, String> withAllDatabasePasswords(Map<String, String> known) {
+        Map<String, String> passwords = new TreeMap<>(known);
+        DatabaseRoles.SERVICE_SCHEMAS.values().forEach(schema ->
+                passwords.computeIfAbsent(schema, missing -> DatabaseLogin.randomPassword()));
+        return passwords;
     }
 
     @Override
