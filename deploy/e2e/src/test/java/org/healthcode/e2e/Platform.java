@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.healthcode.infra.DatabaseRoles;
 import org.healthcode.infra.FreePort;
 import org.healthcode.infra.PlatformSecrets;
 import org.healthcode.infra.Processes;
@@ -79,7 +80,6 @@ public final class Platform {
             env.put("KAFKA_BOOTSTRAP_SERVERS", infra.kafka().bootstrapServers());
             env.put("QUARKUS_DATASOURCE_REACTIVE_URL", infra.postgres().reactiveUrl());
             env.put("QUARKUS_DATASOURCE_JDBC_URL", infra.postgres().jdbcUrl());
-            env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
             env.put("QUARKUS_OIDC_PUBLIC_KEY", TestTokens.publicKeyBase64());
             env.put("QUARKUS_OIDC_TOKEN_ISSUER", TestTokens.ISSUER);
             env.put("QUARKUS_OIDC_AUTH_SERVER_URL", "");
@@ -95,7 +95,10 @@ public final class Platform {
                     env.put("SCAN_TRUST_LIST_URL_330000", gatewayEnv.get("QUARKUS_REST_CLIENT_CODE_ISSUER_URL")
                             + "/.well-known/jwks.json");
                 }
-                ServiceProcess service = ServiceProcess.start(root, module, FreePort.find(), env,
+                // each service connects as its own role, which the platform's PostgreSQL makes
+                Map<String, String> serviceEnv = new HashMap<>(env);
+                serviceEnv.putAll(infra.postgres().serviceLogin(DatabaseRoles.SERVICE_SCHEMAS.get(module)).env());
+                ServiceProcess service = ServiceProcess.start(root, module, FreePort.find(), serviceEnv,
                         home.resolve(module + ".log"), "256m");
                 processes.add(service);
                 String client = module.replace("-service", "").replace('-', '_').toUpperCase();
@@ -159,7 +162,7 @@ public final class Platform {
         return List.copyOf(processes);
     }
 
-    /** The platform's PostgreSQL, over JDBC (user postgres, no password): every service's schema. */
+    /** The platform's PostgreSQL, over JDBC (superuser postgres, no password): every service's schema. */
     public String jdbcUrl() {
         return infra.postgres().jdbcUrl();
     }

@@ -14,15 +14,23 @@ import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * The secrets a platform needs that must never be in source: declaration-service's pseudonym and
- * data keys, code-issuer-service's signing key and scan-checkpoint-service's poster key. Made fresh
- * for tests; kept in a file for the local platform, so that pseudonyms, encrypted data and printed
- * posters survive a restart.
+ * data keys, code-issuer-service's signing key, scan-checkpoint-service's poster key, and each
+ * data-owning service's database password (by schema, see {@link DatabaseRoles}). Made fresh for
+ * tests; kept in a file for the local platform, so that pseudonyms, encrypted data, printed posters
+ * and database roles survive a restart.
  */
 public record PlatformSecrets(String pseudonymKey, String dataKey, String signingKid, String signingKey,
-        String posterKey, String gatewayClientSecret) {
+        String posterKey, String gatewayClientSecret, Map<String, String> databasePasswords) {
+
+    private static final String DATABASE_PASSWORD = "database-password.";
+
+    public PlatformSecrets {
+        databasePasswords = Map.copyOf(databasePasswords);
+    }
 
     public static PlatformSecrets generate() {
         SecureRandom random = new SecureRandom();
@@ -31,7 +39,7 @@ public record PlatformSecrets(String pseudonymKey, String dataKey, String signin
             ec.initialize(new ECGenParameterSpec("secp256r1"), random);
             String signingKey = Base64.getEncoder().encodeToString(ec.generateKeyPair().getPrivate().getEncoded());
             return new PlatformSecrets(randomKey(random), randomKey(random), "k1", signingKey, randomKey(random),
-                    randomSecret(random));
+                    randomSecret(random), withAllDatabasePasswords(Map.of()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -39,7 +47,8 @@ public record PlatformSecrets(String pseudonymKey, String dataKey, String signin
 
     /**
      * The secrets kept in {@code file}, made and written there (owner-only) the first time. A file
-     * written before a secret existed (no poster key, no gateway client secret) gets that secret
+     * written before a secret existed (no poster key, no gateway client secret, no database passwords)
+     * gets that secret
      * added, and keeps the rest.
      */
     public static PlatformSecrets loadOrCreate(Path file) {
@@ -50,13 +59,19 @@ public record PlatformSecrets(String pseudonymKey, String dataKey, String signin
                     stored.load(in);
                 }
                 SecureRandom random = new SecureRandom();
+                Map<String, String> passwords = new TreeMap<>();
+                stored.stringPropertyNames().stream().filter(name -> name.startsWith(DATABASE_PASSWORD))
+                        .forEach(name -> passwords.put(name.substring(DATABASE_PASSWORD.length()),
+                                stored.getProperty(name)));
                 String posterKey = stored.getProperty("poster-key");
                 String gatewaySecret = stored.getProperty("gateway-client-secret");
                 PlatformSecrets loaded = new PlatformSecrets(stored.getProperty("pseudonym-key"),
                         stored.getProperty("data-key"), stored.getProperty("signing-kid"),
                         stored.getProperty("signing-key"), posterKey != null ? posterKey : randomKey(random),
-                        gatewaySecret != null ? gatewaySecret : randomSecret(random));
-                if (posterKey == null || gatewaySecret == null) {
+                        gatewaySecret != null ? gatewaySecret : randomSecret(random),
+                        withAllDatabasePasswords(passwords));
+                if (posterKey == null || gatewaySecret == null
+                        || !passwords.keySet().containsAll(DatabaseRoles.SERVICE_SCHEMAS.values())) {
                     write(file, loaded);
                 }
                 return loaded;
@@ -77,6 +92,7 @@ public record PlatformSecrets(String pseudonymKey, String dataKey, String signin
         stored.setProperty("signing-key", secrets.signingKey());
         stored.setProperty("poster-key", secrets.posterKey());
         stored.setProperty("gateway-client-secret", secrets.gatewayClientSecret());
+        secrets.databasePasswords().forEach((schema, password) -> stored.setProperty(DATABASE_PASSWORD + schema, password));
         Files.createDirectories(file.getParent());
         Files.deleteIfExists(file);
         Files.createFile(file, PosixFilePermissions.asFileAttribute(
@@ -99,6 +115,22 @@ public record PlatformSecrets(String pseudonymKey, String dataKey, String signin
                 "CODE_ISSUER_SIGNING_KID", signingKid,
                 "SCAN_POSTER_KEY", posterKey,
                 "QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET", gatewayClientSecret);
+    }
+
+    /** The login of the service owning {@code schema} (see {@link DatabaseRoles}). */
+    public DatabaseLogin databaseLogin(String schema) {
+        String password = databasePasswords.get(schema);
+        if (password == null) {
+            throw new IllegalArgumentException("no database password for schema " + schema);
+        }
+        return new DatabaseLogin(schema, password);
+    }
+
+    private static Map<String, String> withAllDatabasePasswords(Map<String, String> known) {
+        Map<String, String> passwords = new TreeMap<>(known);
+        DatabaseRoles.SERVICE_SCHEMAS.values().forEach(schema ->
+                passwords.computeIfAbsent(schema, missing -> DatabaseLogin.randomPassword()));
+        return passwords;
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +17,8 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.healthcode.infra.DatabaseLogin;
+import org.healthcode.infra.DatabaseRoles;
 import org.healthcode.infra.KafkaBroker;
 import org.healthcode.infra.Postgres;
 import org.healthcode.infra.PlatformSecrets;
@@ -48,6 +51,7 @@ public final class LocalPlatform {
     private final Path state;
     private final Path logs;
     private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, DatabaseLogin> databaseLogins = new HashMap<>();
 
     LocalPlatform(Path root) {
         this.root = root;
@@ -77,7 +81,7 @@ public final class LocalPlatform {
         log("Kafka starting on " + KAFKA_PORT);
         KafkaBroker kafka = KafkaBroker.start(state.resolve("kafka"), KAFKA_PORT, "512m");
         started.add(kafka);
-        Map<String, String> database = database();
+        Map<String, String> database = database(secrets);
 
         Map<String, String> env = new HashMap<>(database);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
@@ -101,25 +105,47 @@ public final class LocalPlatform {
         log("ready");
     }
 
-    private Map<String, String> database() {
+    /**
+     * Each data-owning service connects as its own role with its password from the secrets file
+     * (see {@link DatabaseRoles}). The embedded server makes the roles; so does a server of one's own
+     * at {@code HC_PG_URL} when {@code HC_PG_USER} is a superuser there, else its operator has made them.
+     */
+    private Map<String, String> database(PlatformSecrets secrets) {
+        DatabaseRoles.SERVICE_SCHEMAS.forEach((module, schema) -> databaseLogins.put(module, secrets.databaseLogin(schema)));
         Map<String, String> env = new HashMap<>();
         String external = System.getenv("HC_PG_URL");
         if (external != null && !external.isBlank()) {
-            // postgresql://host:port/database; credentials from HC_PG_USER / HC_PG_PASSWORD
+            // postgresql://host:port/database; a superuser to make the roles with from HC_PG_USER / HC_PG_PASSWORD
             log("PostgreSQL: using " + external.replaceAll("//[^@]*@", "//"));
             env.put("QUARKUS_DATASOURCE_REACTIVE_URL", external);
             env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:" + external);
-            env.put("QUARKUS_DATASOURCE_USERNAME", System.getenv().getOrDefault("HC_PG_USER", "postgres"));
-            env.put("QUARKUS_DATASOURCE_PASSWORD", System.getenv().getOrDefault("HC_PG_PASSWORD", ""));
+            externalRoles("jdbc:" + external, System.getenv("HC_PG_USER"), System.getenv().getOrDefault("HC_PG_PASSWORD", ""));
             return env;
         }
         log("PostgreSQL starting on " + POSTGRES_PORT);
         Postgres postgres = Postgres.start(state.resolve("postgres"), POSTGRES_PORT);
         started.add(postgres);
+        databaseLogins.values().forEach(postgres::ensureRole);
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl());
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl());
-        env.put("QUARKUS_DATASOURCE_USERNAME", Postgres.USER);
         return env;
+    }
+
+    private void externalRoles(String jdbcUrl, String user, String password) {
+        String roles = String.join(", ", DatabaseRoles.SERVICE_SCHEMAS.values());
+        String operator = "the roles " + roles + " must exist, each owning its schema, with the passwords "
+                + "database-password.<role> of " + state.resolve("secrets.properties") + " (an operator makes them)";
+        if (user == null || user.isBlank()) {
+            log("PostgreSQL: no HC_PG_USER: " + operator);
+            return;
+        }
+        try {
+            log(DatabaseRoles.ensureAs(jdbcUrl, user, password, databaseLogins.values())
+                    ? "PostgreSQL: roles " + roles + " made as " + user
+                    : "PostgreSQL: " + user + " is not a superuser: " + operator);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at HC_PG_URL: " + e.getMessage(), e);
+        }
     }
 
     private Process startKeycloak(PlatformSecrets secrets) throws IOException {
@@ -153,7 +179,11 @@ public final class LocalPlatform {
 
     private ServiceProcess startService(Service service, Map<String, String> env) {
         log(service.module() + " starting on " + service.port());
-        ServiceProcess process = ServiceProcess.start(root, service.module(), service.port(), env,
+        Map<String, String> serviceEnv = new HashMap<>(env);
+        if (databaseLogins.containsKey(service.module())) {
+            serviceEnv.putAll(databaseLogins.get(service.module()).env());
+        }
+        ServiceProcess process = ServiceProcess.start(root, service.module(), service.port(), serviceEnv,
                 logs.resolve(service.module() + ".log"), "256m");
         started.add(process);
         return process;
@@ -197,7 +227,7 @@ public final class LocalPlatform {
         line(text, "Keycloak", "http://127.0.0.1:" + KEYCLOAK_PORT + "  realm healthcode, admin console admin/admin");
         line(text, "Kafka", "127.0.0.1:" + KAFKA_PORT);
         line(text, "PostgreSQL", System.getenv("HC_PG_URL") != null ? System.getenv("HC_PG_URL")
-                : "127.0.0.1:" + POSTGRES_PORT + " user postgres");
+                : "127.0.0.1:" + POSTGRES_PORT + " superuser postgres; each service its own role");
         text.append('\n');
         text.append("Demo logins (password demo): citizen1-3, checkpoint1, authority1-2, epi1, admin1 (province 330000),\n");
         text.append("  checkpoint-sh (province 310000). A token:\n");

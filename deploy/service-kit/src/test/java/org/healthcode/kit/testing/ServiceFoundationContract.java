@@ -53,6 +53,22 @@ public abstract class ServiceFoundationContract {
     }
 
     @Test
+    void itConnectsAsItsOwnRoleWhichOwnsItsSchemaAndIsNoSuperuser() {
+        Row role = pool.preparedQuery("""
+                select current_user, r.rolsuper, r.rolcreatedb, r.rolcreaterole, n.nspowner = r.oid
+                from pg_roles r, pg_namespace n where r.rolname = current_user and n.nspname = $1""")
+                .execute(Tuple.of(schema)).await().atMost(Duration.ofSeconds(10)).iterator().next();
+        assertEquals(schema, role.getString(0), "the role is named after the schema");
+        assertEquals(List.of(false, false, false, true),
+                List.of(role.getBoolean(1), role.getBoolean(2), role.getBoolean(3), role.getBoolean(4)),
+                "not superuser, createdb or createrole; owns the schema");
+        List<String> installers = new ArrayList<>();
+        pool.query("select distinct installed_by from flyway_schema_history").execute()
+                .await().atMost(Duration.ofSeconds(10)).forEach(row -> installers.add(row.getString(0)));
+        assertEquals(List.of(schema), installers, "its migrations ran as its role");
+    }
+
+    @Test
     void anEventWrittenInItsSchemaReachesKafka() throws Throwable {
         String topic = "foundation-" + application;
         String subject = "sub-" + UUID.randomUUID();
