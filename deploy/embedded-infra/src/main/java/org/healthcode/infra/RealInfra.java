@@ -39,12 +39,28 @@ public final class RealInfra {
     public static RealInfra startFresh() {
         try {
             Path home = Files.createTempDirectory("healthcode-infra-");
-            CompletableFuture<KafkaBroker> kafka = CompletableFuture.supplyAsync(
-                    () -> KafkaBroker.start(home.resolve("kafka"), FreePort.find(), "256m"));
+            CompletableFuture<KafkaBroker> kafka = CompletableFuture.supplyAsync(() -> startKafka(home));
             Postgres postgres = Postgres.start(null, FreePort.find());
             return new RealInfra(home, kafka.join(), postgres);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A free port can be taken by another process between finding it and binding it (seen with several
+     * builds on one machine): the broker then exits at once, and is started again on other ports.
+     */
+    private static KafkaBroker startKafka(Path home) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return KafkaBroker.start(home.resolve(attempt == 1 ? "kafka" : "kafka-" + attempt), FreePort.find(),
+                        "256m");
+            } catch (IllegalStateException exited) {
+                if (attempt == 3) {
+                    throw exited;
+                }
+            }
         }
     }
 
