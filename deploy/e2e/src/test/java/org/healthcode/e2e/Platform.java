@@ -106,7 +106,7 @@ public final class Platform {
             }
             // the gateway's own identity comes from the test provider's token endpoint
             gatewayEnv.put("QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL", TestTokenEndpoint.authServerUrl());
-            gatewayEnv.put("QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET", TestTokenEndpoint.secret("gateway"));
+            gatewayEnv.put("GATEWAY_CLIENT_SECRET", TestTokenEndpoint.secret("gateway"));
             ServiceProcess gateway = ServiceProcess.start(root, "gateway", FreePort.find(), gatewayEnv,
                     home.resolve("gateway.log"), "256m");
             processes.add(gateway);

@@ -114,7 +114,7 @@ public record PlatformSecrets(String pseudonymKey, String dataKey, String signin
                 "CODE_ISSUER_KEYS", signingKid + ":" + signingKey,
                 "CODE_ISSUER_SIGNING_KID", signingKid,
                 "SCAN_POSTER_KEY", posterKey,
-                "QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET", gatewayClientSecret);
+                "GATEWAY_CLIENT_SECRET", gatewayClientSecret);
     }
 
     /** The login of the service owning {@code schema} (see {@link DatabaseRoles}). */

@@ -46,12 +46,12 @@ class ChartContentTest {
         }
         for (String needed : List.of("declaration-service DECLARATION_PSEUDONYM_KEY", "declaration-service DECLARATION_DATA_KEY",
                 "code-issuer-service CODE_ISSUER_KEYS", "code-issuer-service CODE_ISSUER_SIGNING_KID",
-                "scan-checkpoint-service SCAN_POSTER_KEY", "gateway QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET",
+                "scan-checkpoint-service SCAN_POSTER_KEY", "gateway GATEWAY_CLIENT_SECRET",
                 "contact-trace-service QUARKUS_DATASOURCE_PASSWORD", "keycloak KC_DB_PASSWORD")) {
             assertTrue(secretEnv.containsKey(R + "-" + needed), needed + " read from a Secret; found " + secretEnv.keySet());
         }
-        assertEquals(secretEnv.get(R + "-gateway QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET"),
-                secretEnv.get(R + "-keycloak GATEWAY_OIDC_CLIENT_SECRET"), "the gateway and its realm client share one secret");
+        assertEquals(secretEnv.get(R + "-gateway GATEWAY_CLIENT_SECRET"),
+                secretEnv.get(R + "-keycloak GATEWAY_CLIENT_SECRET"), "the gateway and its realm client share one secret");
     }
 
     @Test
@@ -73,6 +73,11 @@ class ChartContentTest {
             assertEquals("/q/health/started", container.at("/startupProbe/httpGet/path").asText(), name);
             assertEquals("/q/health/live", container.at("/livenessProbe/httpGet/path").asText(), name);
             assertEquals("/q/health/ready", container.at("/readinessProbe/httpGet/path").asText(), name);
+            Map<String, String> env = new TreeMap<>();
+            container.path("env").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
+            // the services listen on loopback unless told otherwise, and log JSON in the kubernetes profile
+            assertEquals("0.0.0.0", env.get("QUARKUS_HTTP_HOST"), name + " listens on the pod's address");
+            assertEquals("prod,kubernetes", env.get("QUARKUS_PROFILE"), name + " JSON logs");
             Chart.named(OBJECTS, "Service", name);
             assertEquals("autoscaling/v2", Chart.named(OBJECTS, "HorizontalPodAutoscaler", name).path("apiVersion").asText());
             Chart.named(OBJECTS, "PodDisruptionBudget", name);
