@@ -48,15 +48,23 @@ public record InstantSpan(Duration back, Duration ahead) {
         if (value == null || value.isBlank()) {
             return null;
         }
+        Instant instant = within(value, now);
+        if (instant == null) {
+            problems.accept(new ApiError.Detail(field, rule()));
+        }
+        return instant;
+    }
+
+    /** The instant in {@code value} if it is one within the span, else null (for callers that keep their own problems). */
+    public Instant within(String value, Instant now) {
+        if (value == null) {
+            return null;
+        }
         try {
             Instant instant = OffsetDateTime.parse(value).toInstant();
-            if (contains(instant, now)) {
-                return instant;
-            }
+            return contains(instant, now) ? instant : null;
         } catch (DateTimeParseException e) {
-            // refused below, with the same words as an instant out of the span
+            return null;
         }
-        problems.accept(new ApiError.Detail(field, rule()));
-        return null;
     }
 }
