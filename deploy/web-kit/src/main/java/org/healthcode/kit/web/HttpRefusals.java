@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -38,11 +39,24 @@ public class HttpRefusals {
 
     void install(@Observes Router router) {
         maxBodySize.ifPresent(limit -> {
-            // Before Quarkus's own check (order -2), which would answer with an empty body.
-            router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)
-                    .handler(BodyHandler.create(false).setBodyLimit(limit.asLongValue()));
+            BodyHandler bodies = BodyHandler.create(false).setBodyLimit(limit.asLongValue());
+            // Before Quarkus's own check (order -2), which would answer with an empty body. Only a
+            // request that has a body: a GET is left to Quarkus as it comes (a streamed answer that
+            // fails half-way must still reset the connection, which a request read here prevents).
+            router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(context -> {
+                if (hasBody(context.request())) {
+                    bodies.handle(context);
+                } else {
+                    context.next();
+                }
+            });
             router.route().order(Integer.MIN_VALUE).failureHandler(this::failed);
         });
+    }
+
+    private static boolean hasBody(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaderNames.CONTENT_LENGTH);
+        return request.headers().contains(HttpHeaderNames.TRANSFER_ENCODING) || length != null && !length.equals("0");
     }
 
     private void failed(RoutingContext context) {
