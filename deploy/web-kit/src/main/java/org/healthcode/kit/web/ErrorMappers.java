@@ -8,12 +8,15 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -24,6 +27,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+    /** What JAX-RS answers when no resource method takes the request. */
+    private static final Set<Integer> UNMATCHED = Set.of(404, 405, 406, 415);
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
@@ -101,13 +106,34 @@ public class ErrorMappers {
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
+    /**
+     * A refusal by JAX-RS itself. On an API path ({@code quarkus.http.auth.permission.api.paths}), a
+     * caller without a token learns nothing of the API, not even which paths, methods or media types
+     * it has: 401, as for an existing path.
+     */
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, ContainerRequestContext request) {
         if (e.getCause() instanceof JsonProcessingException unreadable) {
             return unreadable(unreadable); // Quarkus wraps what its JSON reader could not read in a 400
         }
         int status = e.getResponse().getStatus();
+        if (UNMATCHED.contains(status) && request.getSecurityContext().getUserPrincipal() == null
+                && isApiPath(request.getUriInfo().getPath())) {
+            return unauthenticated(e);
+        }
         return respond(status, ApiError.forStatus(status));
+    }
+
+    private static boolean isApiPath(String path) {
+        List<String> patterns = ConfigProvider.getConfig()
+                .getOptionalValues("quarkus.http.auth.permission.api.paths", String.class).orElse(List.of());
+        for (String pattern : patterns) {
+            String prefix = pattern.endsWith("*") ? pattern.substring(0, pattern.length() - 1) : pattern;
+            if (pattern.endsWith("*") ? path.startsWith(prefix) : path.equals(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ServerExceptionMapper

@@ -100,6 +100,15 @@ class HttpRefusalsIT {
     }
 
     @Test
+    void withoutATokenTheApiRevealsNoPathMethodOrMediaType() {
+        refusal(given().get("/v1/no-such-thing").then(), 401, "UNAUTHENTICATED")
+                .header("WWW-Authenticate", startsWith("Bearer"));
+        refusal(given().get("/v1/probe").then(), 401, "UNAUTHENTICATED");
+        refusal(given().contentType("text/plain").body("x").post("/v1/probe").then(), 401, "UNAUTHENTICATED");
+        refusal(given().get("/elsewhere").then(), 404, "NOT_FOUND");
+    }
+
+    @Test
     void aRoleRefusedIsA403InTheErrorShape() {
         refusal(given().auth().oauth2(CITIZEN).get("/v1/probe/staff").then(), 403, "FORBIDDEN");
     }
