@@ -1,5 +1,6 @@
 package org.healthcode.kit.web;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -22,6 +23,16 @@ public class ProbeResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Form echo(Form form) {
         return form;
+    }
+
+    /** The same on the event loop, as the services' reactive resources read their bodies. */
+    @POST
+    @Path("/reactive")
+    @RolesAllowed("citizen")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Form> echoLater(Form form) {
+        return Uni.createFrom().item(form);
     }
 
     @GET
