@@ -55,6 +55,31 @@ class CaseApiIT {
     }
 
     @Test
+    void anOnsetOutsideTheLastYearIsA400NamingTheSpanNotAServerError() {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        for (Object onset : new Object[] {"0001-01-01", "+99999-01-01", today.minusDays(366).toString(),
+                today.plusDays(1).toString(), 20261118}) {
+            given().auth().oauth2(AUTHORITY).contentType(ContentType.JSON)
+                    .body(Map.of("subjectId", Scans.subject(), "status", "CONFIRMED", "onsetDate", onset))
+                    .post("/v1/cases")
+                    .then().statusCode(400).contentType(ContentType.JSON).body("error", equalTo("VALIDATION_FAILED"))
+                    .body("details.field", containsInAnyOrder("onsetDate"));
+        }
+        given().auth().oauth2(AUTHORITY).contentType(ContentType.JSON)
+                .body(Map.of("subjectId", Scans.subject(), "status", "CONFIRMED", "onsetDate", "0001-01-01"))
+                .post("/v1/cases")
+                .then().statusCode(400).body("details[0].problem",
+                        equalTo("must be a date written yyyy-MM-dd, not in the future and at most 365 days back"));
+        String id = given().auth().oauth2(AUTHORITY).contentType(ContentType.JSON)
+                .body(Map.of("subjectId", Scans.subject(), "status", "SUSPECTED", "onsetDate",
+                        today.minusDays(365).toString()))
+                .post("/v1/cases")
+                .then().statusCode(201).extract().path("id");
+        given().auth().oauth2(AUTHORITY).get("/v1/cases/" + id)
+                .then().statusCode(200).body("onsetDate", equalTo(today.minusDays(365).toString()));
+    }
+
+    @Test
     void onlyTheAuthorityDecidesAndOnlyStaffOfTheCasesProvinceRead() {
         Map<String, String> body = Map.of("subjectId", Scans.subject(), "status", "CONFIRMED");
         given().contentType(ContentType.JSON).body(body).post("/v1/cases").then().statusCode(401);

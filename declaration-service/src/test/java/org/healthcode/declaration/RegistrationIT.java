@@ -91,6 +91,28 @@ class RegistrationIT {
     }
 
     @Test
+    void aPhoneOrNameOfTheWrongJsonTypeIsA400NamingItAndNothingIsStored() {
+        String account = People.account();
+        for (Object phone : new Object[] {13900000007L, true, List.of("13900000007"), Map.of("number", "13900000007")}) {
+            Map<String, Object> body = People.registration("张三", "RESIDENT_ID", People.residentId(), null);
+            body.put("phone", phone);
+            String answer = People.register(account, body).statusCode(400).contentType(ContentType.JSON)
+                    .body("error", equalTo("VALIDATION_FAILED"))
+                    .body("details.field", equalTo(List.of("phone")))
+                    .body("details.problem", equalTo(List.of("must be a string"))).extract().asString();
+            assertFalse(answer.contains("13900000007"), "the error echoes input");
+        }
+        Map<String, Object> body = People.registration("张三", "RESIDENT_ID", People.residentId(), People.phone());
+        body.put("name", 42);
+        People.register(account, body).statusCode(400).body("details.field", equalTo(List.of("name")));
+        People.register(account, People.registration("张三", "RESIDENT_ID", People.residentId(), "-13900000007"))
+                .statusCode(400).body("details.field", equalTo(List.of("phone")));
+        People.register(account, People.registration("Robert'); DROP TABLE person;--", "RESIDENT_ID",
+                People.residentId(), People.phone())).statusCode(400).body("details.field", equalTo(List.of("name")));
+        assertEquals(0L, count("select count(*) from person where account_subject = $1", account));
+    }
+
+    @Test
     void nameDocumentAndPhoneAreStoredOnlyEncrypted() {
         String account = People.account();
         String name = "司马相如";

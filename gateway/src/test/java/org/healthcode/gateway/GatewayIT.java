@@ -291,7 +291,8 @@ class GatewayIT {
     void oversizedBodiesAreRefusedBeforeAnyWork() {
         given().auth().oauth2(TestTokens.citizen("citizen-oversized")).contentType("application/json")
                 .body("{\"padding\":\"" + "x".repeat(100_000) + "\"}")
-                .post("/api/v1/me/declarations").then().statusCode(413);
+                .post("/api/v1/me/declarations").then().statusCode(413).contentType("application/json")
+                .body("error", equalTo("PAYLOAD_TOO_LARGE")).body("message", equalTo("The request body is larger than 64 KiB"));
         assertEquals(List.of(), declaration.calls());
     }
 

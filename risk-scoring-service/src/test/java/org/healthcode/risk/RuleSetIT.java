@@ -122,6 +122,19 @@ class RuleSetIT {
     }
 
     @Test
+    void anEffectiveTimeBeyondAYearOrOutOfTheCalendarIsRefusedAndNothingIsPublished() throws Exception {
+        List<Object> before = versions();
+        for (Object effectiveFrom : new Object[] {"+100000-01-01T00:00:00Z", "0001-01-01T00:00:00Z",
+                time.now().plus(Duration.ofDays(366)).toString(), 1795000000}) {
+            given().auth().oauth2(AUTHORITY).contentType(ContentType.JSON)
+                    .body(Map.of("definition", version1(), "effectiveFrom", effectiveFrom)).post("/v1/rule-sets")
+                    .then().statusCode(400).body("error", equalTo("VALIDATION_FAILED"))
+                    .body("details.field", equalTo(List.of("effectiveFrom")));
+        }
+        assertEquals(before, versions(), "nothing published");
+    }
+
+    @Test
     void onlyTheAuthorityPublishesAndDryRuns() throws Exception {
         String admin = TestTokens.staff("admin-hn", "admin", PROVINCE);
         given().auth().oauth2(admin).get("/v1/rule-sets").then().statusCode(200);

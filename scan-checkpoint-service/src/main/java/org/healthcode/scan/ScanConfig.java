@@ -3,6 +3,7 @@ package org.healthcode.scan;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 
@@ -45,4 +46,8 @@ public interface ScanConfig {
     /** Pixels per QR module of a poster PNG. */
     @WithDefault("8")
     int posterScale();
+
+    /** The province's time zone, for what "today" means in a trip's date. */
+    @WithDefault("Asia/Shanghai")
+    ZoneId timeZone();
 }

@@ -14,6 +14,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -65,7 +67,7 @@ final class Checkpoints {
                 "address", "延安路98号"));
         if (type.equals("BUS") || type.equals("TRAIN") || type.equals("FLIGHT")) {
             venue.put("vehicle", "G" + (1000 + RANDOM.nextInt(9000)));
-            venue.put("tripDate", "2026-11-22");
+            venue.put("tripDate", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
             venue.put("carriage", "0" + (1 + RANDOM.nextInt(9)));
         }
         return given().auth().oauth2(STAFF).contentType(ContentType.JSON).body(venue).post("/v1/venues")

@@ -18,6 +18,8 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -51,11 +53,12 @@ class VenueIT {
     @Test
     void eachCarriageOfATripIsOneVenue() {
         int train = 1000 + new java.security.SecureRandom().nextInt(9000);
+        String tomorrow = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
         Map<String, Object> carriage = new HashMap<>(Map.of("name", "杭州东-上海虹桥", "type", "TRAIN",
-                "regionCode", "330102", "address", "杭州东站", "vehicle", "g " + train, "tripDate", "2026-11-23",
+                "regionCode", "330102", "address", "杭州东站", "vehicle", "g " + train, "tripDate", tomorrow,
                 "carriage", "05"));
         JsonPath first = register(carriage).statusCode(201).body("vehicle", equalTo("G" + train))
-                .body("tripDate", equalTo("2026-11-23")).body("carriage", equalTo("05")).extract().jsonPath();
+                .body("tripDate", equalTo(tomorrow)).body("carriage", equalTo("05")).extract().jsonPath();
         carriage.put("vehicle", "G" + train);
         register(carriage).statusCode(200).body("id", equalTo(first.getString("id")));
         carriage.put("carriage", "06");
@@ -72,6 +75,10 @@ class VenueIT {
                 .statusCode(400).body("details.field", containsInAnyOrder("vehicle", "carriage", "tripDate"));
         register(Map.of("name", "航班", "type", "FLIGHT", "regionCode", "330106", "address", "萧山机场", "vehicle", "CA982",
                 "tripDate", "23/11/2026", "carriage", "F")).statusCode(400).body("details.field", contains("tripDate"));
+        register(Map.of("name", "航班", "type", "FLIGHT", "regionCode", "330106", "address", "萧山机场", "vehicle", "CA982",
+                "tripDate", "0001-01-01", "carriage", "F")).statusCode(400).body("details.field", contains("tripDate"));
+        register(Map.of("name", "航班", "type", "FLIGHT", "regionCode", "330106", "address", "萧山机场", "vehicle", "CA982",
+                "tripDate", 20261123, "carriage", "F")).statusCode(400).body("details.field", contains("tripDate"));
         register(Map.of("name", "公园", "type", "PARK", "regionCode", "330106", "address", "孤山", "carriage", "1"))
                 .statusCode(400).body("details.field", contains("carriage"));
         given().auth().oauth2(Checkpoints.STAFF).contentType(ContentType.JSON).body("{\"name\":").post("/v1/venues")

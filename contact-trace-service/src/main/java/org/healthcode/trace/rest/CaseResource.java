@@ -14,7 +14,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +22,7 @@ import org.healthcode.kit.region.Regions;
 import org.healthcode.kit.web.ApiError;
 import org.healthcode.kit.web.ApiException;
 import org.healthcode.kit.web.Caller;
+import org.healthcode.kit.web.DateSpan;
 import org.healthcode.trace.TraceConfig;
 import org.healthcode.trace.domain.CaseStatus;
 import org.healthcode.trace.service.CaseDecision;
@@ -126,17 +126,9 @@ public class CaseResource {
         if (status == null) {
             problems.add(new ApiError.Detail("status", "must be CONFIRMED, SUSPECTED or CLEARED"));
         }
-        LocalDate onset = null;
-        if (form.onsetDate() != null) {
-            try {
-                onset = LocalDate.parse(form.onsetDate());
-                if (onset.isAfter(LocalDate.now(clock.withZone(config.timeZone())))) {
-                    problems.add(new ApiError.Detail("onsetDate", "must not be in the future"));
-                }
-            } catch (DateTimeParseException e) {
-                problems.add(new ApiError.Detail("onsetDate", "must be a date like 2026-11-18"));
-            }
-        }
+        // Symptoms began today or within the last year: an onset older than that traces nothing.
+        LocalDate onset = DateSpan.past(365).parse(form.onsetDate(), "onsetDate",
+                LocalDate.now(clock.withZone(config.timeZone())), problems::add);
         String region = form.regionCode();
         if (region != null && (!Regions.table().isKnown(region) || !Regions.within(region, province))) {
             problems.add(new ApiError.Detail("regionCode", "must be a GB/T 2260 region code within your province"));

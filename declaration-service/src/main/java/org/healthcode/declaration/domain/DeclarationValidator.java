@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.healthcode.kit.region.Regions;
+import org.healthcode.kit.web.DateSpan;
 
 /**
  * Checks a declaration or check-in against today in the province's time zone, and answers its
@@ -17,6 +18,12 @@ public final class DeclarationValidator {
 
     /** How far back travel and arrivals matter to the rules (DESIGN §5). */
     static final int LOOK_BACK_DAYS = 14;
+    /** A trip declared ended within the look-back, and began at most a year before today. */
+    static final DateSpan TRAVEL_FROM = DateSpan.past(365);
+    static final DateSpan TRAVEL_TO = DateSpan.past(LOOK_BACK_DAYS);
+    static final DateSpan ARRIVAL = DateSpan.past(LOOK_BACK_DAYS);
+    /** The last dose of a vaccination, within the last ten years. */
+    static final DateSpan LAST_DOSE = DateSpan.past(3650);
     static final int MAX_TRAVEL_ENTRIES = 50;
     private static final double LOWEST_TEMPERATURE = 34.0;
     private static final double HIGHEST_TEMPERATURE = 43.0;
@@ -73,13 +80,10 @@ public final class DeclarationValidator {
                 continue;
             }
             String region = region(entry.regionCode(), field + ".regionCode");
-            LocalDate from = pastDate(entry.from(), field + ".from");
-            LocalDate to = pastDate(entry.to(), field + ".to");
+            LocalDate from = problems.date(entry.from(), field + ".from", TRAVEL_FROM, today);
+            LocalDate to = problems.date(entry.to(), field + ".to", TRAVEL_TO, today);
             if (from != null && to != null && from.isAfter(to)) {
                 problems.add(field + ".from", "must not be after to");
-            }
-            if (to != null && to.isBefore(today.minusDays(LOOK_BACK_DAYS))) {
-                problems.add(field + ".to", "must be within the last " + LOOK_BACK_DAYS + " days");
             }
             travel.add(new DeclarationContent.Travel(region, from, to));
         }
@@ -120,7 +124,7 @@ public final class DeclarationValidator {
         }
         LocalDate lastDose = null;
         if (doses != null && doses > 0) {
-            lastDose = pastDate(vaccination.lastDose(), "vaccination.lastDose");
+            lastDose = problems.date(vaccination.lastDose(), "vaccination.lastDose", LAST_DOSE, today);
         } else if (vaccination.lastDose() != null) {
             problems.add("vaccination.lastDose", "must be absent when doses is 0");
         }
@@ -145,10 +149,7 @@ public final class DeclarationValidator {
                 problems.add("inbound.fromCountry", "must be an ISO 3166 alpha-2 country code other than CN");
             }
         }
-        LocalDate arrival = pastDate(inbound.arrivalDate(), "inbound.arrivalDate");
-        if (arrival != null && arrival.isBefore(today.minusDays(LOOK_BACK_DAYS))) {
-            problems.add("inbound.arrivalDate", "must be within the last " + LOOK_BACK_DAYS + " days");
-        }
+        LocalDate arrival = problems.date(inbound.arrivalDate(), "inbound.arrivalDate", ARRIVAL, today);
         String port = problems.required(inbound.port(), "inbound.port");
         if (port != null) {
             port = port.strip();
@@ -164,13 +165,5 @@ public final class DeclarationValidator {
             problems.add(field, "is not a known GB/T 2260 region code");
         }
         return code;
-    }
-
-    private LocalDate pastDate(String value, String field) {
-        LocalDate date = problems.date(value, field);
-        if (date != null && date.isAfter(today)) {
-            problems.add(field, "must not be in the future");
-        }
-        return date;
     }
 }

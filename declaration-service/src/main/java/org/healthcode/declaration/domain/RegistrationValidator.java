@@ -55,7 +55,9 @@ public final class RegistrationValidator {
         if (problems.required(form.name(), "name") != null) {
             name = PersonName.normalise(form.name()).orElse(null);
             if (name == null) {
-                problems.add("name", "must be 1 to 40 characters without digits or control characters");
+                problems.add("name", "must be 1 to " + PersonName.MAX_LENGTH + " letters (Chinese characters or Latin"
+                        + " letters, accents included) in words joined by single spaces, middle dots (·), hyphens or"
+                        + " apostrophes; no digits, symbols or emoji");
             }
         }
         DocumentType type = problems.oneOf(DocumentType.class, form.documentType(), "documentType");
@@ -63,9 +65,9 @@ public final class RegistrationValidator {
         String phone = null;
         boolean phoneGiven = form.phone() != null && !form.phone().isBlank();
         if (phoneGiven) {
-            phone = Phone.normalise(form.phone()).orElse(null);
+            phone = Phone.normalise(form.phone(), type).orElse(null);
             if (phone == null) {
-                problems.add("phone", "must be a mainland mobile number (11 digits starting 13–19, optional +86)");
+                problems.add("phone", Phone.rule(type));
             }
         } else if (phoneRequired) {
             problems.add("phone", "is required");

@@ -1,13 +1,13 @@
 package org.healthcode.declaration.domain;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.healthcode.kit.web.ApiError;
 import org.healthcode.kit.web.ApiException;
+import org.healthcode.kit.web.DateSpan;
 
 /**
  * Collects every problem of a request so that all offending fields are reported at once.
@@ -56,16 +56,11 @@ public final class Violations {
         return null;
     }
 
-    /** An ISO date (yyyy-MM-dd), or null after recording why it is not one. */
-    public LocalDate date(String value, String field) {
+    /** A required ISO date (yyyy-MM-dd) within {@code span} of today, or null after recording why it is not one. */
+    public LocalDate date(String value, String field, DateSpan span, LocalDate today) {
         if (required(value, field) == null) {
             return null;
         }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            add(field, "must be a date written yyyy-MM-dd");
-            return null;
-        }
+        return span.parse(value, field, today, details::add);
     }
 }

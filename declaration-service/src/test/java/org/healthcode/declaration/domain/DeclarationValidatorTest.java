@@ -84,12 +84,46 @@ class DeclarationValidatorTest {
                 new DeclarationForm(null, false, null, 36.6, new DeclarationForm.Vaccination(2, "2026-11-23"), null),
                 TODAY)).toError();
         assertEquals(List.of("vaccination.lastDose"), fields(error));
-        assertEquals("must not be in the future", error.details().get(0).problem());
+        assertEquals("must be a date written yyyy-MM-dd, not in the future and at most 3650 days back",
+                error.details().get(0).problem());
 
         error = assertThrows(ApiException.class, () -> DeclarationValidator.declaration(
                 new DeclarationForm(null, false, null, 36.6, new DeclarationForm.Vaccination(0, "2022-01-01"), null),
                 TODAY)).toError();
         assertEquals(List.of("vaccination.lastDose"), fields(error));
+    }
+
+    @Test
+    void everyDateIsWithinASpanThatMakesSenseForItsField() {
+        DeclarationForm yearOne = new DeclarationForm(List.of(new DeclarationForm.Travel("420106", "0001-01-01",
+                "0001-01-02")), false, null, 36.6, new DeclarationForm.Vaccination(2, "0001-01-01"),
+                new DeclarationForm.Inbound("CA982", "US", "0001-01-01", "PVG"));
+        ApiError error = assertThrows(ApiException.class, () -> DeclarationValidator.declaration(yearOne, TODAY))
+                .toError();
+        assertEquals(List.of(
+                new ApiError.Detail("travel[0].from", "must be a date written yyyy-MM-dd, not in the future and at most"
+                        + " 365 days back"),
+                new ApiError.Detail("travel[0].to", "must be a date written yyyy-MM-dd, not in the future and at most"
+                        + " 14 days back"),
+                new ApiError.Detail("vaccination.lastDose", "must be a date written yyyy-MM-dd, not in the future and"
+                        + " at most 3650 days back"),
+                new ApiError.Detail("inbound.arrivalDate", "must be a date written yyyy-MM-dd, not in the future and"
+                        + " at most 14 days back")), error.details());
+
+        DeclarationForm farFuture = new DeclarationForm(List.of(new DeclarationForm.Travel("420106", "2026-11-20",
+                "+99999-01-01")), false, null, 36.6, new DeclarationForm.Vaccination(2, "9999-12-31"),
+                new DeclarationForm.Inbound("CA982", "US", "2026-11-23", "PVG"));
+        assertEquals(List.of("travel[0].to", "vaccination.lastDose", "inbound.arrivalDate"), fields(assertThrows(
+                ApiException.class, () -> DeclarationValidator.declaration(farFuture, TODAY)).toError()));
+
+        // one day past each end of the span is refused; the ends themselves are accepted
+        assertEquals(List.of("travel[0].from", "vaccination.lastDose"), fields(assertThrows(ApiException.class,
+                () -> DeclarationValidator.declaration(new DeclarationForm(List.of(new DeclarationForm.Travel("420106",
+                        TODAY.minusDays(366).toString(), TODAY.toString())), false, null, 36.6,
+                        new DeclarationForm.Vaccination(1, TODAY.minusDays(3651).toString()), null), TODAY)).toError()));
+        DeclarationValidator.declaration(new DeclarationForm(List.of(new DeclarationForm.Travel("420106",
+                TODAY.minusDays(365).toString(), TODAY.minusDays(14).toString())), false, null, 36.6,
+                new DeclarationForm.Vaccination(1, TODAY.minusDays(3650).toString()), null), TODAY);
     }
 
     @Test

@@ -31,5 +31,6 @@ class MaskingTest {
     @Test
     void phonesKeepThreeAndFour() {
         assertEquals("138****5678", Masking.phone("13812345678"));
+        assertEquals("+14****0123", Masking.phone("+14155550123"));
     }
 }

@@ -42,6 +42,44 @@ class RegistrationValidatorTest {
     }
 
     @Test
+    void thePhoneIsCheckedByTheDocument() {
+        RegistrationForm resident = new RegistrationForm("张三", "RESIDENT_ID", "11010519491231002X", "+1 415 555 0123",
+                "330106", null);
+        ApiError error = assertThrows(ApiException.class, () -> RegistrationValidator.self(resident, TODAY)).toError();
+        assertEquals(List.of(new ApiError.Detail("phone",
+                "must be a mainland mobile number (11 digits starting 13 to 19, optionally after +86)")), error.details());
+
+        Identity visitor = RegistrationValidator.self(new RegistrationForm("Anna Müller", "PASSPORT", "E1234567",
+                "+1 415 555 0123", "330106", null), TODAY);
+        assertEquals("+14155550123", visitor.phone());
+        assertEquals("+85291234567", RegistrationValidator.dependent(new RegistrationForm("陈大文", "HK_MACAO_PERMIT",
+                "H12345678", "+852 9123 4567", "330106", "PARENT"), TODAY).identity().phone());
+
+        for (String type : new String[] {"RESIDENT_ID", "PASSPORT"}) {
+            String number = type.equals("PASSPORT") ? "E1234567" : "11010519491231002X";
+            ApiError signed = assertThrows(ApiException.class, () -> RegistrationValidator.self(
+                    new RegistrationForm("张三", type, number, "-13900000007", "330106", null), TODAY)).toError();
+            assertEquals(List.of("phone"), fields(signed), type);
+            assertFalse(signed.toString().contains("13900000007"), "echoes input");
+        }
+    }
+
+    @Test
+    void aNameIsLettersNotCodeOrPictures() {
+        for (String name : new String[] {"Robert'); DROP TABLE person;--", "张三😀", "张\ud800三", "张三3"}) {
+            ApiError error = assertThrows(ApiException.class, () -> RegistrationValidator.self(new RegistrationForm(
+                    name, "RESIDENT_ID", "11010519491231002X", "13812345678", "330106", null), TODAY)).toError();
+            assertEquals(List.of("name"), fields(error), name);
+            assertEquals("must be 1 to 50 letters (Chinese characters or Latin letters, accents included) in words joined"
+                    + " by single spaces, middle dots (·), hyphens or apostrophes; no digits, symbols or emoji",
+                    error.details().get(0).problem());
+            assertFalse(error.toString().contains(name), "echoes input");
+        }
+        assertEquals("买买提·艾力", RegistrationValidator.dependent(new RegistrationForm("买买提・艾力", "RESIDENT_ID",
+                "11010519491231002X", null, "330106", "CHILD"), TODAY).identity().name());
+    }
+
+    @Test
     void missingFieldsAreRequired() {
         ApiError error = assertThrows(ApiException.class, () -> RegistrationValidator.self(
                 new RegistrationForm(null, null, " ", null, null, null), TODAY)).toError();

@@ -2,13 +2,12 @@ package org.healthcode.risk.domain;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.healthcode.kit.web.InstantSpan;
 
 /**
  * An authority's proposal to set a subject's colour until a given time, checked: a pseudonym, a
@@ -20,6 +19,7 @@ public record OverrideProposal(String subjectId, Colour colour, String justifica
     public static final int MAX_JUSTIFICATION = 500;
     public static final Duration LONGEST = Duration.ofDays(30);
     private static final Pattern SUBJECT_ID = Pattern.compile("[A-Za-z0-9_-]{22}");
+    private static final InstantSpan END = InstantSpan.future(LONGEST);
 
     /** A proposal, or every problem found with the fields it came from. */
     public record Checked(OverrideProposal proposal, List<FieldProblem> problems) {
@@ -40,13 +40,11 @@ public record OverrideProposal(String subjectId, Colour colour, String justifica
         } else if (justification.codePointCount(0, justification.length()) > MAX_JUSTIFICATION) {
             problems.add(new FieldProblem("justification", "at most " + MAX_JUSTIFICATION + " characters"));
         }
-        Instant end = instant(until);
+        Instant end = END.within(until, now);
         if (end == null) {
-            problems.add(new FieldProblem("until", "must be an ISO-8601 instant, e.g. 2026-12-01T00:00:00Z"));
-        } else if (!end.isAfter(now)) {
-            problems.add(new FieldProblem("until", "must be in the future"));
-        } else if (end.isAfter(now.plus(LONGEST))) {
-            problems.add(new FieldProblem("until", "at most " + LONGEST.toDays() + " days ahead"));
+            problems.add(new FieldProblem("until", END.rule()));
+        } else {
+            end = end.truncatedTo(ChronoUnit.MILLIS);
         }
         return problems.isEmpty() ? new Checked(new OverrideProposal(subjectId, parsedColour, justification, end),
                 List.of()) : new Checked(null, List.copyOf(problems));
@@ -59,16 +57,5 @@ public record OverrideProposal(String subjectId, Colour colour, String justifica
     public Instant expiresAt(Instant proposedAt, Duration ttl) {
         Instant expiry = proposedAt.plus(ttl);
         return expiry.isBefore(until) ? expiry : until;
-    }
-
-    private static Instant instant(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant().truncatedTo(ChronoUnit.MILLIS);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

@@ -13,14 +13,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.healthcode.kit.web.ApiError;
 import org.healthcode.kit.web.ApiException;
 import org.healthcode.kit.web.Caller;
+import org.healthcode.kit.web.InstantSpan;
 import org.healthcode.risk.domain.Colour;
 import org.healthcode.risk.domain.RuleDefinitionCheck;
 import org.healthcode.risk.domain.RuleSet;
@@ -54,14 +55,22 @@ public class RuleSetResource {
     public record PublishedView(String province, int version, Instant effectiveFrom) {
     }
 
+    /**
+     * When a published version may take effect: at most a year ahead (and at least the lead time,
+     * which {@link RuleSetService#publish} checks).
+     */
+    private static final InstantSpan EFFECTIVE = InstantSpan.future(Duration.ofDays(365));
+
     private final RuleSetService service;
     private final SecurityIdentity identity;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    public RuleSetResource(RuleSetService service, SecurityIdentity identity, ObjectMapper json) {
+    public RuleSetResource(RuleSetService service, SecurityIdentity identity, ObjectMapper json, Clock clock) {
         this.service = service;
         this.identity = identity;
         this.json = json;
+        this.clock = clock;
     }
 
     /** The caller's province's versions and the default ('*') ones, oldest effective first. */
@@ -98,10 +107,10 @@ public class RuleSetResource {
         String province = caller.staffProvince();
         JsonNode definition = request == null ? null : request.definition();
         List<ApiError.Detail> problems = new ArrayList<>(problems(definition));
-        Instant effectiveFrom = instant(request == null ? null : request.effectiveFrom());
-        if (effectiveFrom == null) {
-            problems.add(new ApiError.Detail("effectiveFrom",
-                    "must be an ISO-8601 instant, e.g. 2026-12-01T00:00:00Z"));
+        String effective = request == null ? null : request.effectiveFrom();
+        Instant effectiveFrom = EFFECTIVE.parse(effective, "effectiveFrom", clock.instant(), problems::add);
+        if (effective == null || effective.isBlank()) {
+            problems.add(new ApiError.Detail("effectiveFrom", EFFECTIVE.rule()));
         }
         refuseIfAny(problems);
         return service.publish(province, definition, effectiveFrom, caller.subject())
@@ -116,17 +125,6 @@ public class RuleSetResource {
     private static void refuseIfAny(List<ApiError.Detail> problems) {
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
-        }
-    }
-
-    private static Instant instant(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
         }
     }
 

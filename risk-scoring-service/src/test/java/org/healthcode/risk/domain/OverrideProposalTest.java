@@ -60,6 +60,11 @@ class OverrideProposalTest {
                 NOW.plus(Duration.ofDays(30)).toString(), NOW).problems());
         assertEquals(List.of("until"), fields(OverrideProposal.check(SUBJECT, "RED", "x",
                 NOW.plus(Duration.ofDays(30)).plusSeconds(1).toString(), NOW)));
+        for (String end : new String[] {"0001-01-01T00:00:00Z", "+100000-01-01T00:00:00Z", "2026-12-01"}) {
+            assertEquals(List.of(new FieldProblem("until", "must be an ISO-8601 instant such as 2026-12-01T00:00:00Z,"
+                    + " in the future and at most 30 days ahead")),
+                    OverrideProposal.check(SUBJECT, "RED", "x", end, NOW).problems(), end);
+        }
     }
 
     @Test

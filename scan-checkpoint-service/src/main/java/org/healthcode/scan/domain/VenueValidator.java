@@ -1,7 +1,6 @@
 package org.healthcode.scan.domain;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +8,7 @@ import java.util.regex.Pattern;
 import org.healthcode.kit.region.Regions;
 import org.healthcode.kit.web.ApiError;
 import org.healthcode.kit.web.ApiException;
+import org.healthcode.kit.web.DateSpan;
 
 /**
  * Checks a venue form and gives the values to store: every problem is reported with its field,
@@ -20,12 +20,17 @@ public final class VenueValidator {
     static final int MAX_ADDRESS = 200;
     private static final Pattern VEHICLE = Pattern.compile("[\\p{L}\\p{N}-]{1,20}");
     private static final Pattern CARRIAGE = Pattern.compile("[\\p{L}\\p{N}-]{1,10}");
+    /** A trip of today, under way since up to 3 days (the longest rail journeys), or up to 30 days ahead. */
+    static final DateSpan TRIP = new DateSpan(3, 30);
 
     private VenueValidator() {
     }
 
-    /** A valid venue (without id and creator), or {@link ApiException} VALIDATION_FAILED naming each bad field. */
-    public static Venue validate(VenueForm form) {
+    /**
+     * A valid venue (without id and creator), or {@link ApiException} VALIDATION_FAILED naming each bad
+     * field; {@code today} is the province's, for a trip's date.
+     */
+    public static Venue validate(VenueForm form, LocalDate today) {
         List<ApiError.Detail> problems = new ArrayList<>();
         if (form == null) {
             throw ApiException.invalid(List.of(new ApiError.Detail("name", "is required"),
@@ -47,7 +52,7 @@ public final class VenueValidator {
         if (venue.type != null && venue.type.transport()) {
             venue.vehicle = code(form.vehicle(), "vehicle", VEHICLE, "a plate, train or flight number", problems);
             venue.carriage = code(form.carriage(), "carriage", CARRIAGE, "a carriage or cabin", problems);
-            venue.tripDate = date(form.tripDate(), problems);
+            venue.tripDate = date(form.tripDate(), today, problems);
         } else if (venue.type != null) {
             for (String[] field : new String[][] {{"vehicle", form.vehicle()}, {"tripDate", form.tripDate()},
                     {"carriage", form.carriage()}}) {
@@ -108,16 +113,11 @@ public final class VenueValidator {
         return normalised;
     }
 
-    private static LocalDate date(String value, List<ApiError.Detail> problems) {
+    private static LocalDate date(String value, LocalDate today, List<ApiError.Detail> problems) {
         if (value == null || value.isBlank()) {
             problems.add(new ApiError.Detail("tripDate", "is required for transport"));
             return null;
         }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            problems.add(new ApiError.Detail("tripDate", "must be a date, YYYY-MM-DD"));
-            return null;
-        }
+        return TRIP.parse(value, "tripDate", today, problems::add);
     }
 }

@@ -11,7 +11,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.LocalDate;
 import org.healthcode.kit.web.Caller;
+import org.healthcode.scan.ScanConfig;
 import org.healthcode.scan.domain.Venue;
 import org.healthcode.scan.domain.VenueForm;
 import org.healthcode.scan.domain.VenueValidator;
@@ -25,10 +28,14 @@ public class VenueResource {
 
     private final VenueService venues;
     private final SecurityIdentity identity;
+    private final Clock clock;
+    private final ScanConfig config;
 
-    public VenueResource(VenueService venues, SecurityIdentity identity) {
+    public VenueResource(VenueService venues, SecurityIdentity identity, Clock clock, ScanConfig config) {
         this.venues = venues;
         this.identity = identity;
+        this.clock = clock;
+        this.config = config;
     }
 
     /** 201 with the new venue; 200 with the existing one when this carriage of this trip is already a venue. */
@@ -36,7 +43,7 @@ public class VenueResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> register(VenueForm form) {
-        Venue venue = VenueValidator.validate(form);
+        Venue venue = VenueValidator.validate(form, LocalDate.now(clock.withZone(config.timeZone())));
         return venues.register(venue, Caller.of(identity))
                 .map(registered -> Response.status(registered.created() ? 201 : 200)
                         .entity(view(registered.venue())).build());

@@ -10,14 +10,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import org.healthcode.kit.audit.AuditEntry;
 import org.healthcode.kit.audit.AuditTrail;
 import org.healthcode.kit.web.ApiError;
 import org.healthcode.kit.web.ApiException;
 import org.healthcode.kit.web.Caller;
+import org.healthcode.kit.web.InstantSpan;
 
 /**
  * Every data-owning service's admin calls: its audit trail, a purge on demand, and the
@@ -34,14 +37,19 @@ public class GovernanceResource {
     public record DestructionRequest(String confirmation) {
     }
 
+    /** The times an audit query may be bounded by: the last ten years, up to a year ahead. */
+    static final InstantSpan AUDIT_TIME = new InstantSpan(Duration.ofDays(3650), Duration.ofDays(365));
+
     private final AuditTrail audit;
     private final PersonalDataCare care;
     private final SecurityIdentity identity;
+    private final Clock clock;
 
-    public GovernanceResource(AuditTrail audit, PersonalDataCare care, SecurityIdentity identity) {
+    public GovernanceResource(AuditTrail audit, PersonalDataCare care, SecurityIdentity identity, Clock clock) {
         this.audit = audit;
         this.care = care;
         this.identity = identity;
+        this.clock = clock;
     }
 
     /** The audit trail, oldest first, filtered by subject, actor and time; an admin sees their province's. */
@@ -53,8 +61,14 @@ public class GovernanceResource {
         if (max < 1 || max > 10_000) {
             throw ApiException.invalid(List.of(new ApiError.Detail("limit", "between 1 and 10000")));
         }
-        return audit.find(blank(subjectId), blank(actor), instant("from", from), instant("to", to),
-                Caller.of(identity).staffProvince(), max);
+        List<ApiError.Detail> problems = new ArrayList<>();
+        Instant now = clock.instant();
+        Instant since = AUDIT_TIME.parse(from, "from", now, problems::add);
+        Instant until = AUDIT_TIME.parse(to, "to", now, problems::add);
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid(problems);
+        }
+        return audit.find(blank(subjectId), blank(actor), since, until, Caller.of(identity).staffProvince(), max);
     }
 
     @POST
@@ -75,16 +89,5 @@ public class GovernanceResource {
 
     private static String blank(String value) {
         return value == null || value.isBlank() ? null : value;
-    }
-
-    private static Instant instant(String field, String value) {
-        if (blank(value) == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalid(List.of(new ApiError.Detail(field, "an ISO-8601 instant, e.g. 2026-12-01T00:00:00Z")));
-        }
     }
 }

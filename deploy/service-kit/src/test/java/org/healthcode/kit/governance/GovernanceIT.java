@@ -71,6 +71,11 @@ class GovernanceIT {
                 .extract().jsonPath().getList("action"));
         given().auth().oauth2(ADMIN).queryParam("from", "yesterday").get("/v1/audit").then().statusCode(400)
                 .body("details[0].field", equalTo("from"));
+        given().auth().oauth2(ADMIN).queryParam("from", "0001-01-01T00:00:00Z").queryParam("to", "+100000-01-01T00:00:00Z")
+                .get("/v1/audit").then().statusCode(400).body("error", equalTo("VALIDATION_FAILED"))
+                .body("details.field", equalTo(List.of("from", "to")))
+                .body("details[1].problem", equalTo("must be an ISO-8601 instant such as 2026-12-01T00:00:00Z, at most"
+                        + " 3650 days back and at most 365 days ahead"));
         given().auth().oauth2(TestTokens.staff("epi", "epidemiologist", "330000")).get("/v1/audit").then()
                 .statusCode(403);
     }

@@ -1,15 +1,22 @@
 package org.healthcode.kit.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Collection;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -20,23 +27,61 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+    /** What JAX-RS answers when no resource method takes the request. */
+    private static final Set<Integer> UNMATCHED = Set.of(404, 405, 406, 415);
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
         return respond(e.status(), e.toError());
     }
 
+    /**
+     * A body that is not JSON is MALFORMED_JSON; JSON with a value of the wrong type (a number where
+     * text belongs, text where a list belongs) is VALIDATION_FAILED naming the field as the
+     * validators do ({@code travel[0].from}), or {@code body} when the whole body is of the wrong type.
+     */
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e) {
-        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            String field = mismatch.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining("."));
-            String problem = mismatch instanceof InvalidFormatException ? "has the wrong format or value"
-                    : "has the wrong type";
-            return respond(400, ApiException.invalid(List.of(new ApiError.Detail(field, problem))).toError());
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            StringBuilder field = new StringBuilder();
+            for (JsonMappingException.Reference ref : mismatch.getPath()) {
+                if (ref.getFieldName() != null) {
+                    field.append(field.isEmpty() ? "" : ".").append(ref.getFieldName());
+                } else {
+                    field.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            String name = field.isEmpty() ? "body" : field.toString();
+            return respond(400, ApiException.invalid(List.of(new ApiError.Detail(name, problem(mismatch)))).toError());
         }
         return respond(400, ApiError.of("MALFORMED_JSON", "The request body is not valid JSON"));
+    }
+
+    /** What the field should have been, by the type it is read into; never the value that came. */
+    private static String problem(MismatchedInputException mismatch) {
+        Class<?> type = mismatch.getTargetType();
+        if (type == null) {
+            return "has the wrong type";
+        }
+        if (CharSequence.class.isAssignableFrom(type) || type == char.class || type == Character.class) {
+            return "must be a string";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "must be a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "must be a list";
+        }
+        if (type.isEnum()) {
+            return "must be one of the allowed names, as a string";
+        }
+        if (type.isRecord() || Map.class.isAssignableFrom(type)) {
+            return "must be an object";
+        }
+        return mismatch instanceof InvalidFormatException ? "has the wrong format or value" : "has the wrong type";
     }
 
     /**
@@ -54,28 +99,41 @@ public class ErrorMappers {
         return respond(403, ApiError.of("FORBIDDEN", "This call is not allowed for the caller's role"));
     }
 
-    @ServerExceptionMapper
-    public Response unauthenticated(UnauthorizedException e) {
-        return respond(401, ApiError.of("UNAUTHENTICATED", "A valid bearer token is required"));
+    /** No token, or one that is not valid: 401 with the bearer challenge (RFC 6750). */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(Exception e) {
+        return Response.fromResponse(respond(401, ApiError.forStatus(401)))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
+    /**
+     * A refusal by JAX-RS itself. On an API path ({@code quarkus.http.auth.permission.api.paths}), a
+     * caller without a token learns nothing of the API, not even which paths, methods or media types
+     * it has: 401, as for an existing path.
+     */
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, ContainerRequestContext request) {
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadable(unreadable); // Quarkus wraps what its JSON reader could not read in a 400
+        }
         int status = e.getResponse().getStatus();
-        String code = switch (status) {
-            case 401 -> "UNAUTHENTICATED";
-            case 403 -> "FORBIDDEN";
-            case 404 -> "NOT_FOUND";
-            case 405 -> "METHOD_NOT_ALLOWED";
-            case 406 -> "NOT_ACCEPTABLE";
-            case 413 -> "PAYLOAD_TOO_LARGE";
-            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
-            case 429 -> "TOO_MANY_REQUESTS";
-            default -> status >= 500 ? "INTERNAL" : "BAD_REQUEST";
-        };
-        String message = status >= 500 ? "Internal error" : Response.Status.fromStatusCode(status) == null
-                ? "Request refused" : Response.Status.fromStatusCode(status).getReasonPhrase();
-        return respond(status, ApiError.of(code, message));
+        if (UNMATCHED.contains(status) && request.getSecurityContext().getUserPrincipal() == null
+                && isApiPath(request.getUriInfo().getPath())) {
+            return unauthenticated(e);
+        }
+        return respond(status, ApiError.forStatus(status));
+    }
+
+    private static boolean isApiPath(String path) {
+        List<String> patterns = ConfigProvider.getConfig()
+                .getOptionalValues("quarkus.http.auth.permission.api.paths", String.class).orElse(List.of());
+        for (String pattern : patterns) {
+            String prefix = pattern.endsWith("*") ? pattern.substring(0, pattern.length() - 1) : pattern;
+            if (pattern.endsWith("*") ? path.startsWith(prefix) : path.equals(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ServerExceptionMapper

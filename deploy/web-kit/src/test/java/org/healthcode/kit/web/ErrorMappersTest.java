@@ -11,9 +11,15 @@ import org.junit.jupiter.api.Test;
 class ErrorMappersTest {
 
     private final ErrorMappers mappers = new ErrorMappers();
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = StrictJson.configure(new ObjectMapper());
 
     record Registration(String name, int doses) {
+    }
+
+    record Travel(String regionCode, String from) {
+    }
+
+    record Declaration(List<Travel> travel, Double temperature, Boolean contactWithCase) {
     }
 
     @Test
@@ -29,8 +35,46 @@ class ErrorMappersTest {
         ApiError error = error(response);
         assertEquals(400, response.getStatus());
         assertEquals("VALIDATION_FAILED", error.error());
-        assertEquals(List.of(new ApiError.Detail("doses", "has the wrong format or value")), error.details());
+        assertEquals(List.of(new ApiError.Detail("doses", "must be a number")), error.details());
         assertFalse(error.toString().contains("330102199001011234"), "the value stays out of the error");
+    }
+
+    @Test
+    void aNumberBooleanListOrObjectWhereTextBelongsIsRefusedNotTurnedIntoText() {
+        for (String phone : new String[] {"13900000007", "1.5", "true", "[\"13900000007\"]", "{\"n\": 1}"}) {
+            Response response = unreadable("{\"name\": " + phone + ", \"doses\": 1}");
+            ApiError error = error(response);
+            assertEquals(400, response.getStatus(), phone);
+            assertEquals("VALIDATION_FAILED", error.error(), phone);
+            assertEquals(List.of(new ApiError.Detail("name", "must be a string")), error.details(), phone);
+            assertFalse(error.toString().contains("13900000007"), "the value stays out of the error");
+        }
+    }
+
+    @Test
+    void textOrAFractionWhereANumberBelongsIsRefusedNotConverted() {
+        assertEquals(List.of(new ApiError.Detail("doses", "must be a number")),
+                error(unreadable("{\"name\": \"x\", \"doses\": \"2\"}")).details());
+        assertEquals(List.of(new ApiError.Detail("doses", "must be a number")),
+                error(unreadable("{\"name\": \"x\", \"doses\": 2.7}")).details());
+    }
+
+    @Test
+    void aNestedFieldIsNamedAsTheValidatorsNameIt() {
+        assertEquals(List.of(new ApiError.Detail("travel[1].from", "must be a string")), error(unreadable(
+                "{\"travel\": [{\"from\": \"2026-11-20\"}, {\"from\": 20261120}]}", Declaration.class)).details());
+        assertEquals(List.of(new ApiError.Detail("temperature", "must be a number")),
+                error(unreadable("{\"temperature\": \"36.5\"}", Declaration.class)).details());
+        assertEquals(List.of(new ApiError.Detail("contactWithCase", "must be true or false")),
+                error(unreadable("{\"contactWithCase\": \"false\"}", Declaration.class)).details());
+        assertEquals(List.of(new ApiError.Detail("travel", "must be a list")),
+                error(unreadable("{\"travel\": \"420106\"}", Declaration.class)).details());
+    }
+
+    @Test
+    void aBodyOfTheWrongJsonTypeIsNamedAsTheBody() {
+        assertEquals(List.of(new ApiError.Detail("body", "must be an object")),
+                error(unreadable("[1, 2]", Declaration.class)).details());
     }
 
     @Test
@@ -51,8 +95,12 @@ class ErrorMappersTest {
     }
 
     private Response unreadable(String body) {
+        return unreadable(body, Registration.class);
+    }
+
+    private Response unreadable(String body, Class<?> type) {
         try {
-            json.readValue(body, Registration.class);
+            json.readValue(body, type);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return mappers.unreadable(e);
         }
