@@ -410,11 +410,11 @@ class AccessMatrixIT {
         Response answer = given().auth().oauth2(strangers.get("checkpoint")).contentType(ContentType.JSON)
                 .body(Map.of("token", ids.get("codeToken"))).post(platform.gatewayUrl() + "/api/v1/codes/verify");
         assertEquals(200, answer.statusCode(), answer.asString());
-        assertEquals(Boolean.TRUE, answer.path("valid"));
-        assertEquals(null, answer.path("maskedName"), "a masked name for staff of another province");
+        assertEquals(Boolean.TRUE, answer.<Boolean>path("valid"));
+        assertEquals((String) null, answer.<String>path("maskedName"), "a masked name for staff of another province");
         Response home = given().auth().oauth2(tokens.get("checkpoint")).contentType(ContentType.JSON)
                 .body(Map.of("token", ids.get("codeToken"))).post(platform.gatewayUrl() + "/api/v1/codes/verify");
-        assertEquals(ids.get("maskedName"), home.path("maskedName"), "the province's own checkpoint sees it");
+        assertEquals(ids.get("maskedName"), home.<String>path("maskedName"), "the province's own checkpoint sees it");
     }
 
     /** No service port answers from outside the machine: each process listens on loopback only. */
