@@ -85,19 +85,24 @@ class RegionRiskIT {
     }
 
     @Test
-    void aSubjectsRiskIsForTheAuthorityOfItsProvinceAndAdmins() throws Exception {
+    void aSubjectsRiskIsForTheAuthorityAndAdminsOfItsProvince() throws Exception {
         Declarations declaration = Declarations.harmless(Declarations.newSubjectId(), time.now()).send();
         String subject = declaration.subjectId();
         RiskEvents.await(subject, RiskEvents.causedBy(declaration.id()));
 
-        given().auth().oauth2(TestTokens.staff("admin1", "admin", null)).get("/v1/subjects/{id}/risk", subject)
+        given().auth().oauth2(TestTokens.staff("admin1", "admin", "330000")).get("/v1/subjects/{id}/risk", subject)
                 .then().statusCode(200).body("colour", equalTo("GREEN")).body("causeEventId", equalTo(declaration.id()));
+        given().auth().oauth2(TestTokens.staff("admin-nowhere", "admin", null)).get("/v1/subjects/{id}/risk", subject)
+                .then().statusCode(403).body("error", equalTo("NO_PROVINCE"));
+        given().auth().oauth2(TestTokens.staff("admin-sh", "admin", "310000")).get("/v1/subjects/{id}/risk", subject)
+                .then().statusCode(403).body("error", equalTo("FORBIDDEN_PROVINCE"));
         given().auth().oauth2(TestTokens.staff("authority-sh", "authority", "310000"))
                 .get("/v1/subjects/{id}/risk", subject).then().statusCode(403)
                 .body("error", equalTo("FORBIDDEN_PROVINCE"));
         List<Map<String, Object>> refused = AuditLog.about(subject, "330000", "CROSS_PROVINCE_READ");
-        assertEquals(1, refused.size(), "the refusal is audited");
-        assertEquals("authority-sh", refused.get(0).get("actor"));
+        assertEquals(2, refused.size(), "the refusals are audited");
+        assertEquals("admin-sh", refused.get(0).get("actor"));
+        assertEquals("authority-sh", refused.get(1).get("actor"));
         assertEquals("REFUSED", refused.get(0).get("outcome"));
         given().auth().oauth2(TestTokens.staff("authority-x", "authority", null))
                 .get("/v1/subjects/{id}/risk", subject).then().statusCode(403).body("error", equalTo("NO_PROVINCE"));

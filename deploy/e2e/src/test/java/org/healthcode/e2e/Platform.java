@@ -90,6 +90,10 @@ public final class Platform {
             List<ServiceProcess> processes = new ArrayList<>();
             Map<String, String> gatewayEnv = new HashMap<>(env);
             for (String module : SERVICES) {
+                if (module.equals("contact-trace-service")) {
+                    // asks declaration-service where a subject is registered before it records a case
+                    env.put("QUARKUS_REST_CLIENT_DECLARATION_URL", gatewayEnv.get("QUARKUS_REST_CLIENT_DECLARATION_URL"));
+                }
                 if (module.equals("scan-checkpoint-service")) {
                     // the checkpoint trusts this province's codes through code-issuer's JWKS
                     env.put("SCAN_TRUST_LIST_URL_330000", gatewayEnv.get("QUARKUS_REST_CLIENT_CODE_ISSUER_URL")

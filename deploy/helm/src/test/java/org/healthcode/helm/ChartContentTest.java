@@ -112,8 +112,10 @@ class ChartContentTest {
                 assertEquals("ingress-nginx", peers.get(0).at("/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText());
             } else {
                 for (JsonNode peer : peers) {
-                    boolean allowed = fromGateway.test(peer) || (service.equals("code-issuer-service")
-                            && peer.at("/podSelector/matchLabels/app.kubernetes.io~1name").asText().equals("scan-checkpoint-service"));
+                    String from = peer.at("/podSelector/matchLabels/app.kubernetes.io~1name").asText();
+                    boolean allowed = fromGateway.test(peer)
+                            || (service.equals("code-issuer-service") && from.equals("scan-checkpoint-service"))
+                            || (service.equals("declaration-service") && from.equals("contact-trace-service"));
                     assertTrue(allowed, service + " reached only by the gateway: " + peer);
                 }
                 assertFalse(peers.isEmpty(), service + " reached by the gateway");
@@ -122,6 +124,7 @@ class ChartContentTest {
             policy.path("egress").forEach(rule -> rule.path("ports").forEach(p -> egress.add(p.path("port").asText())));
             Set<String> allowedPorts = service.equals("gateway")
                     ? Set.of("53", "8080", "8081", "8082", "8083", "8084", "8085")
+                    : service.equals("contact-trace-service") ? Set.of("53", "8080", "9092", "5432", "8081")
                     : Set.of("53", "8080", "9092", "5432", "8083");
             assertTrue(allowedPorts.containsAll(egress), service + " egress ports " + egress);
             if (!service.equals("gateway")) {

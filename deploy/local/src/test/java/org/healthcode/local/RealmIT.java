@@ -83,7 +83,7 @@ class RealmIT {
         JsonNode claims = claims(answer);
         assertEquals(List.of("platform"), roles(claims).stream().filter(role -> !role.startsWith("default-roles")
                 && !role.equals("offline_access") && !role.equals("uma_authorization")).toList());
-        assertEquals("service-account-gateway", claims.path("preferred_username").asText());
+        assertEquals("gateway", claims.path("azp").asText(), "the token is the gateway client's own");
 
         assertEquals(401, token(Map.of("grant_type", "client_credentials", "client_id", "gateway",
                 "client_secret", "wrong")).statusCode());

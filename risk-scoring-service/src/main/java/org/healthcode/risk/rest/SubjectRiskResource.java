@@ -60,24 +60,24 @@ public class SubjectRiskResource {
     }
 
     /**
-     * The subject's current state, shaped as its last {@code risk-recalculated}. An authority sees
-     * their province's subjects only; a refusal is audited.
+     * The subject's current state, shaped as its last {@code risk-recalculated}. Authorities and admins
+     * see their province's subjects only; a refusal is audited.
      */
     @GET
     @Path("/{subjectId}/risk")
     @RolesAllowed({"authority", "admin"})
     public Uni<RiskRecalculated> current(@PathParam("subjectId") String subjectId) {
         Caller caller = Caller.of(identity);
-        String province = identity.hasRole("admin") ? null : caller.staffProvince();
+        String province = caller.staffProvince(); // admins too: staff act in their own province only
         return risk.current(subjectId).chain(row -> {
             if (row == null || row.colour == null) {
                 throw ApiException.notFound("SUBJECT_NOT_FOUND", "No risk state is known for this subject");
             }
-            if (province != null && !Objects.equals(province, row.province)) {
+            if (!Objects.equals(province, row.province)) {
                 return audit.record(new AuditEntry(clock.instant().truncatedTo(ChronoUnit.MILLIS), caller.subject(),
                                 OverrideService.CROSS_PROVINCE, Outcome.REFUSED, subjectId,
                                 "GET /v1/subjects/{subjectId}/risk", row.province,
-                                "risk read by an authority of " + province))
+                                "risk read by staff of " + province))
                         .chain(() -> Uni.createFrom().<RiskRecalculated>failure(new ApiException(403,
                                 "FORBIDDEN_PROVINCE", "Authority staff see subjects of their own province only")));
             }
