@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -34,8 +35,8 @@ import org.junit.jupiter.api.Test;
  */
 class GatewayImageIT {
 
-    private static final Path TARGET = Path.of(System.getProperty("images.root", "../.."))
-            .resolve("gateway/target").toAbsolutePath().normalize();
+    private static final Path TARGET = Podman.ROOT.resolve("gateway/target");
+    private static final Path CHART_VALUES = Podman.ROOT.resolve("deploy/helm/healthcode/values.yaml");
     private static final String VERSION = System.getProperty("project.version", "0.1.0-SNAPSHOT");
     private static final long MEMORY_LIMIT = 768L << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -118,11 +119,15 @@ class GatewayImageIT {
     }
 
     @Test
-    void saysWhatItIsAndWhichPortItServes() throws Exception {
+    void saysWhatItIsAndMatchesTheHelmChart() throws Exception {
         JsonNode config = JSON.readTree(Podman.podman(60, "image", "inspect", image).orFail("podman image inspect").output())
                 .get(0).path("Config");
-        assertEquals("185:185", config.path("User").asText());
-        assertTrue(config.path("ExposedPorts").has("8080/tcp"), config.toString());
+        JsonNode values = new ObjectMapper(new YAMLFactory()).readTree(CHART_VALUES.toFile());
+        JsonNode defaults = values.path("serviceDefaults");
+        assertEquals(defaults.path("runAsUser").asText() + ":" + defaults.path("runAsGroup").asText(),
+                config.path("User").asText(), "the image's user is the one the chart runs the pods as");
+        assertTrue(config.path("ExposedPorts").has(values.path("services").path("gateway").path("port").asText() + "/tcp"),
+                config.toString());
         assertEquals("gateway", config.path("Labels").path("org.opencontainers.image.title").asText());
         assertEquals(VERSION, config.path("Labels").path("org.opencontainers.image.version").asText());
     }

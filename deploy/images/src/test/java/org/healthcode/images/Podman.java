@@ -16,7 +16,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class Podman {
 
-    static final Path MODULE = Path.of(System.getProperty("images.module", ".")).toAbsolutePath().normalize();
+    /** This module (the tests run in it) and the repository's root. */
+    static final Path MODULE = Path.of("").toAbsolutePath();
+    static final Path ROOT = MODULE.resolve("../..").normalize();
 
     /** What every {@code podman run} here needs besides its own options. */
     static final List<String> RUN_OPTIONS = List.of("--network", "host",
