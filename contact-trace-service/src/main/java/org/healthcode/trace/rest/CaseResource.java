@@ -128,7 +128,7 @@ public class CaseResource {
         }
         // Symptoms began today or within the last year: an onset older than that traces nothing.
         LocalDate onset = DateSpan.past(365).parse(form.onsetDate(), "onsetDate",
-                LocalDate.now(clock.withZone(config.timeZone())), problems::add);
+                LocalDate.ofInstant(clock.instant(), config.timeZone()), problems::add);
         String region = form.regionCode();
         if (region != null && (!Regions.table().isKnown(region) || !Regions.within(region, province))) {
             problems.add(new ApiError.Detail("regionCode", "must be a GB/T 2260 region code within your province"));

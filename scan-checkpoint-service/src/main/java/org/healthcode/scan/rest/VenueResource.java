@@ -43,7 +43,7 @@ public class VenueResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> register(VenueForm form) {
-        Venue venue = VenueValidator.validate(form, LocalDate.now(clock.withZone(config.timeZone())));
+        Venue venue = VenueValidator.validate(form, LocalDate.ofInstant(clock.instant(), config.timeZone()));
         return venues.register(venue, Caller.of(identity))
                 .map(registered -> Response.status(registered.created() ? 201 : 200)
                         .entity(view(registered.venue())).build());
