@@ -15,7 +15,7 @@ import org.healthcode.kit.region.Regions;
  */
 public final class DeclarationValidator {
 
-    /** How far back travel and arrivals matter to the rules (DESIGN §5). */
+    /** How far back travel and arrivals matter to the rules (DESIGN.md, Rules). */
     static final int LOOK_BACK_DAYS = 14;
     static final int MAX_TRAVEL_ENTRIES = 50;
     private static final double LOWEST_TEMPERATURE = 34.0;
