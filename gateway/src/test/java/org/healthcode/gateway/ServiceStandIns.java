@@ -15,7 +15,7 @@ import java.util.Map;
 import org.healthcode.gateway.StandIn.Answer;
 
 /**
- * The five services as their internal APIs (contracts-issue3, contracts-issue4) describe them, for
+ * The five services as their internal APIs (each service's README) describe them, for
  * the calls the gateway makes. Citizens whose {@code sub} starts with "newcomer" have not
  * registered; a citizen's one dependent has the id "dependent-of-" + sub; a code token "valid:" +
  * subjectId verifies (and scans ALLOW), "red:" + subjectId scans DENY COLOUR_RED, any other is

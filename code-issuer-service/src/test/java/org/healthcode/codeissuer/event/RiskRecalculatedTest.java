@@ -29,7 +29,7 @@ class RiskRecalculatedTest {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private final EventReader reader = new EventReader(json);
 
-    /** The data of the issue-3 contract, verbatim but for a real 22-character subject id. */
+    /** risk-recalculated data as DESIGN.md (Events) lists its fields, with a real 22-character subject id. */
     static String contractData(String subjectId) {
         return """
                 {"subjectId":"%s","colour":"RED","previousColour":"GREEN","gold":false,

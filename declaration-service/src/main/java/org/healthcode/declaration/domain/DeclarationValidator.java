@@ -16,7 +16,7 @@ import org.healthcode.kit.web.DateSpan;
  */
 public final class DeclarationValidator {
 
-    /** How far back travel and arrivals matter to the rules (DESIGN §5). */
+    /** How far back travel and arrivals matter to the rules (DESIGN.md, Rules). */
     static final int LOOK_BACK_DAYS = 14;
     /** A trip declared ended within the look-back, and began at most a year before today. */
     static final DateSpan TRAVEL_FROM = DateSpan.past(365);

@@ -206,8 +206,8 @@ public final class Platform {
     }
 
     /**
-     * Stops every service at once (one by one they took longer than surefire waits for a forked JVM
-     * to exit, and it then killed the fork with the services still running).
+     * Stops every service at once (one by one they took longer than surefire and failsafe wait for a
+     * forked JVM to exit, and the fork was then killed with the services still running).
      */
     private void stop() {
         CompletableFuture.allOf(processes.stream().map(p -> CompletableFuture.runAsync(p::close))

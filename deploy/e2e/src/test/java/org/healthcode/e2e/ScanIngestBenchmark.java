@@ -63,7 +63,7 @@ import org.junit.jupiter.api.Test;
  * checkpoint clients at once, then nothing lost: every scanId that got a 200 must be in the index
  * ({@code contact_trace.visit}), or the run fails. In the same run, on the same PostgreSQL, with the
  * same number of clients for the same time: raw single-row INSERTs by {@code pgbench} into a table
- * of the visit index's shape and indexes, the primitive the pipeline is measured against (DESIGN §9).
+ * of the visit index's shape and indexes, the primitive the pipeline is measured against (DESIGN.md, Numbers).
  *
  * <pre>
  * mvn -B -o -q -pl deploy/e2e verify -Dtest=ScanIngestBenchmark -Dsurefire.failIfNoSpecifiedTests=false

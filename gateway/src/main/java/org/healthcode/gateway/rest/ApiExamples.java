@@ -1,6 +1,9 @@
 package org.healthcode.gateway.rest;
 
-/** Request bodies as DESIGN §10 fixes them, shown in Swagger UI; the services validate them. */
+/**
+ * Request bodies as DESIGN.md, Contracts with the outside, fixes them, shown in Swagger UI; the
+ * services validate them.
+ */
 final class ApiExamples {
 
     static final String REGISTRATION = """

@@ -1,6 +1,6 @@
 package org.healthcode.risk.domain;
 
-/** Why a code is not green (DESIGN §5). */
+/** Why a code is not green (DESIGN.md, Rules). */
 public enum ReasonCode {
     CONFIRMED_CASE,
     SUSPECTED_CASE,

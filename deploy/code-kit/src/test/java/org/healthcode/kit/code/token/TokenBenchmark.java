@@ -26,9 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Throughput of code tokens on one thread, against the raw primitive measured in the same run
- * (DESIGN §9: offline verification at least 0.8 of raw signature verification), and of drawing
- * the QR images. Not a test:
- * surefire runs only *Test and *IT by default. Run it with
+ * (DESIGN.md, Numbers: offline verification at least 0.8 of raw signature verification), and of
+ * drawing the QR images. Not a test: the build runs only *Test and *IT. Run it with
  * {@code mvn -o -pl deploy/code-kit test -Dtest=TokenBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
  * the table is printed and written to {@code target/token-benchmark.txt}.
  */

@@ -14,7 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 
-class RealInfraTest {
+class RealInfraIT {
 
     @Test
     void startsAWorkingBrokerAndDatabaseAndStopsThemCompletely() throws Exception {
