@@ -6,6 +6,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -54,7 +55,16 @@ public class HttpRefusals {
         });
     }
 
+    /**
+     * An HTTP/1 request with a body. An HTTP/2 one is left to Quarkus (and its own body limit): a
+     * connection upgraded to HTTP/2 (h2c, as Java's own HTTP client asks with its first request) hands
+     * its body to the new stream already read, and reading it here left JAX-RS with "Request has
+     * already been read" (a 500).
+     */
     private static boolean hasBody(HttpServerRequest request) {
+        if (request.version() == HttpVersion.HTTP_2 || request.headers().contains(HttpHeaderNames.UPGRADE)) {
+            return false;
+        }
         String length = request.getHeader(HttpHeaderNames.CONTENT_LENGTH);
         return request.headers().contains(HttpHeaderNames.TRANSFER_ENCODING) || length != null && !length.equals("0");
     }

@@ -22,6 +22,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -72,6 +75,23 @@ class HttpRefusalsIT {
                     .post(path).then().statusCode(200).body("name", equalTo(name));
             Raw answer = chunked(path, CITIZEN, LIMIT - 1024);
             assertEquals(200, answer.status, answer.head);
+        }
+    }
+
+    /**
+     * Java's own HTTP client asks to upgrade a plain-text connection to HTTP/2 (h2c) with its first
+     * request; its body must still reach the resource (the demo city loader is such a client).
+     */
+    @Test
+    void aBodyArrivesWhenTheClientAsksToUpgradeToHttp2() throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        for (String path : List.of("v1/probe", "v1/probe/reactive")) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(root.toURI().resolve(path))
+                    .header("Authorization", "Bearer " + CITIZEN).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"李四\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, answer.statusCode(), path + ": " + answer.body());
+            assertTrue(answer.body().contains("李四"), answer.body());
         }
     }
 
