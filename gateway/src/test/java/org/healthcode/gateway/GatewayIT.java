@@ -143,6 +143,50 @@ class GatewayIT {
     }
 
     @Test
+    @Order(4)
+    void showingMyCodeAgainAsksOnlyCodeIssuerSinceMySubjectNeverChanges() {
+        String token = TestTokens.citizen("citizen-shows-code-often");
+        String subjectId = subjectOf("citizen-shows-code-often");
+        given().auth().oauth2(token).get("/api/v1/me/code").then().statusCode(200).body("subjectId", equalTo(subjectId));
+        declaration.forgetCalls();
+        codeIssuer.forgetCalls();
+        for (int display = 0; display < 3; display++) {
+            given().auth().oauth2(token).get("/api/v1/me/code").then().statusCode(200).body("subjectId", equalTo(subjectId));
+        }
+        assertEquals(List.of(), declaration.calls());
+        assertEquals(3, codeIssuer.calls().size());
+        // another citizen's calls never reuse it
+        String other = TestTokens.citizen("citizen-shows-code-once");
+        given().auth().oauth2(other).get("/api/v1/me/code").then().statusCode(200)
+                .body("subjectId", equalTo(subjectOf("citizen-shows-code-once")));
+        assertEquals(1, declaration.calls().size());
+    }
+
+    @Test
+    @Order(4)
+    void aSubjectCodeIssuerDoesNotKnowIsAskedForAgainNextTime() {
+        String token = TestTokens.citizen(ServiceStandIns.COLOURLESS);
+        for (int display = 0; display < 2; display++) {
+            given().auth().oauth2(token).get("/api/v1/me/code").then().statusCode(404)
+                    .body("error", equalTo("NO_COLOUR_YET"));
+        }
+        assertEquals(2, declaration.calls().size(), "after the destruction a kept subject would point nowhere");
+    }
+
+    @Test
+    @Order(4)
+    void aSessionSaysWhatTheTokenAllowsAndAsksNoService() {
+        given().auth().oauth2(TestTokens.citizen("citizen-session")).get("/api/v1/session").then().statusCode(200)
+                .header("Cache-Control", "no-store")
+                .body("roles", equalTo(List.of("citizen"))).body("province", nullValue());
+        given().auth().oauth2(TestTokens.staff("authority-session", "authority", "330000")).get("/api/v1/session")
+                .then().statusCode(200).body("roles", equalTo(List.of("authority"))).body("province", equalTo("330000"));
+        get("/api/v1/session").then().statusCode(401);
+        assertEquals(List.of(), declaration.calls());
+        assertEquals(List.of(), codeIssuer.calls());
+    }
+
+    @Test
     @Order(5)
     void anUnregisteredCitizenHasNoCodeAndHearsWhy() {
         String token = TestTokens.citizen("newcomer-1");

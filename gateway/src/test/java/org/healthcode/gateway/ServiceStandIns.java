@@ -21,12 +21,14 @@ import org.healthcode.gateway.StandIn.Answer;
  * subjectId verifies (and scans ALLOW), "red:" + subjectId scans DENY COLOUR_RED, any other is
  * forged. Documents whose number starts with "UNREG" resolve to a subject nobody registered, "BAD"
  * ones are refused. Case {@link #CASE_ELSEWHERE} is another province's, {@link #CASE_UNKNOWN} does
- * not exist, {@link #CASE_LARGE} has {@link #LARGE_CASE_CONTACTS} contacts ({@link #CASE_CUT_SHORT}
+ * not exist, {@link #COLOURLESS} has no code yet, {@link #CASE_LARGE} has {@link #LARGE_CASE_CONTACTS} contacts ({@link #CASE_CUT_SHORT}
  * too, but only its first page is ever answered), any other three.
  */
 public class ServiceStandIns implements QuarkusTestResourceLifecycleManager {
 
     static final String UNKNOWN_SUBJECT = "UnknownToDeclaration00";
+    /** A registered citizen whose colour code-issuer does not know (yet, or any more). */
+    static final String COLOURLESS = "citizen-colourless";
     /** Every byte value, after the PNG signature: any re-encoding on the way would show. */
     static final byte[] PNG = png();
     static final String JWK = "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\","
@@ -111,7 +113,10 @@ public class ServiceStandIns implements QuarkusTestResourceLifecycleManager {
                         ? caseRefusal(path.group(1)) : Answer.json(200, chain()));
 
         codeIssuer = new StandIn("code-issuer-service")
-                .on("GET", "/v1/subjects/([^/]+)/code", (call, path) -> Answer.json(200, code(path.group(1))))
+                .on("GET", "/v1/subjects/([^/]+)/code", (call, path) -> path.group(1).equals(subjectOf(COLOURLESS))
+                        ? Answer.json(404, "{\"error\":\"NO_COLOUR_YET\",\"message\":\"No colour has been computed "
+                                + "for this subject yet\",\"details\":[]}")
+                        : Answer.json(200, code(path.group(1))))
                 .on("GET", "/v1/subjects/([^/]+)/code.png", (call, path) -> new Answer(200, "image/png", PNG))
                 .on("GET", "/v1/subjects/([^/]+)/code.svg", (call, path) ->
                         new Answer(200, "image/svg+xml", SVG.getBytes(StandardCharsets.UTF_8)))

@@ -7,7 +7,13 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowIterator;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import org.healthcode.kit.code.Colour;
 import org.healthcode.kit.db.Columns;
 import org.healthcode.kit.event.EventBatch;
 import java.time.Instant;
@@ -17,7 +23,6 @@ import org.healthcode.codeissuer.domain.CurrentColour;
 import org.healthcode.codeissuer.domain.Reason;
 
 @ApplicationScoped
-@WithSession
 public class SubjectColourRepository implements PanacheRepositoryBase<SubjectColour, String> {
 
     // One statement for a whole batch, so two deliveries racing for a new subject cannot both
@@ -40,16 +45,25 @@ public class SubjectColourRepository implements PanacheRepositoryBase<SubjectCol
     private static final TypeReference<List<Reason>> REASONS = new TypeReference<>() {
     };
 
-    private final ObjectMapper json;
+    // Every code shown and every online verification reads this row: one prepared statement on the
+    // pool, no ORM session or entity on the way.
+    private static final String CURRENT = """
+            select colour, gold, reasons, valid_until, quarantine_until, evaluated_at
+            from subject_colour where subject_id = $1""";
 
-    public SubjectColourRepository(ObjectMapper json) {
+    private final ObjectMapper json;
+    private final Pool pool;
+
+    public SubjectColourRepository(ObjectMapper json, Pool pool) {
         this.json = json;
+        this.pool = pool;
     }
 
     /**
      * Stores each subject's latest colour of the list unless a later evaluation is already stored;
      * answers how many were stored.
      */
+    @WithSession
     public Uni<Integer> recordAllIfNewer(List<CurrentColour> colours, Instant now) {
         List<CurrentColour> latest = EventBatch.latestOfEach(colours, CurrentColour::subjectId, CurrentColour::evaluatedAt);
         String[][] columns;
@@ -83,17 +97,25 @@ public class SubjectColourRepository implements PanacheRepositoryBase<SubjectCol
 
     /** The subject's current colour, or null before any has arrived. */
     public Uni<CurrentColour> current(String subjectId) {
-        return findById(subjectId).map(row -> row == null ? null : toDomain(row));
+        return pool.preparedQuery(CURRENT).execute(Tuple.of(subjectId)).map(rows -> {
+            RowIterator<Row> found = rows.iterator();
+            return found.hasNext() ? toDomain(subjectId, found.next()) : null;
+        });
     }
 
-    private CurrentColour toDomain(SubjectColour row) {
+    private CurrentColour toDomain(String subjectId, Row row) {
         List<Reason> reasons;
         try {
-            reasons = json.readValue(row.reasons, REASONS);
+            reasons = json.readValue(row.getString("reasons"), REASONS);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored reasons unreadable");
         }
-        return new CurrentColour(row.subjectId, row.colour, row.gold, reasons, row.validUntil, row.quarantineUntil,
-                row.evaluatedAt);
+        return new CurrentColour(subjectId, Colour.valueOf(row.getString("colour")), row.getBoolean("gold"), reasons,
+                instant(row, "valid_until"), instant(row, "quarantine_until"), instant(row, "evaluated_at"));
+    }
+
+    private static Instant instant(Row row, String column) {
+        OffsetDateTime value = row.getOffsetDateTime(column);
+        return value == null ? null : value.toInstant();
     }
 }

@@ -214,6 +214,7 @@ class AccessMatrixIT {
         // travellers must not have been), not data about a person
         routes.add(new Route(g, "PUT", "/api/v1/regions/{code}/risk", authority, Stranger.NONE, level));
         routes.add(new Route(g, "GET", "/api/v1/regions/risk", Set.of(ANY), Stranger.NONE, null));
+        routes.add(new Route(g, "GET", "/api/v1/session", Set.of(ANY), Stranger.NONE, null));
         routes.add(new Route(g, "GET", "/api/v1/rule-sets", Set.of("authority", "admin"), Stranger.NONE, null));
         routes.add(new Route(g, "POST", "/api/v1/rule-sets/dry-run", authority, Stranger.NONE, empty));
         routes.add(new Route(g, "POST", "/api/v1/rule-sets", authority, Stranger.NONE, empty));

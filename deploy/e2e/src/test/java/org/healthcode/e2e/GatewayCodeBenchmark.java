@@ -5,36 +5,37 @@ import static io.restassured.RestAssured.given;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
- * Not a test: {@code GET /api/v1/me/code} through the gateway (gateway → declaration-service →
- * code-issuer-service, a fresh signed token each time) on the whole platform, many residents at
- * once. Run with
+ * Not a test: {@code GET /api/v1/me/code} through the gateway (gateway → code-issuer-service, a fresh
+ * signed token each time; the caller's subject from declaration-service on the first call) on the
+ * whole platform, offered open-loop at rising rates, beside the bare authenticated gateway call
+ * {@code GET /api/v1/session} (token checked, no service asked) at the same rates in the same run.
+ * Prints for each rate what was answered, p50 and p99 from the moment each request was due, and
+ * each process's CPU per request. Run with
  * {@code mvn -o -pl deploy/e2e verify -Dtest=GatewayCodeBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
- * after {@code mvn install -DskipTests}.
+ * after {@code mvn install -DskipTests}; {@code -Dbench.rates=500,1000} and {@code -Dbench.seconds=15}
+ * change the steps.
  */
 class GatewayCodeBenchmark {
 
-    private static final int RESIDENTS = 100;
-    private static final int CLIENTS = Integer.getInteger("bench.clients", 16);
+    private static final int RESIDENTS = Integer.getInteger("bench.residents", 120);
+    private static final Duration STEP = Duration.ofSeconds(Integer.getInteger("bench.seconds", 15));
     private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 20));
-    private static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("bench.seconds", 30));
+    private static final int[] RATES = Arrays.stream(System.getProperty("bench.rates", "250,500,1000,1500,2000,3000")
+            .split(",")).mapToInt(rate -> Integer.parseInt(rate.trim())).toArray();
 
     @Test
-    void codesPerSecondThroughTheGateway() throws Exception {
+    void codesPerSecondThroughTheGatewayBesideTheBareGateway() {
+        // the benchmark's residents call far more often than a person would
+        System.setProperty("platform.env.GATEWAY_RATE_LIMIT_PER_SECOND", "1000000");
+        System.setProperty("platform.env.GATEWAY_RATE_LIMIT_BURST", "1000000");
         Platform platform = Platform.get();
         RestAssured.baseURI = platform.gatewayUrl();
         RestAssured.port = -1;
@@ -50,55 +51,51 @@ class GatewayCodeBenchmark {
             CitizenJourneyIT.await("a colour", () -> given().auth().oauth2(token).get("/api/v1/me/code"), c -> true);
         }
 
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        run(http, platform.gatewayUrl(), tokens, WARM_UP);
-        Result result = run(http, platform.gatewayUrl(), tokens, MEASURE);
-        System.out.printf("%nGET /api/v1/me/code through the gateway, %d clients, %d residents, %d s%n",
-                CLIENTS, RESIDENTS, MEASURE.toSeconds());
-        System.out.printf("  %,.0f requests/s   p50 %.1f ms   p99 %.1f ms   errors %d of %d%n%n",
-                result.count / (double) MEASURE.toSeconds(), result.percentile(50), result.percentile(99),
-                result.errors, result.count);
+        try (OpenLoad load = new OpenLoad(1024)) {
+            measure(load, platform, tokens);
+        }
     }
 
-    private static Result run(HttpClient http, String gateway, List<String> tokens, Duration length) throws Exception {
-        long end = System.nanoTime() + length.toNanos();
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        AtomicLong errors = new AtomicLong();
-        List<Future<long[]>> work = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            int client = c;
-            work.add(clients.submit(() -> {
-                long[] latencies = new long[1 << 16];
-                int n = 0;
-                for (int i = client; System.nanoTime() < end; i += CLIENTS) {
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/v1/me/code"))
-                            .header("Authorization", "Bearer " + tokens.get(i % tokens.size())).build();
-                    long start = System.nanoTime();
-                    int status = http.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode();
-                    long took = System.nanoTime() - start;
-                    if (status != 200) {
-                        errors.incrementAndGet();
-                    }
-                    if (n == latencies.length) {
-                        latencies = Arrays.copyOf(latencies, n * 2);
-                    }
-                    latencies[n++] = took;
-                }
-                return Arrays.copyOf(latencies, n);
-            }));
+    private static void measure(OpenLoad load, Platform platform, List<String> tokens) {
+        URI code = URI.create(platform.gatewayUrl() + "/api/v1/me/code");
+        URI session = URI.create(platform.gatewayUrl() + "/api/v1/session");
+        load.offer(500, WARM_UP, i -> get(session, tokens, i));
+        load.offer(500, WARM_UP, i -> get(code, tokens, i));
+
+        StringBuilder report = new StringBuilder(String.format(
+                "%nGET /api/v1/me/code beside GET /api/v1/session (bare: token checked, nothing asked), open loop, "
+                        + "%d residents, %d s a step%n", RESIDENTS, STEP.toSeconds()));
+        double bestCode = 0;
+        double bestBare = 0;
+        boolean codeSaturated = false;
+        boolean bareSaturated = false;
+        for (int rate : RATES) {
+            if (!bareSaturated) {
+                OpenLoad.Result bare = step(load, platform, rate, session, tokens, "session", report);
+                bestBare = Math.max(bestBare, bare.okPerSecond());
+                bareSaturated = bare.okPerSecond() < 0.9 * rate;
+            }
+            if (!codeSaturated) {
+                OpenLoad.Result codes = step(load, platform, rate, code, tokens, "me/code", report);
+                bestCode = Math.max(bestCode, codes.okPerSecond());
+                codeSaturated = codes.okPerSecond() < 0.9 * rate;
+            }
         }
-        List<long[]> all = new ArrayList<>();
-        for (Future<long[]> each : work) {
-            all.add(each.get());
-        }
-        clients.shutdown();
-        long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(merged, merged.length, errors.get());
+        report.append(String.format("  most answered a second: me/code %,.0f, session %,.0f; ratio %.2f%n%n",
+                bestCode, bestBare, bestCode / bestBare));
+        System.out.print(report);
     }
 
-    private record Result(long[] sortedNanos, long count, long errors) {
-        double percentile(int p) {
-            return sortedNanos[(int) Math.min(sortedNanos.length - 1, Math.ceil(p / 100.0 * sortedNanos.length) - 1)] / 1e6;
-        }
+    private static OpenLoad.Result step(OpenLoad load, Platform platform, int rate, URI uri, List<String> tokens,
+            String name, StringBuilder report) {
+        CpuUse before = CpuUse.now(platform.postgresPort());
+        OpenLoad.Result result = load.offer(rate, STEP, i -> get(uri, tokens, i));
+        report.append(String.format("  %-8s %s%n", name, result.line()));
+        report.append(CpuUse.now(platform.postgresPort()).since(before, result.sortedNanos().length, Duration.ofNanos(result.elapsedNanos())));
+        return result;
+    }
+
+    private static OpenLoad.Call get(URI uri, List<String> tokens, int i) {
+        return OpenLoad.Call.get(uri, tokens.get(i % tokens.size()));
     }
 }

@@ -171,6 +171,11 @@ public final class Platform {
         return infra.postgres().jdbcUrl();
     }
 
+    /** The port the platform's PostgreSQL listens on (the benchmarks find its processes by it). */
+    public int postgresPort() {
+        return infra.postgres().port();
+    }
+
     public String bootstrapServers() {
         return infra.kafka().bootstrapServers();
     }

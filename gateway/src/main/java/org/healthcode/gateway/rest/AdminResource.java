@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.healthcode.gateway.service.ServiceAdmin;
+import org.healthcode.gateway.service.SubjectLookup;
 import org.healthcode.kit.web.ApiError;
 import org.healthcode.kit.web.ApiException;
 
@@ -34,9 +35,11 @@ public class AdminResource {
     static final String CONFIRMATION = "DESTROY ALL PERSONAL DATA";
 
     private final ServiceAdmin admin;
+    private final SubjectLookup subjects;
 
-    public AdminResource(ServiceAdmin admin) {
+    public AdminResource(ServiceAdmin admin, SubjectLookup subjects) {
         this.admin = admin;
+        this.subjects = subjects;
     }
 
     @GET
@@ -69,7 +72,7 @@ public class AdminResource {
             // each service checks it too; refused here, no service is asked at all
             throw ApiException.invalid(List.of(new ApiError.Detail("confirmation", "must be \"" + CONFIRMATION + "\"")));
         }
-        return admin.destroy(authorization, confirmation).map(AdminResource::answer);
+        return admin.destroy(authorization, confirmation).call(subjects::forgetEveryone).map(AdminResource::answer);
     }
 
     private static Response answer(ObjectNode outcome) {

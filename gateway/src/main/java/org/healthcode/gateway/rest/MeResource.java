@@ -58,7 +58,7 @@ public class MeResource {
     @APIResponse(responseCode = "201", description = "Registered")
     public Uni<Response> register(
             @RequestBody(content = @Content(example = ApiExamples.REGISTRATION)) JsonNode registration) {
-        return Upstream.relay("declaration", declaration.register(registration));
+        return Upstream.relay("declaration", declaration.register(registration)).call(subjects::forgetCaller);
     }
 
     @GET
@@ -91,7 +91,8 @@ public class MeResource {
     @Path("/code")
     @Operation(summary = "Own health code: colour, gold, signed token, expiry and reasons")
     public Uni<Response> code() {
-        return subjects.ofCaller().flatMap(subject -> Upstream.relay("code-issuer", codeIssuer.code(subject)));
+        return subjects.ofCaller().flatMap(subject -> Upstream.relay("code-issuer", codeIssuer.code(subject)))
+                .flatMap(subjects::forgetCallerIfUnknown);
     }
 
     @GET
@@ -99,7 +100,8 @@ public class MeResource {
     @Produces("image/png")
     @Operation(summary = "Own health code as a QR image in its colour (PNG)")
     public Uni<Response> codePng() {
-        return subjects.ofCaller().flatMap(subject -> Upstream.relay("code-issuer", codeIssuer.codePng(subject)));
+        return subjects.ofCaller().flatMap(subject -> Upstream.relay("code-issuer", codeIssuer.codePng(subject)))
+                .flatMap(subjects::forgetCallerIfUnknown);
     }
 
     @GET
@@ -107,7 +109,8 @@ public class MeResource {
     @Produces("image/svg+xml")
     @Operation(summary = "Own health code as a QR image in its colour (SVG)")
     public Uni<Response> codeSvg() {
-        return subjects.ofCaller().flatMap(subject -> Upstream.relay("code-issuer", codeIssuer.codeSvg(subject)));
+        return subjects.ofCaller().flatMap(subject -> Upstream.relay("code-issuer", codeIssuer.codeSvg(subject)))
+                .flatMap(subjects::forgetCallerIfUnknown);
     }
 
     @GET
@@ -116,7 +119,8 @@ public class MeResource {
             + "Accept-Language), since and until when, and what to do")
     public Uni<Response> explanation(@HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         return subjects.ofCaller()
-                .flatMap(subject -> Upstream.relay("risk-scoring", riskScoring.explanation(subject, language)));
+                .flatMap(subject -> Upstream.relay("risk-scoring", riskScoring.explanation(subject, language)))
+                .flatMap(subjects::forgetCallerIfUnknown);
     }
 
     @POST

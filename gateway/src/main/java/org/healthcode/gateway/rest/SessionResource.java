@@ -1,0 +1,43 @@
+package org.healthcode.gateway.rest;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.healthcode.kit.web.Caller;
+import org.jboss.resteasy.reactive.ResponseHeader;
+
+/**
+ * What the caller's token lets them do here, so that a page shows only the parts open to them. It
+ * answers from the token alone and calls no service, which also makes it the benchmarks' bare
+ * authenticated gateway call.
+ */
+@Path("/api/v1/session")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@Tag(name = "Session", description = "The caller's roles and province, from their token")
+public class SessionResource {
+
+    private static final List<String> ROLES = List.of("citizen", "checkpoint", "authority", "epidemiologist", "admin");
+
+    public record SessionView(List<String> roles, String province) {
+    }
+
+    private final SecurityIdentity identity;
+
+    public SessionResource(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    @GET
+    @Operation(summary = "The caller's roles (citizen, checkpoint, authority, epidemiologist, admin) and, for staff, their province")
+    @ResponseHeader(name = "Cache-Control", value = "no-store")
+    public SessionView session() {
+        return new SessionView(ROLES.stream().filter(identity::hasRole).toList(), Caller.of(identity).province());
+    }
+}
