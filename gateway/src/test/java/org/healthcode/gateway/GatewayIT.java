@@ -2,6 +2,7 @@ package org.healthcode.gateway;
 
 import static io.restassured.RestAssured.get;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
@@ -171,6 +172,17 @@ class GatewayIT {
                     .body("error", equalTo("NO_COLOUR_YET"));
         }
         assertEquals(2, declaration.calls().size(), "after the destruction a kept subject would point nowhere");
+    }
+
+    @Test
+    @Order(4)
+    void theEventContractsAreServedToAnyoneBesideTheOpenApi() {
+        get("/asyncapi.yaml").then().statusCode(200).body(containsString("asyncapi: 3.0.0"))
+                .body(containsString("events/case-confirmed.schema.json"));
+        get("/events/case-confirmed.schema.json").then().statusCode(200).contentType("application/json")
+                .body("title", equalTo("case-confirmed"));
+        get("/events/risk-recalculated.sample.json").then().statusCode(200)
+                .body("type", equalTo("cn.healthcode.risk-recalculated"));
     }
 
     @Test
