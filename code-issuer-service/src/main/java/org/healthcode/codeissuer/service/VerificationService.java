@@ -15,6 +15,9 @@ import org.healthcode.kit.code.token.Verification;
 @ApplicationScoped
 public class VerificationService {
 
+    /** Online checks by result: {@code VALID} or why not ({@code healthcode_code_verifications_total}). */
+    public static final String VERIFICATIONS = "healthcode.code.verifications";
+
     private final TokenVerifier verifier;
     private final SubjectColourRepository colours;
     private final MeterRegistry metrics;
@@ -27,7 +30,7 @@ public class VerificationService {
 
     public Uni<CheckedCode> check(String token) {
         Verification verification = verifier.verify(token);
-        metrics.counter("code_verifications", "result",
+        metrics.counter(VERIFICATIONS, "result",
                 verification.valid() ? "VALID" : verification.reason().name()).increment();
         if (!verification.valid()) {
             return Uni.createFrom().item(new CheckedCode(verification, null));

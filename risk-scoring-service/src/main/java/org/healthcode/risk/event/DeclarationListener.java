@@ -3,12 +3,15 @@ package org.healthcode.risk.event;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.healthcode.kit.event.EventEnvelope;
 import org.healthcode.kit.event.EventReader;
 import org.healthcode.kit.event.EventReader.UnreadableEventException;
 import org.healthcode.kit.event.Inbox;
 import org.healthcode.risk.service.DeclarationIntake;
+import org.healthcode.risk.service.RiskService.Recoloured;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,11 +29,13 @@ public class DeclarationListener {
     private final EventReader reader;
     private final Inbox inbox;
     private final DeclarationIntake intake;
+    private final RecolouringLatency latency;
 
-    public DeclarationListener(EventReader reader, Inbox inbox, DeclarationIntake intake) {
+    public DeclarationListener(EventReader reader, Inbox inbox, DeclarationIntake intake, RecolouringLatency latency) {
         this.reader = reader;
         this.inbox = inbox;
         this.intake = intake;
+        this.latency = latency;
     }
 
     @Incoming(DeclarationSubmitted.TOPIC)
@@ -40,8 +45,10 @@ public class DeclarationListener {
             throw new UnreadableEventException("declaration-submitted lacks declarationId, subjectId, kind, "
                     + "declaredAt or a complete stay");
         }
+        List<Recoloured> recoloured = new ArrayList<>();
         return Panache.withTransaction(() -> inbox.once(CONSUMER, event.id(),
-                () -> intake.accept(event.data(), event.id())))
+                () -> intake.accept(event.data(), event.id()).invoke(recoloured::addAll)))
+                .invoke(() -> latency.committed(DeclarationSubmitted.TOPIC, event.time(), recoloured))
                 .onFailure().invoke(e -> {
                     // the type is enough to investigate; driver messages may quote values
                     LOG.warnf("Declaration event %s not applied (%s); dead-lettered", event.id(), e.getClass().getName());

@@ -2,6 +2,7 @@ package org.healthcode.risk.service;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.healthcode.kit.region.Regions;
 import org.healthcode.risk.event.CaseConfirmed;
 import org.healthcode.risk.repository.CaseDecisionRepository;
@@ -22,8 +23,11 @@ public class CaseIntake {
         this.risk = risk;
     }
 
-    /** Runs inside the consumer's transaction; {@code eventId} becomes the cause of any change. */
-    public Uni<Void> accept(CaseConfirmed event, String eventId) {
+    /**
+     * Runs inside the consumer's transaction; {@code eventId} becomes the cause of any change.
+     * Answers the subject if its colour changed.
+     */
+    public Uni<List<RiskService.Recoloured>> accept(CaseConfirmed event, String eventId) {
         return risk.lock(event.subjectId())
                 .invoke(row -> row.adoptProvince(province(event)))
                 .call(row -> decisions.persist(CaseDecisionRow.of(eventId, event.subjectId(), event.toDecision()))

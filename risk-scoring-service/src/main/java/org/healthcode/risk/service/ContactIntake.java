@@ -33,11 +33,11 @@ public class ContactIntake {
     /**
      * Runs inside the consumer's transaction, for events not applied before, in the order they
      * were published. Each subject is evaluated once with all its new contacts; the cause of a
-     * change is the subject's last event.
+     * change is the subject's last event. Answers the subjects whose colour changed.
      */
-    public Uni<Void> accept(List<EventEnvelope<ContactIdentified>> events) {
+    public Uni<List<RiskService.Recoloured>> accept(List<EventEnvelope<ContactIdentified>> events) {
         if (events.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(List.of());
         }
         Map<String, String> causes = new HashMap<>();
         events.forEach(event -> causes.put(event.data().contactSubjectId(), event.id()));

@@ -24,8 +24,11 @@ public class DeclarationIntake {
         this.risk = risk;
     }
 
-    /** Runs inside the consumer's transaction; {@code eventId} becomes the cause of any change. */
-    public Uni<Void> accept(DeclarationSubmitted declaration, String eventId) {
+    /**
+     * Runs inside the consumer's transaction; {@code eventId} becomes the cause of any change.
+     * Answers the subject if its colour changed.
+     */
+    public Uni<List<RiskService.Recoloured>> accept(DeclarationSubmitted declaration, String eventId) {
         return risk.lock(declaration.subjectId())
                 .invoke(row -> {
                     if (isRegionCode(declaration.regionCode())) {

@@ -73,6 +73,10 @@ public class RiskService {
         }
     }
 
+    /** A subject whose colour an evaluation changed (or gave for the first time), and the event that caused it. */
+    public record Recoloured(String subjectId, String province, String causeEventId) {
+    }
+
     private static final Logger LOG = Logger.getLogger(RiskService.class);
     private static final TypeReference<List<Reason>> REASONS = new TypeReference<>() {
     };
@@ -130,9 +134,9 @@ public class RiskService {
 
     /**
      * Evaluates the locked subject now, in the current transaction. {@code causeEventId} is the
-     * inbound event that led here.
+     * inbound event that led here. Answers the subject if its colour changed.
      */
-    public Uni<Void> recalculate(RiskStateRow row, String causeEventId) {
+    public Uni<List<Recoloured>> recalculate(RiskStateRow row, String causeEventId) {
         Map<String, String> causes = new HashMap<>();
         causes.put(row.subjectId, causeEventId);
         return recalculate(List.of(row), causes, Origin.EVENT);
@@ -142,17 +146,19 @@ public class RiskService {
      * Evaluates the locked subjects now, in the current transaction, loading their facts with one
      * query per kind of fact. {@code causes}: each subject's inbound event that led here (absent:
      * time, a region change, a rule version or an override did); {@code origin}: who or what acts,
-     * for the audit trail. Every change is published and audited in this transaction.
+     * for the audit trail. Every change is published and audited in this transaction. Answers the
+     * subjects whose colour changed.
      */
-    public Uni<Void> recalculate(List<RiskStateRow> rows, Map<String, String> causes, Origin origin) {
+    public Uni<List<Recoloured>> recalculate(List<RiskStateRow> rows, Map<String, String> causes, Origin origin) {
         if (rows.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(List.of());
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return rulesByProvince(rows, now).chain(rules -> load(rows, row -> rules.get(row.province).rules(), now)
                 .chain(loaded -> {
                     List<Outbox.Keyed> events = new ArrayList<>();
                     List<AuditEntry> entries = new ArrayList<>();
+                    List<Recoloured> recoloured = new ArrayList<>();
                     for (RiskStateRow row : rows) {
                         InForce inForce = rules.get(row.province);
                         RiskState next = new RiskEvaluator(inForce.rules(), config.timeZone())
@@ -161,10 +167,14 @@ public class RiskService {
                         apply(row, next, nextReviewAt, now, causes.get(row.subjectId), origin).ifPresent(change -> {
                             events.add(change.event());
                             entries.add(change.audit());
+                            if (row.colour != row.previousColour) {
+                                recoloured.add(new Recoloured(row.subjectId, row.province, causes.get(row.subjectId)));
+                            }
                         });
                     }
                     return audit.recordAllWithin(entries)
-                            .chain(() -> outbox.publishAll(RiskRecalculated.TOPIC, events));
+                            .chain(() -> outbox.publishAll(RiskRecalculated.TOPIC, events))
+                            .replaceWith(List.copyOf(recoloured));
                 }));
     }
 

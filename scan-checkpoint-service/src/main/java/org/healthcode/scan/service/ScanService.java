@@ -37,6 +37,9 @@ import org.healthcode.scan.trust.TrustedKeys;
 @ApplicationScoped
 public class ScanService {
 
+    /** Scans decided, ALLOW or DENY with the reason ({@code healthcode_scans_total}). */
+    public static final String SCANS = "healthcode.scans";
+
     /** The answers of a poster check-in: the citizen's visit first, then each companion's. */
     public record Checkin(Venue venue, List<ScanAttempt> visits) {
     }
@@ -145,7 +148,7 @@ public class ScanService {
                         // A concurrent retry recorded it first: answer what it recorded.
                         return attempts.findById(scanId).map(first -> replay(first, fingerprint));
                     }
-                    count(attempt);
+                    count(attempt, venue);
                     Uni<Void> published = attempt.subjectId == null ? Uni.createFrom().voidItem()
                             : outbox.publish(ScanRecorded.TOPIC, attempt.subjectId, ScanRecorded.of(attempt, venue))
                                     .replaceWithVoid();
@@ -162,8 +165,10 @@ public class ScanService {
         return stored;
     }
 
-    private void count(ScanAttempt attempt) {
-        metrics.counter("scans", "mode", attempt.mode.name(), "decision", attempt.decision.name(),
-                "reason", attempt.reason == null ? "NONE" : attempt.reason.name()).increment();
+    /** Each attempt decided (a retry is not counted again), by how, what and why, in the venue's province. */
+    private void count(ScanAttempt attempt, Venue venue) {
+        metrics.counter(SCANS, "mode", attempt.mode.name(), "decision", attempt.decision.name(),
+                "reason", attempt.reason == null ? "NONE" : attempt.reason.name(),
+                "province", venue.province == null ? "unknown" : venue.province).increment();
     }
 }

@@ -1,5 +1,6 @@
 package org.healthcode.kit.event;
 
+import static io.restassured.RestAssured.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,9 +12,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.healthcode.infra.testing.KafkaTestClient;
 import org.healthcode.infra.testing.RealInfraResource;
+import org.healthcode.infra.testing.Scrape;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -30,6 +33,7 @@ class ConsumerIT {
     @Test
     void aRedeliveredEventIsAppliedOnceAndAnUnreadableOneIsDeadLetteredWithoutStoppingTheConsumer() throws Exception {
         String subject = "sub-" + UUID.randomUUID();
+        double deadLetteredBefore = deadLettered("kit-probe");
         String first = event(subject, "first");
         KafkaTestClient.send("kit-probe", subject, first);
         KafkaTestClient.send("kit-probe", subject, first);
@@ -40,6 +44,7 @@ class ConsumerIT {
         var deadLetters = KafkaTestClient.read("dead-letter-topic-kit-probe", r -> subject.equals(r.key()), 2,
                 Duration.ofSeconds(20));
         assertEquals(2, deadLetters.size(), "both unreadable messages dead-lettered");
+        assertEquals(deadLetteredBefore + 2, deadLettered("kit-probe"), "and counted");
         awaitApplied(subject, 2);
         assertEquals(java.util.List.of(subject + " first", subject + " after the garbage"),
                 consumer.applied().stream().filter(note -> note.startsWith(subject)).toList());
@@ -48,6 +53,7 @@ class ConsumerIT {
     @Test
     void aBatchIsAppliedOnceInOrderAndOnlyItsBadEventsAreDeadLettered() throws Exception {
         String subject = "batch-" + UUID.randomUUID();
+        double deadLetteredBefore = deadLettered("kit-probe-batch");
         String first = event(subject, "first");
         List<String> sent = new ArrayList<>(List.of(first, first, "{not json",
                 "{\"specversion\":\"1.0\",\"id\":\"%s\",\"subject\":\"%s\",\"data\":{}}"
@@ -61,6 +67,7 @@ class ConsumerIT {
         var deadLetters = KafkaTestClient.read("dead-letter-topic-kit-probe-batch", r -> subject.equals(r.key()), 3,
                 Duration.ofSeconds(20));
         assertEquals(3, deadLetters.size(), "the garbage, the event without a note and the refused one");
+        assertEquals(deadLetteredBefore + 3, deadLettered("kit-probe-batch"), "and counted");
         for (int i = 0; i < 100 && batchConsumer.applied().stream().filter(n -> n.startsWith(subject)).count() < 201;
                 i++) {
             Thread.sleep(100);
@@ -77,6 +84,11 @@ class ConsumerIT {
     private String event(String subject, String note) throws Exception {
         return json.writeValueAsString(EventEnvelope.of(UUID.randomUUID().toString(), "cn.healthcode.kit-probe",
                 "/test", Instant.now(), subject, new ProbeConsumer.Probe(subject + " " + note)));
+    }
+
+    /** Counted before the message is handed to the dead-letter topic, so never behind what it holds. */
+    private static double deadLettered(String topic) {
+        return Scrape.of(get("/q/metrics").asString()).value("healthcode_events_dead_lettered_total", Map.of("topic", topic));
     }
 
     private void awaitApplied(String subject, int count) throws InterruptedException {

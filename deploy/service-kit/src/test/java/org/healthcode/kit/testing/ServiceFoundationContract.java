@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -17,11 +18,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.healthcode.infra.testing.ExportedMetrics;
 import org.healthcode.infra.testing.KafkaTestClient;
+import org.healthcode.infra.testing.Scrape;
 import org.healthcode.infra.testing.TestTokens;
 import org.healthcode.kit.event.Outbox;
+import org.healthcode.kit.metrics.ConsumerLag;
+import org.healthcode.kit.metrics.OutboxBacklog;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +41,12 @@ public abstract class ServiceFoundationContract {
     protected Pool pool;
     @Inject
     protected Outbox outbox;
+    @Inject
+    protected OutboxBacklog backlog;
+    @Inject
+    protected ConsumerLag consumerLag;
+    @Inject
+    protected KafkaClientService kafkaClients;
     @ConfigProperty(name = "healthcode.schema")
     protected String schema;
     @ConfigProperty(name = "quarkus.application.name")
@@ -85,6 +98,60 @@ public abstract class ServiceFoundationContract {
         given().auth().oauth2("not-a-token").get("/v1/anything").then().statusCode(401);
         given().auth().oauth2(TestTokens.citizen("citizen-" + UUID.randomUUID())).get("/v1/no-such-thing")
                 .then().statusCode(404).body("error", equalTo("NOT_FOUND"));
+    }
+
+    @Test
+    void anEventNotYetRelayedShowsInTheOutboxBacklogUntilItLeaves() {
+        // as a relay that died mid-batch leaves it: leased, so no relay takes it for an hour
+        UUID stuck = UUID.randomUUID();
+        pool.preparedQuery("""
+                insert into outbox_event (id, topic, event_key, payload, created_at, lease_until)
+                values ($1, 'foundation-stuck', 'sub-stuck', '{}', now() - interval '10 minutes',
+                        now() + interval '1 hour')""").execute(Tuple.of(stuck)).await().atMost(Duration.ofSeconds(10));
+        Scrape waiting;
+        try {
+            waiting = scrapeAfterRefresh();
+        } finally {
+            pool.preparedQuery("delete from outbox_event where id = $1").execute(Tuple.of(stuck))
+                    .await().atMost(Duration.ofSeconds(10));
+        }
+        assertTrue(waiting.value("healthcode_outbox_backlog_events", Map.of()) >= 1, "the stuck event is counted");
+        assertTrue(waiting.value("healthcode_outbox_oldest_age_seconds", Map.of()) >= 600,
+                "the oldest event has waited ten minutes");
+        assertTrue(scrapeAfterRefresh().value("healthcode_outbox_oldest_age_seconds", Map.of()) < 600,
+                "gone from the outbox, gone from the figures");
+    }
+
+    @Test
+    void exportsTheMetricsTheDashboardReadsOfEveryService() {
+        get("/v1/anything").then().statusCode(401); // a request, so that requests have been counted
+        boolean consumes = !kafkaClients.getConsumerChannels().isEmpty();
+        Set<String> expected = consumes
+                ? ExportedMetrics.listedFor(ExportedMetrics.EVERY_SERVICE, ExportedMetrics.EVERY_DATA_SERVICE,
+                        ExportedMetrics.EVERY_CONSUMER)
+                : ExportedMetrics.listedFor(ExportedMetrics.EVERY_SERVICE, ExportedMetrics.EVERY_DATA_SERVICE);
+        Scrape scrape = scrapeAfterRefresh();
+        Set<String> missing = new TreeSet<>(expected);
+        missing.removeAll(scrape.names());
+        assertEquals(Set.of(), missing, "listed in " + ExportedMetrics.LIST + " but not exported by " + application);
+        for (String name : expected) {
+            assertTrue(scrape.samples(name, Map.of()).stream()
+                    .allMatch(sample -> application.equals(sample.labels().get("application"))),
+                    name + " carries application=" + application);
+        }
+        for (String channel : kafkaClients.getConsumerChannels()) {
+            assertEquals(1, scrape.samples("healthcode_events_dead_lettered_total", Map.of("topic", channel)).size(),
+                    "dead letters of " + channel + " counted from zero");
+            assertEquals(1, scrape.samples("healthcode_consumer_lag_records", Map.of("topic", channel)).size(),
+                    "the lag on " + channel);
+        }
+    }
+
+    /** /q/metrics once the figures asked of PostgreSQL and Kafka are fresh. */
+    protected Scrape scrapeAfterRefresh() {
+        backlog.refresh().await().atMost(Duration.ofSeconds(10));
+        consumerLag.refresh();
+        return Scrape.of(get("/q/metrics").then().statusCode(200).extract().asString());
     }
 
     private List<String> tablesIn(String schemaName) {

@@ -1,0 +1,77 @@
+package org.healthcode.scan;
+
+import static io.restassured.RestAssured.get;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.healthcode.infra.testing.ExportedMetrics;
+import org.healthcode.infra.testing.Scrape;
+import org.healthcode.kit.code.Colour;
+import org.junit.jupiter.api.Test;
+
+/** Scans as an operator counts them at /q/metrics: each decided once, by decision and reason. */
+@QuarkusTest
+@QuarkusTestResource(ScanServiceResource.class)
+class MetricsIT {
+
+    private static final String SCANS = "healthcode_scans_total";
+
+    @Inject
+    Pool pool;
+
+    @Test
+    void eachScanDecidedCountsOnceUnderItsDecisionAndReason() throws Exception {
+        String venueId = Checkpoints.venue("MARKET").getString("id");
+        String green = Checkpoints.subject();
+        String red = Checkpoints.subject();
+        Checkpoints.colour(pool, red, Colour.RED, Instant.now());
+        Scrape before = scrape();
+
+        String allowed = Checkpoints.scanId();
+        Checkpoints.scan(Checkpoints.code("k1", "330000", green, Colour.GREEN, false), venueId, allowed)
+                .statusCode(200).body("decision", equalTo("ALLOW"));
+        String denied = Checkpoints.scanId();
+        String redCode = Checkpoints.code("k1", "330000", red, Colour.GREEN, false); // a green screenshot
+        Checkpoints.scan(redCode, venueId, denied).statusCode(200).body("decision", equalTo("DENY"))
+                .body("reason", equalTo("COLOUR_RED"));
+        Checkpoints.scan(redCode, venueId, denied).statusCode(200).body("decision", equalTo("DENY")); // a retry
+        Checkpoints.scan("forged.code.here", venueId, Checkpoints.scanId()).statusCode(200)
+                .body("decision", equalTo("DENY")).body("reason", equalTo("MALFORMED"));
+
+        Scrape after = scrape();
+        assertEquals(1, scans(after, "ALLOW", "NONE") - scans(before, "ALLOW", "NONE"));
+        assertEquals(1, scans(after, "DENY", "COLOUR_RED") - scans(before, "DENY", "COLOUR_RED"),
+                "the retry is the same scan, not another");
+        assertEquals(1, scans(after, "DENY", "MALFORMED") - scans(before, "DENY", "MALFORMED"),
+                "a forged code is counted too");
+    }
+
+    @Test
+    void exportsEveryMetricListedForIt() throws Exception {
+        // the figures appear with the first scan
+        Checkpoints.scan("forged.code.here", Checkpoints.venue("PARK").getString("id"), Checkpoints.scanId())
+                .statusCode(200);
+        Set<String> missing = new TreeSet<>(ExportedMetrics.listedFor("scan-checkpoint-service"));
+        assertTrue(!missing.isEmpty(), "the list names scan-checkpoint's own figures");
+        missing.removeAll(scrape().names());
+        assertEquals(Set.of(), missing, "listed in " + ExportedMetrics.LIST + " but not exported");
+    }
+
+    private static double scans(Scrape scrape, String decision, String reason) {
+        return scrape.sum(SCANS, Map.of("mode", "OPERATOR_SCAN", "decision", decision, "reason", reason,
+                "province", "330000"));
+    }
+
+    private static Scrape scrape() {
+        return Scrape.of(get("/q/metrics").then().statusCode(200).extract().asString());
+    }
+}
