@@ -11,6 +11,7 @@ import org.healthcode.kit.audit.AuditEntry.Outcome;
 import org.healthcode.kit.audit.AuditTrail;
 import org.healthcode.kit.web.ApiException;
 import org.healthcode.kit.web.Caller;
+import org.healthcode.kit.web.ServiceCall;
 import org.healthcode.trace.domain.CaseAudit;
 import org.healthcode.trace.upstream.DeclarationClient;
 
@@ -37,7 +38,7 @@ public class SubjectJurisdiction {
 
     public Uni<Void> requireWithin(String subjectId, Caller authority) {
         String province = authority.staffProvince();
-        return declaration.jurisdiction(subjectId)
+        return ServiceCall.failingOver(declaration.jurisdiction(subjectId))
                 .onFailure().transform(SubjectJurisdiction::answerFor)
                 .chain(where -> where.registered() && !province.equals(where.province())
                         ? refuse(subjectId, authority, where.province())

@@ -15,9 +15,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import org.healthcode.infra.DatabaseRoles;
 import org.healthcode.infra.FreePort;
 import org.healthcode.infra.PlatformSecrets;
@@ -36,45 +38,76 @@ import org.healthcode.kit.OffsetFileClock;
  * <p>A benchmark may change a setting of every service: each system property
  * {@code platform.env.NAME=value} set before the platform starts becomes the environment variable
  * {@code NAME} of every service (e.g. {@code platform.env.GATEWAY_RATE_LIMIT_BURST=100000}).
+ *
+ * <p>{@link #get()} runs one instance of each, for the whole test JVM. {@link #withInstances} runs
+ * several of each (the gateway included) on a Kafka and PostgreSQL of their own, for a test that
+ * stops them: every instance on its own port, with the same database role, Kafka and clock file,
+ * and the callers of a service (the gateway, contact-trace) given all its instances.
  */
-public final class Platform {
+public final class Platform implements AutoCloseable {
 
     public static final ZoneId PROVINCE_ZONE = ZoneId.of("Asia/Shanghai");
     private static final String ENV_PREFIX = "platform.env.";
     private static final List<String> SERVICES = List.of("declaration-service", "risk-scoring-service",
             "code-issuer-service", "scan-checkpoint-service", "contact-trace-service");
 
+    private static final String GATEWAY = "gateway";
     private static Platform running;
 
     private final RealInfra infra;
+    private final boolean ownInfra;
+    private final Path root;
     private final Path home;
     private final Path clockFile;
-    private final List<ServiceProcess> processes;
-    private final ServiceProcess gateway;
+    /** Every module's instances (the five services, then the gateway), each list in start order. */
+    private final Map<String, List<ServiceProcess>> instances;
+    /** Every module's environment, the same for each of its instances. */
+    private final Map<String, Map<String, String>> environments;
     private Duration offset = Duration.ZERO;
 
-    private Platform(RealInfra infra, Path home, Path clockFile, List<ServiceProcess> processes, ServiceProcess gateway) {
+    private Platform(RealInfra infra, boolean ownInfra, Path root, Path home, Path clockFile,
+            Map<String, List<ServiceProcess>> instances, Map<String, Map<String, String>> environments) {
         this.infra = infra;
+        this.ownInfra = ownInfra;
+        this.root = root;
         this.home = home;
         this.clockFile = clockFile;
-        this.processes = processes;
-        this.gateway = gateway;
+        this.instances = instances;
+        this.environments = environments;
     }
 
+    /** One instance of each service and of the gateway, on the test JVM's shared Kafka and PostgreSQL. */
     public static synchronized Platform get() {
         if (running == null) {
-            running = start();
+            running = start(RealInfra.shared(), false, 1, Map.of());
             Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "platform-stop"));
         }
         return running;
     }
 
-    private static Platform start() {
+    /**
+     * {@code count} instances of each service and of the gateway, on a Kafka and a PostgreSQL of
+     * their own (so that nothing another test sent is on its topics), with {@code settings} as
+     * environment variables of every one; {@link #close()} stops them all.
+     */
+    public static Platform withInstances(int count, Map<String, String> settings) {
+        RealInfra infra = RealInfra.startFresh();
+        Map<String, String> env = new HashMap<>(settings);
+        // Flyway's connection at start waited 5 s at most, too little with a dozen JVMs starting on two busy cores
+        env.putIfAbsent("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "60S");
+        try {
+            return start(infra, true, count, env);
+        } catch (RuntimeException e) {
+            infra.stop();
+            throw e;
+        }
+    }
+
+    private static Platform start(RealInfra infra, boolean ownInfra, int count, Map<String, String> settings) {
         try {
             Path root = Path.of("../..").toAbsolutePath().normalize();
             Path home = Files.createTempDirectory("healthcode-e2e-");
             Path clockFile = home.resolve("clock-offset");
-            RealInfra infra = RealInfra.shared();
 
             Map<String, String> env = new HashMap<>(PlatformSecrets.generate().env());
             env.put("KAFKA_BOOTSTRAP_SERVERS", infra.kafka().bootstrapServers());
@@ -86,48 +119,97 @@ public final class Platform {
             env.put("HEALTHCODE_CLOCK_OFFSET_FILE", clockFile.toString());
             System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(ENV_PREFIX))
                     .forEach(name -> env.put(name.substring(ENV_PREFIX.length()), System.getProperty(name)));
+            env.putAll(settings);
 
-            List<ServiceProcess> processes = new ArrayList<>();
-            Map<String, String> gatewayEnv = new HashMap<>(env);
-            for (String module : SERVICES) {
-                if (module.equals("contact-trace-service")) {
-                    // asks declaration-service where a subject is registered before it records a case
-                    env.put("QUARKUS_REST_CLIENT_DECLARATION_URL", gatewayEnv.get("QUARKUS_REST_CLIENT_DECLARATION_URL"));
+            // every instance's port first: a caller is told where all instances of its callee listen
+            Map<String, List<Integer>> ports = new LinkedHashMap<>();
+            for (String module : modules()) {
+                List<Integer> taken = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    taken.add(FreePort.find());
                 }
-                if (module.equals("scan-checkpoint-service")) {
-                    // the checkpoint trusts this province's codes through code-issuer's JWKS
-                    env.put("SCAN_TRUST_LIST_URL_330000", gatewayEnv.get("QUARKUS_REST_CLIENT_CODE_ISSUER_URL")
-                            + "/.well-known/jwks.json");
-                }
-                // each service connects as its own role, which the platform's PostgreSQL makes
-                Map<String, String> serviceEnv = new HashMap<>(env);
-                serviceEnv.putAll(infra.postgres().serviceLogin(DatabaseRoles.SERVICE_SCHEMAS.get(module)).env());
-                ServiceProcess service = ServiceProcess.start(root, module, FreePort.find(), serviceEnv,
-                        home.resolve(module + ".log"), "256m");
-                processes.add(service);
-                String client = module.replace("-service", "").replace('-', '_').toUpperCase();
-                gatewayEnv.put("QUARKUS_REST_CLIENT_" + client + "_URL", service.baseUrl());
+                ports.put(module, taken);
             }
-            // the gateway's own identity comes from the test provider's token endpoint
-            gatewayEnv.put("QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL", TestTokenEndpoint.authServerUrl());
-            gatewayEnv.put("GATEWAY_CLIENT_SECRET", TestTokenEndpoint.secret("gateway"));
-            ServiceProcess gateway = ServiceProcess.start(root, "gateway", FreePort.find(), gatewayEnv,
-                    home.resolve("gateway.log"), "256m");
-            processes.add(gateway);
-            Platform platform = new Platform(infra, home, clockFile, processes, gateway);
+            Map<String, List<ServiceProcess>> instances = new LinkedHashMap<>();
+            Map<String, Map<String, String>> environments = new HashMap<>();
+            for (String module : modules()) {
+                Map<String, String> moduleEnv = new HashMap<>(env);
+                moduleEnv.putAll(callees(module, ports));
+                if (DatabaseRoles.SERVICE_SCHEMAS.containsKey(module)) {
+                    // each service connects as its own role, which the platform's PostgreSQL makes
+                    moduleEnv.putAll(infra.postgres().serviceLogin(DatabaseRoles.SERVICE_SCHEMAS.get(module)).env());
+                }
+                environments.put(module, Map.copyOf(moduleEnv));
+                instances.put(module, new ArrayList<>());
+            }
+            Platform platform = new Platform(infra, ownInfra, root, home, clockFile, instances, environments);
             try {
-                CompletableFuture.allOf(processes.stream()
-                        .map(p -> CompletableFuture.runAsync(() -> p.awaitReady(Duration.ofMinutes(4))))
-                        .toArray(CompletableFuture[]::new)).join();
+                // in waves, one instance of each at a time: twelve JVMs starting at once on two
+                // cores timed out connecting to PostgreSQL; the callers skip an instance not up yet
+                for (int i = 0; i < count; i++) {
+                    List<ServiceProcess> wave = new ArrayList<>();
+                    for (String module : modules()) {
+                        String log = count == 1 ? module + ".log" : module + "-" + (i + 1) + ".log";
+                        ServiceProcess started = ServiceProcess.start(root, module, ports.get(module).get(i),
+                                environments.get(module), home.resolve(log), "256m");
+                        instances.get(module).add(started);
+                        wave.add(started);
+                    }
+                    CompletableFuture.allOf(wave.stream()
+                            .map(p -> CompletableFuture.runAsync(() -> p.awaitReady(Duration.ofMinutes(4))))
+                            .toArray(CompletableFuture[]::new)).join();
+                }
+                platform.instances("scan-checkpoint-service").forEach(platform::awaitTrustList);
             } catch (RuntimeException e) {
                 platform.stop();
                 throw new IllegalStateException("platform did not start; logs in " + home, e);
             }
-            platform.awaitTrustList(processes.get(SERVICES.indexOf("scan-checkpoint-service")));
             return platform;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static List<String> modules() {
+        List<String> modules = new ArrayList<>(SERVICES);
+        modules.add(GATEWAY);
+        return modules;
+    }
+
+    /** Where a module finds the services it calls: every instance of each, in Stork's static lists. */
+    private static Map<String, String> callees(String module, Map<String, List<Integer>> ports) {
+        Map<String, String> env = new HashMap<>();
+        switch (module) {
+            case GATEWAY -> {
+                for (String service : SERVICES) {
+                    env.put(addressList(service), addresses(ports.get(service)));
+                }
+                // the gateway's own identity comes from the test provider's token endpoint
+                env.put("QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL", TestTokenEndpoint.authServerUrl());
+                env.put("GATEWAY_CLIENT_SECRET", TestTokenEndpoint.secret("gateway"));
+            }
+            // asks declaration-service where a subject is registered before it records a case
+            case "contact-trace-service" -> env.put(addressList("declaration-service"),
+                    addresses(ports.get("declaration-service")));
+            // the checkpoint trusts this province's codes through code-issuer's JWKS: one instance's
+            // is enough, since a failed refresh keeps the last good copy
+            case "scan-checkpoint-service" -> env.put("SCAN_TRUST_LIST_URL_330000",
+                    "http://127.0.0.1:" + ports.get("code-issuer-service").get(0) + "/.well-known/jwks.json");
+            default -> {
+                // calls no other service
+            }
+        }
+        return env;
+    }
+
+    /** The Stork static list of a service's instances, by the callers' REST client key. */
+    private static String addressList(String service) {
+        String client = service.replace("-service", "").replace('-', '_').toUpperCase();
+        return "QUARKUS_STORK_" + client + "_SERVICE_DISCOVERY_ADDRESS_LIST";
+    }
+
+    private static String addresses(List<Integer> ports) {
+        return ports.stream().map(port -> "127.0.0.1:" + port).collect(Collectors.joining(","));
     }
 
     /** The checkpoint fetches this province's keys from code-issuer, which may have started after it. */
@@ -151,19 +233,65 @@ public final class Platform {
         throw new IllegalStateException("scan-checkpoint never trusted province 330000; logs in " + home);
     }
 
+    /** The (first) gateway's base URL. */
     public String gatewayUrl() {
-        return gateway.baseUrl();
+        return instances(GATEWAY).get(0).baseUrl();
     }
 
-    /** The base URL of one of the platform's processes, by module name ({@code declaration-service}, {@code gateway}...). */
+    /** Every gateway instance's base URL, as a load balancer in front of them would know them. */
+    public List<String> gatewayUrls() {
+        return instances(GATEWAY).stream().map(ServiceProcess::baseUrl).toList();
+    }
+
+    /** The base URL of (the first instance of) a module ({@code declaration-service}, {@code gateway}...). */
     public String serviceUrl(String module) {
-        return processes.stream().filter(p -> p.name().equals(module)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(module)).baseUrl();
+        return instances(module).get(0).baseUrl();
     }
 
-    /** Every process of the platform (the five services and the gateway). */
+    /** A module's instances, in start order. */
+    public List<ServiceProcess> instances(String module) {
+        List<ServiceProcess> found = instances.get(module);
+        if (found == null) {
+            throw new IllegalArgumentException(module);
+        }
+        return List.copyOf(found);
+    }
+
+    /** Every process of the platform (the five services and the gateway, each instance). */
     public List<ServiceProcess> processes() {
-        return List.copyOf(processes);
+        return instances.values().stream().flatMap(List::stream).toList();
+    }
+
+    /**
+     * Starts a stopped instance again in its place (same port, same settings), as an orchestrator
+     * replaces a crashed one; answers it once it is ready.
+     */
+    public synchronized ServiceProcess restart(ServiceProcess stopped) {
+        if (stopped.process().isAlive()) {
+            throw new IllegalStateException(stopped.name() + " is still running");
+        }
+        List<ServiceProcess> list = instances.get(stopped.name());
+        int index = list.indexOf(stopped);
+        ServiceProcess again = ServiceProcess.start(root, stopped.name(), stopped.port(),
+                environments.get(stopped.name()), home.resolve(stopped.name() + "-" + (index + 1) + "-restarted.log"),
+                "256m");
+        list.set(index, again);
+        again.awaitReady(Duration.ofMinutes(4));
+        if (again.name().equals("scan-checkpoint-service")) {
+            awaitTrustList(again);
+        }
+        return again;
+    }
+
+    /** Kills an instance as a crash would (SIGKILL: no shutdown hook, nothing flushed), and waits until it is gone. */
+    public void kill(ServiceProcess instance) {
+        instance.process().destroyForcibly();
+        try {
+            instance.process().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The platform's PostgreSQL, over JDBC (superuser postgres, no password): every service's schema. */
@@ -182,7 +310,7 @@ public final class Platform {
 
     /** Every service's log file, for the privacy checks. */
     public List<Path> logs() {
-        return processes.stream().map(ServiceProcess::log).toList();
+        return processes().stream().map(ServiceProcess::log).toList();
     }
 
     /** Moves the platform's time forward; every service follows within 50 ms. */
@@ -210,13 +338,25 @@ public final class Platform {
         return day.atStartOfDay(PROVINCE_ZONE).toInstant();
     }
 
+    /** Stops a platform of {@link #withInstances}: its processes, then its Kafka and PostgreSQL. */
+    @Override
+    public void close() {
+        if (this == running) {
+            throw new IllegalStateException("the shared platform stops when the JVM exits");
+        }
+        stop();
+    }
+
     /**
      * Stops every service at once (one by one they took longer than surefire and failsafe wait for a
      * forked JVM to exit, and the fork was then killed with the services still running).
      */
     private void stop() {
-        CompletableFuture.allOf(processes.stream().map(p -> CompletableFuture.runAsync(p::close))
+        CompletableFuture.allOf(processes().stream().map(p -> CompletableFuture.runAsync(p::close))
                 .toArray(CompletableFuture[]::new)).join();
-        // RealInfra.shared() stops Kafka and PostgreSQL at exit
+        // RealInfra.shared() stops Kafka and PostgreSQL at exit; a platform's own stop with it
+        if (ownInfra) {
+            infra.stop();
+        }
     }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.eclipse.microprofile.config.Config;
 import org.healthcode.gateway.upstream.GovernanceClient;
 import org.healthcode.gateway.upstream.Upstream;
+import org.healthcode.kit.web.ServiceCall;
 
 /**
  * The admin's view over every data-owning service at once: one audit trail merged from the five,
@@ -25,7 +26,11 @@ import org.healthcode.gateway.upstream.Upstream;
 @ApplicationScoped
 public class ServiceAdmin {
 
-    /** The services that hold data, by their REST client key (quarkus.rest-client.KEY.url). */
+    /**
+     * The services that hold data, by their REST client key (quarkus.rest-client.KEY.url, a
+     * {@code stork://} one included): a command reaches one instance of each, which acts on the
+     * service's whole database.
+     */
     static final List<String> SERVICES = List.of("declaration", "risk-scoring", "code-issuer", "scan-checkpoint",
             "contact-trace");
 
@@ -75,7 +80,7 @@ public class ServiceAdmin {
      */
     private Uni<ObjectNode> inEach(java.util.function.Function<GovernanceClient, Uni<ObjectNode>> command) {
         List<Uni<ObjectNode>> calls = new ArrayList<>();
-        clients.forEach((service, client) -> calls.add(command.apply(client)
+        clients.forEach((service, client) -> calls.add(ServiceCall.failingOver(command.apply(client))
                 .onFailure().recoverWithItem(failure -> failure(service, failure))));
         return Uni.join().all(calls).andCollectFailures().map(results -> {
             ObjectNode answer = JsonNodeFactory.instance.objectNode();

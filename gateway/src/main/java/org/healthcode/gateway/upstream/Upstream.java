@@ -9,10 +9,12 @@ import java.io.IOException;
 import java.util.List;
 import org.healthcode.kit.web.ApiError;
 import org.healthcode.kit.web.ErrorMappers;
+import org.healthcode.kit.web.ServiceCall;
 
 /**
  * Relays a service's answer to the caller byte for byte, with its content type: JSON, errors
- * included, and images alike. A service that cannot be reached is a 503 UPSTREAM_UNAVAILABLE.
+ * included, and images alike. A call that cannot connect is made again on the service's next
+ * instance ({@link ServiceCall}); a service that cannot be reached is a 503 UPSTREAM_UNAVAILABLE.
  */
 public final class Upstream {
 
@@ -25,7 +27,7 @@ public final class Upstream {
 
     /** The service's answer, whatever its status, as the caller's answer. */
     public static Uni<Response> relay(String service, Uni<Response> call) {
-        return call.map(Upstream::copy)
+        return ServiceCall.failingOver(call).map(Upstream::copy)
                 .onFailure(Upstream::relayable).recoverWithItem(failure -> answerFor(service, failure));
     }
 
@@ -34,7 +36,7 @@ public final class Upstream {
      * when the service refuses or is away, that refusal or a 503 becomes the caller's answer.
      */
     public static <T> Uni<T> read(String service, Uni<T> call) {
-        return call.onFailure(Upstream::relayable)
+        return ServiceCall.failingOver(call).onFailure(Upstream::relayable)
                 .transform(failure -> new UpstreamFailure(answerFor(service, failure)));
     }
 

@@ -25,6 +25,10 @@ import org.jboss.logging.Logger;
  * {@code healthcode.retention.check-every}; at the end of the emergency an admin destroys all of
  * it. Both run in one transaction and write what they did to the audit trail, which a
  * destruction empties first, keeping only that it happened.
+ *
+ * <p>Every instance of a service runs the schedule on its own timer, yet the purge runs once per
+ * period: under an advisory lock of the service's schema, the first instance in a period purges,
+ * and the others find its audit entry and leave it at that.
  */
 @ApplicationScoped
 public class PersonalDataCare {
@@ -32,21 +36,26 @@ public class PersonalDataCare {
     private static final Logger LOG = Logger.getLogger(PersonalDataCare.class);
     private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*");
     private static final List<String> KIT_TABLES = List.of("outbox_event", "audit_entry");
+    static final String RETENTION_JOB = "retention-job";
+    static final String PURGED = "PERSONAL_DATA_PURGED";
 
     private final Instance<PersonalData> declared;
     private final AuditTrail audit;
     private final Clock clock;
     private final String service;
     private final Duration retention;
+    private final Duration checkEvery;
 
     public PersonalDataCare(Instance<PersonalData> declared, AuditTrail audit, Clock clock,
             @ConfigProperty(name = "quarkus.application.name") String service,
-            @ConfigProperty(name = "healthcode.retention.period") Duration retention) {
+            @ConfigProperty(name = "healthcode.retention.period") Duration retention,
+            @ConfigProperty(name = "healthcode.retention.check-every") Duration checkEvery) {
         this.declared = declared;
         this.audit = audit;
         this.clock = clock;
         this.service = service;
         this.retention = retention;
+        this.checkEvery = checkEvery;
     }
 
     @Scheduled(every = "${healthcode.retention.check-every}", delayed = "${healthcode.retention.check-every}",
@@ -55,8 +64,12 @@ public class PersonalDataCare {
         if (!declared.isResolvable()) {
             return Uni.createFrom().voidItem();
         }
-        return purge("retention-job")
-                .invoke(report -> LOG.infof("Retention: %d rows older than %s purged", report.total(), report.cutoff()))
+        return scheduledPurge()
+                .invoke(report -> {
+                    if (report != null) {
+                        LOG.infof("Retention: %d rows older than %s purged", report.total(), report.cutoff());
+                    }
+                })
                 .onFailure().invoke(e -> LOG.errorf("Retention purge failed: %s", e.getClass().getName()))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
@@ -65,16 +78,40 @@ public class PersonalDataCare {
     /** Deletes every expiring row older than the retention period; answers the rows per table. */
     public Uni<DataReport> purge(String actor) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return Panache.withTransaction(() -> purgeWithin(actor, now));
+    }
+
+    /**
+     * The purge of this period of the schedule (periods of {@code check-every} from the epoch, by the
+     * service's clock), unless another instance made it already: then null.
+     */
+    Uni<DataReport> scheduledPurge() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant periodStart = Instant.ofEpochMilli(now.toEpochMilli() - Math.floorMod(now.toEpochMilli(),
+                Math.max(1, checkEvery.toMillis())));
+        // the lock is the schema's own (advisory locks are database-wide), held until the commit
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                        "select count(*) from pg_advisory_xact_lock(hashtext(current_schema() || '.retention-purge'))",
+                        Long.class).getSingleResult())
+                .chain(() -> Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select count(*) from audit_entry where actor = ?1 and action = ?2 and at >= ?3", Long.class)
+                        .setParameter(1, RETENTION_JOB).setParameter(2, PURGED).setParameter(3, periodStart)
+                        .getSingleResult()))
+                .chain(madeAlready -> madeAlready > 0 ? Uni.createFrom().nullItem() : purgeWithin(RETENTION_JOB, now)));
+    }
+
+    private Uni<DataReport> purgeWithin(String actor, Instant now) {
         Instant cutoff = now.minus(retention);
         List<PersonalData.Expiring> expiring = declaration().expiring();
         expiring.forEach(e -> checkName(e.table(), e.column()));
-        return Panache.withTransaction(() -> sequentially(expiring, e -> Panache.getSession()
+        return sequentially(expiring, e -> Panache.getSession()
                 .chain(session -> session.createNativeQuery("delete from " + e.table() + " where " + e.column()
                         + " < ?1").setParameter(1, cutoff).executeUpdate())
                 .map(rows -> new TableCount(e.table(), rows)))
-                .chain(counts -> audit.recordWithin(new AuditEntry(now, actor, "PERSONAL_DATA_PURGED", Outcome.DONE,
+                .chain(counts -> audit.recordWithin(new AuditEntry(now, actor, PURGED, Outcome.DONE,
                         null, null, null, "before " + cutoff + ": " + summary(counts)))
-                        .replaceWith(new DataReport(service, "PURGE", now, cutoff, counts))));
+                        .replaceWith(new DataReport(service, "PURGE", now, cutoff, counts)));
     }
 
     /**

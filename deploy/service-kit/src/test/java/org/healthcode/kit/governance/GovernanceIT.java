@@ -20,6 +20,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.healthcode.infra.testing.RealInfraResource;
 import org.healthcode.infra.testing.TestTokens;
 import org.healthcode.kit.audit.AuditEntry;
@@ -115,6 +118,27 @@ class GovernanceIT {
         JsonPath trail = given().auth().oauth2(ADMIN).get("/v1/audit").then().statusCode(200).extract().jsonPath();
         assertEquals(List.of("PERSONAL_DATA_DESTROYED"), trail.getList("action"));
         assertEquals(List.of("admin-zj"), trail.getList("actor"));
+    }
+
+    @Test
+    @Order(4)
+    void theScheduledPurgeRunsOncePerPeriodHoweverManyInstancesFireIt() {
+        // six timers firing at once, as six instances of a service would in the same period
+        List<CompletableFuture<Boolean>> fired = IntStream.range(0, 6).mapToObj(i -> CompletableFuture.supplyAsync(
+                () -> given().auth().oauth2(ADMIN).post("/v1/probe/scheduled-purge").then().statusCode(200).extract()
+                        .<Boolean>path("purged"))).toList();
+        long purged = fired.stream().map(CompletableFuture::join).filter(Boolean::booleanValue).count();
+        given().auth().oauth2(ADMIN).post("/v1/probe/scheduled-purge").then().statusCode(200);
+
+        List<Instant> runs = pool.query("select at from audit_entry where actor = 'retention-job' and "
+                + "action = 'PERSONAL_DATA_PURGED'").execute().await().indefinitely().stream()
+                .map(row -> row.getOffsetDateTime(0).toInstant()).toList();
+        // one-hour periods (healthcode.retention.check-every); a run at the turn of the hour may open the next
+        Map<Long, Long> runsPerPeriod = runs.stream().collect(Collectors.groupingBy(
+                at -> at.toEpochMilli() / Duration.ofHours(1).toMillis(), Collectors.counting()));
+        assertTrue(purged >= 1, "someone purged");
+        assertEquals(purged, runs.size(), "each purge that answered is one audit entry");
+        runsPerPeriod.forEach((period, count) -> assertEquals(1L, count, "purges in one period: " + runs));
     }
 
     private void visit(Instant at, String subject) {
