@@ -9,6 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.healthcode.kit.event.EventEnvelope;
 import org.healthcode.kit.event.EventReader;
 import org.healthcode.kit.event.EventReader.UnreadableEventException;
+import org.healthcode.kit.event.EventTracing;
 import org.healthcode.kit.event.Inbox;
 import org.healthcode.risk.service.CaseIntake;
 import org.healthcode.risk.service.RiskService.Recoloured;
@@ -28,12 +29,15 @@ public class CaseListener {
 
     private final EventReader reader;
     private final Inbox inbox;
+    private final EventTracing tracing;
     private final CaseIntake intake;
     private final RecolouringLatency latency;
 
-    public CaseListener(EventReader reader, Inbox inbox, CaseIntake intake, RecolouringLatency latency) {
+    public CaseListener(EventReader reader, Inbox inbox, EventTracing tracing, CaseIntake intake,
+            RecolouringLatency latency) {
         this.reader = reader;
         this.inbox = inbox;
+        this.tracing = tracing;
         this.intake = intake;
         this.latency = latency;
     }
@@ -45,8 +49,9 @@ public class CaseListener {
             throw new UnreadableEventException("case-confirmed lacks caseId, subjectId, confirmedAt or a known status");
         }
         List<Recoloured> recoloured = new ArrayList<>();
-        return Panache.withTransaction(() -> inbox.once(CONSUMER, event.id(),
-                () -> intake.accept(event.data(), event.id()).invoke(recoloured::addAll)))
+        return tracing.processing(CaseConfirmed.TOPIC, CONSUMER, event.id(), () -> Panache.withTransaction(
+                        () -> inbox.once(CONSUMER, event.id(),
+                                () -> intake.accept(event.data(), event.id()).invoke(recoloured::addAll))))
                 .invoke(() -> latency.committed(CaseConfirmed.TOPIC, event.time(), recoloured))
                 .onFailure().invoke(e -> {
                     // the type is enough to investigate; driver messages may quote values

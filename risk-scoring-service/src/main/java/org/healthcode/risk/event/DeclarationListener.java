@@ -9,6 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.healthcode.kit.event.EventEnvelope;
 import org.healthcode.kit.event.EventReader;
 import org.healthcode.kit.event.EventReader.UnreadableEventException;
+import org.healthcode.kit.event.EventTracing;
 import org.healthcode.kit.event.Inbox;
 import org.healthcode.risk.service.DeclarationIntake;
 import org.healthcode.risk.service.RiskService.Recoloured;
@@ -28,12 +29,15 @@ public class DeclarationListener {
 
     private final EventReader reader;
     private final Inbox inbox;
+    private final EventTracing tracing;
     private final DeclarationIntake intake;
     private final RecolouringLatency latency;
 
-    public DeclarationListener(EventReader reader, Inbox inbox, DeclarationIntake intake, RecolouringLatency latency) {
+    public DeclarationListener(EventReader reader, Inbox inbox, EventTracing tracing, DeclarationIntake intake,
+            RecolouringLatency latency) {
         this.reader = reader;
         this.inbox = inbox;
+        this.tracing = tracing;
         this.intake = intake;
         this.latency = latency;
     }
@@ -46,8 +50,9 @@ public class DeclarationListener {
                     + "declaredAt or a complete stay");
         }
         List<Recoloured> recoloured = new ArrayList<>();
-        return Panache.withTransaction(() -> inbox.once(CONSUMER, event.id(),
-                () -> intake.accept(event.data(), event.id()).invoke(recoloured::addAll)))
+        return tracing.processing(DeclarationSubmitted.TOPIC, CONSUMER, event.id(), () -> Panache.withTransaction(
+                        () -> inbox.once(CONSUMER, event.id(),
+                                () -> intake.accept(event.data(), event.id()).invoke(recoloured::addAll))))
                 .invoke(() -> latency.committed(DeclarationSubmitted.TOPIC, event.time(), recoloured))
                 .onFailure().invoke(e -> {
                     // the type is enough to investigate; driver messages may quote values

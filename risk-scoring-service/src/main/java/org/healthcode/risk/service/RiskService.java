@@ -280,7 +280,8 @@ public class RiskService {
                 origin.object(), row.province, ColourChangeAudit.detail(row.previousColour, row.colour, cause,
                         next.ruleSetVersion(), next.reasons()));
         return Optional.of(new Change(new Outbox.Keyed(row.subjectId,
-                RiskRecalculated.of(row.subjectId, row.province, next, row.previousColour, now, causeEventId)), entry));
+                RiskRecalculated.of(row.subjectId, row.province, next, row.previousColour, now, causeEventId),
+                causeEventId), entry));
     }
 
     private static Instant earliest(Instant a, Instant b) {

@@ -30,13 +30,18 @@ public final class KafkaTestClient {
 
     /** Sends the values in order under one key (so to one partition), and waits until all are acknowledged. */
     public static void sendAll(String topic, String key, List<String> values) throws Exception {
+        sendRecords(values.stream().map(value -> new ProducerRecord<>(topic, key, value)).toList());
+    }
+
+    /** Sends the records (with their headers) in order, and waits until all are acknowledged. */
+    public static void sendRecords(List<ProducerRecord<String, String>> records) throws Exception {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfra.shared().kafka().bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
             List<Future<?>> sent = new ArrayList<>();
-            for (String value : values) {
-                sent.add(producer.send(new ProducerRecord<>(topic, key, value)));
+            for (ProducerRecord<String, String> record : records) {
+                sent.add(producer.send(record));
             }
             for (Future<?> ack : sent) {
                 ack.get();

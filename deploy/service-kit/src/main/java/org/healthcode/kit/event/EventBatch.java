@@ -1,5 +1,6 @@
 package org.healthcode.kit.event;
 
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.healthcode.kit.event.EventReader.UnreadableEventException;
 import org.jboss.logging.Logger;
@@ -39,14 +41,16 @@ public class EventBatch {
 
     private final EventReader reader;
     private final Inbox inbox;
+    private final EventTracing tracing;
 
-    public EventBatch(EventReader reader, Inbox inbox) {
+    public EventBatch(EventReader reader, Inbox inbox, EventTracing tracing) {
         this.reader = reader;
         this.inbox = inbox;
+        this.tracing = tracing;
     }
 
-    /** A readable event, what the consumer made of it, and the record that brought it. */
-    private record Item<R>(KafkaRecord<String, String> record, String eventId, R accepted) {
+    /** A readable event, what the consumer made of it, the record that brought it, and the span processing it. */
+    private record Item<R>(KafkaRecord<String, String> record, String eventId, R accepted, Span span) {
     }
 
     /**
@@ -73,10 +77,13 @@ public class EventBatch {
             Function<EventEnvelope<T>, R> accept, Function<List<R>, Uni<?>> effect, boolean once) {
         List<Item<R>> readable = new ArrayList<>();
         List<Refused> unreadable = new ArrayList<>();
+        int size = batch.getRecords().size();
         for (KafkaRecord<String, String> record : batch) {
             try {
                 EventEnvelope<T> event = reader.read(record.getPayload(), type);
-                readable.add(new Item<>(record, event.id(), accept.apply(event)));
+                R accepted = accept.apply(event);
+                readable.add(new Item<>(record, event.id(), accepted,
+                        tracing.startProcessing(record, consumer, event.id(), size)));
             } catch (UnreadableEventException e) {
                 LOG.warnf("%s: message dead-lettered: %s", consumer, e.getMessage()); // never the payload
                 unreadable.add(new Refused(record, e));
@@ -85,6 +92,9 @@ public class EventBatch {
         // Dead-lettered only once every transaction is over: a dead-letter send completes on another
         // Vert.x context, where Panache refuses to run, and the poll's good events were then lost.
         return together(consumer, readable, effect, once)
+                .invoke(failed -> readable.forEach(item -> tracing.end(item.span(), failed.stream()
+                        .filter(refused -> refused.record() == item.record()).map(Refused::cause).findFirst()
+                        .orElse(null))))
                 .chain(failed -> deadLetter(Stream.concat(unreadable.stream(), failed.stream()).toList()))
                 .chain(() -> Uni.createFrom().completionStage(batch::ack));
     }
@@ -120,11 +130,11 @@ public class EventBatch {
         }
         List<String> ids = items.stream().map(Item::eventId).toList();
         long start = System.nanoTime();
-        return Panache.withTransaction(() -> unseen(consumer, ids, once).chain(pending -> {
+        return within(items, () -> Panache.withTransaction(() -> unseen(consumer, ids, once).chain(pending -> {
                     List<R> accepted = items.stream().filter(item -> pending.remove(item.eventId()))
                             .map(Item::accepted).toList();
                     return accepted.isEmpty() ? Uni.createFrom().voidItem() : effect.apply(accepted);
-                }))
+                })))
                 .invoke(() -> LOG.debugf("%s: %d events applied in %d ms", consumer, items.size(),
                         (System.nanoTime() - start) / 1_000_000))
                 .replaceWith(List.<Refused>of())
@@ -136,6 +146,12 @@ public class EventBatch {
                 });
     }
 
+    /** Runs {@code work} where the events it writes continue the traces of the items that caused them. */
+    private <R, O> Uni<O> within(List<Item<R>> items, Supplier<Uni<O>> work) {
+        return tracing.applying(items.stream().map(Item::eventId).toList(), items.stream().map(Item::span).toList(),
+                work);
+    }
+
     /** The ids among {@code ids} to apply: those the consumer has not seen before, or all of them once each. */
     private Uni<Set<String>> unseen(String consumer, List<String> ids, boolean once) {
         return once ? inbox.firstSeen(consumer, ids) : Uni.createFrom().item(new HashSet<>(ids));
@@ -145,11 +161,11 @@ public class EventBatch {
     private <R> Uni<List<Refused>> oneByOne(String consumer, List<Item<R>> items, Function<List<R>, Uni<?>> effect,
             boolean once) {
         List<Refused> failed = new ArrayList<>();
-        return Multi.createFrom().iterable(items).onItem().transformToUniAndConcatenate(item -> Panache
-                        .withTransaction(() -> once
+        return Multi.createFrom().iterable(items).onItem().transformToUniAndConcatenate(item -> within(List.of(item),
+                        () -> Panache.withTransaction(() -> once
                                 ? inbox.once(consumer, item.eventId(), () -> effect.apply(List.of(item.accepted())))
                                         .replaceWithVoid()
-                                : effect.apply(List.of(item.accepted())).replaceWithVoid())
+                                : effect.apply(List.of(item.accepted())).replaceWithVoid()))
                         .onFailure().recoverWithItem(e -> {
                             // the type is enough to investigate; driver messages may quote values
                             LOG.warnf("%s: event %s not applied (%s); dead-lettered", consumer, item.eventId(),

@@ -20,29 +20,42 @@ public class Outbox {
 
     private final ObjectMapper json;
     private final Clock clock;
+    private final EventTracing tracing;
     private final String source;
 
-    public Outbox(ObjectMapper json, Clock clock, @ConfigProperty(name = "quarkus.application.name") String application) {
+    public Outbox(ObjectMapper json, Clock clock, EventTracing tracing,
+            @ConfigProperty(name = "quarkus.application.name") String application) {
         this.json = json;
         this.clock = clock;
+        this.tracing = tracing;
         this.source = "/healthcode/" + application;
     }
 
-    /** One event of a batch: its record key and CloudEvents subject (a subjectId), and its data. */
-    public record Keyed(String subjectId, Object data) {
+    /**
+     * One event of a batch: its record key and CloudEvents subject (a subjectId), its data, and the
+     * id of the inbound event that caused it, if any, whose trace it continues (see
+     * {@link EventTracing}).
+     */
+    public record Keyed(String subjectId, Object data, String cause) {
+
+        public Keyed(String subjectId, Object data) {
+            this(subjectId, data, null);
+        }
     }
 
     // WITH ORDINALITY keeps the list's order in the outbox's sequence, which the relay sends in.
     private static final String INSERT_ALL = """
-            insert into outbox_event (id, topic, event_key, payload)
-            select cast(u.id as uuid), ?1, u.event_key, u.payload
-            from unnest(cast(?2 as text[]), cast(?3 as text[]), cast(?4 as text[])) with ordinality
-                 as u(id, event_key, payload, n)
+            insert into outbox_event (id, topic, event_key, payload, traceparent, tracestate)
+            select cast(u.id as uuid), ?1, u.event_key, u.payload, u.traceparent, u.tracestate
+            from unnest(cast(?2 as text[]), cast(?3 as text[]), cast(?4 as text[]), cast(?5 as text[]),
+                        cast(?6 as text[])) with ordinality
+                 as u(id, event_key, payload, traceparent, tracestate, n)
             order by u.n""";
 
     /**
      * Adds an event to the current transaction. Topic = channel name; the record key and the
-     * CloudEvents subject are the pseudonymous {@code subjectId}. Returns the event id.
+     * CloudEvents subject are the pseudonymous {@code subjectId}. The event continues the current
+     * trace. Returns the event id.
      */
     public Uni<UUID> publish(String topic, String subjectId, Object data) {
         UUID id = UUID.randomUUID();
@@ -52,12 +65,16 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalArgumentException("event not serialisable: " + topic, e));
         }
+        EventTracing.Stored trace = tracing.storedFor(null);
         return Panache.getSession().chain(session -> session
-                .createNativeQuery("insert into outbox_event (id, topic, event_key, payload) values (?1, ?2, ?3, ?4)")
+                .createNativeQuery("insert into outbox_event (id, topic, event_key, payload, traceparent, tracestate) "
+                        + "values (?1, ?2, ?3, ?4, ?5, ?6)")
                 .setParameter(1, id)
                 .setParameter(2, topic)
                 .setParameter(3, subjectId)
                 .setParameter(4, payload)
+                .setParameter(5, trace.traceparent())
+                .setParameter(6, trace.tracestate())
                 .executeUpdate())
                 .replaceWith(id);
     }
@@ -74,6 +91,8 @@ public class Outbox {
         String[] ids = new String[n];
         String[] keys = new String[n];
         String[] payloads = new String[n];
+        String[] traceparents = new String[n];
+        String[] tracestates = new String[n];
         Instant now = clock.instant();
         try {
             for (int i = 0; i < n; i++) {
@@ -81,6 +100,9 @@ public class Outbox {
                 ids[i] = id.toString();
                 keys[i] = events.get(i).subjectId();
                 payloads[i] = envelope(id, topic, keys[i], events.get(i).data(), now);
+                EventTracing.Stored trace = tracing.storedFor(events.get(i).cause());
+                traceparents[i] = trace.traceparent();
+                tracestates[i] = trace.tracestate();
             }
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalArgumentException("event not serialisable: " + topic, e));
@@ -90,6 +112,8 @@ public class Outbox {
                 .setParameter(2, ids)
                 .setParameter(3, keys)
                 .setParameter(4, payloads)
+                .setParameter(5, traceparents)
+                .setParameter(6, tracestates)
                 .executeUpdate())
                 .replaceWithVoid();
     }

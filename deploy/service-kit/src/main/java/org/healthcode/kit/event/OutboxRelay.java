@@ -3,6 +3,7 @@ package org.healthcode.kit.event;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -44,13 +45,14 @@ public class OutboxRelay {
                 order by seq limit $1 for update skip locked)
             update outbox_event o set lease_until = now() + interval '30 seconds'
             from batch where o.seq = batch.seq
-            returning o.seq, o.id, o.topic, o.event_key, o.payload""";
+            returning o.seq, o.id, o.topic, o.event_key, o.payload, o.traceparent, o.tracestate""";
 
     /** The largest {@code healthcode.outbox.batch-size}: the emitter buffers this many. */
     static final int MAX_BATCH = 2000;
 
     private final Pool pool;
     private final KafkaTopics topics;
+    private final EventTracing tracing;
     private final MutinyEmitter<String> emitter;
     private final int batchSize;
     private final Duration pollInterval;
@@ -62,13 +64,14 @@ public class OutboxRelay {
     // A whole batch is handed to the emitter at once: with the default buffer (128), a batch
     // handed over while Kafka was still acknowledging the one before failed with "insufficient
     // downstream requests" and waited out its lease (30 s). The buffer holds the largest batch.
-    public OutboxRelay(Pool pool, KafkaTopics topics,
+    public OutboxRelay(Pool pool, KafkaTopics topics, EventTracing tracing,
             @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = MAX_BATCH)
             MutinyEmitter<String> emitter,
             @ConfigProperty(name = "healthcode.outbox.batch-size") int batchSize,
             @ConfigProperty(name = "healthcode.outbox.poll-interval") Duration pollInterval, Vertx vertx) {
         this.pool = pool;
         this.topics = topics;
+        this.tracing = tracing;
         this.emitter = emitter;
         if (batchSize < 1 || batchSize > MAX_BATCH) {
             throw new IllegalArgumentException("healthcode.outbox.batch-size must be 1 to " + MAX_BATCH);
@@ -147,11 +150,18 @@ public class OutboxRelay {
         });
     }
 
+    /**
+     * Sends a row in the trace it was written in: the Kafka connector starts its publish span there
+     * and writes that span's {@code traceparent} header on the record. Named explicitly, not left to
+     * whatever is current here (a relay nudged by one request sends other transactions' rows too).
+     */
     private Uni<Void> send(Row row) {
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(row.getString("topic"))
                 .withKey(row.getString("event_key"))
                 .build();
-        return emitter.sendMessage(Message.of(row.getString("payload")).addMetadata(metadata));
+        TracingMetadata trace = TracingMetadata.withCurrent(
+                tracing.contextOf(row.getString("traceparent"), row.getString("tracestate")));
+        return emitter.sendMessage(Message.of(row.getString("payload")).addMetadata(metadata).addMetadata(trace));
     }
 }
