@@ -22,6 +22,7 @@ class BrokenValuesTest {
         "missing-secret-reference.yaml   | /services/code-issuer-service/secretEnv, CODE_ISSUER_KEYS",
         "one-broker.yaml                 | /kafka/brokers/replicas",
         "backup-without-destination.yaml | /postgresql/backup, destinationPath",
+        "tracing-ratio-above-one.yaml    | /tracing/samplingRatio",
     })
     void isRefusedNamingTheProblem(String file, String expected) {
         Path values = Path.of("src/test/resources/broken", file).toAbsolutePath();

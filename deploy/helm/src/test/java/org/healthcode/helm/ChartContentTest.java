@@ -134,6 +134,30 @@ class ChartContentTest {
     }
 
     @Test
+    void tracesGoToTheCollectorOnlyWhenOneIsNamed() {
+        for (JsonNode deployment : Chart.ofKind(OBJECTS, "Deployment")) {
+            deployment.at("/spec/template/spec/containers/0/env").forEach(env -> assertFalse(
+                    env.path("name").asText().startsWith("QUARKUS_OTEL"), "no tracing by default: " + env));
+        }
+        List<JsonNode> zhejiang = Chart.objects(Chart.template(Chart.DIR.resolve("examples/values-zhejiang.yaml")));
+        for (String service : ChartMatchesServicesTest.SERVICES) {
+            Map<String, String> env = new TreeMap<>();
+            Chart.named(zhejiang, "Deployment", R + "-" + service).at("/spec/template/spec/containers/0/env")
+                    .forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
+            assertEquals("false", env.get("QUARKUS_OTEL_SDK_DISABLED"), service + " traced");
+            assertEquals("http://otel-collector.observability:4317", env.get("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"));
+            assertEquals("grpc", env.get("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL"));
+            assertEquals("0.1", env.get("QUARKUS_OTEL_TRACES_SAMPLER_ARG"), service + " keeps one trace in ten");
+            Set<String> egress = new TreeSet<>();
+            Chart.named(zhejiang, "NetworkPolicy", R + "-" + service).at("/spec/egress").forEach(rule -> rule.path("to")
+                    .forEach(to -> rule.path("ports").forEach(port -> egress.add(
+                            to.at("/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText() + ":"
+                                    + port.path("port").asText()))));
+            assertTrue(egress.contains("observability:4317"), service + " may reach the collector: " + egress);
+        }
+    }
+
+    @Test
     void kafkaKeepsThreeReplicasAndCreatesNoTopicOnFirstUse() {
         JsonNode config = Chart.named(OBJECTS, "Kafka", R).at("/spec/kafka/config");
         assertEquals(3, config.path("default.replication.factor").asInt());
