@@ -265,6 +265,9 @@ class CitizenJourneyIT {
             }
         }
         assertTrue(events.size() > 10, "the journeys published events: " + events.size());
+        List<SpanCollector.Span> spans = platform.spans().spans();
+        assertTrue(spans.stream().anyMatch(s -> s.service().equals("declaration-service")),
+                "the journeys were traced: " + spans.size() + " spans");
         for (String value : personalData) {
             for (String event : events) {
                 assertFalse(event.contains(value), "personal data in a Kafka event");
@@ -272,6 +275,10 @@ class CitizenJourneyIT {
             for (Path log : platform.logs()) {
                 assertFalse(Files.readString(log, StandardCharsets.UTF_8).contains(value),
                         "personal data in the log of " + log.getFileName());
+            }
+            for (SpanCollector.Span span : spans) {
+                assertFalse((span.name() + " " + span.attributes() + " " + span.eventsText()).contains(value),
+                        "personal data in a span of " + span.service());
             }
         }
     }

@@ -43,6 +43,9 @@ import org.healthcode.kit.OffsetFileClock;
  * several of each (the gateway included) on a Kafka and PostgreSQL of their own, for a test that
  * stops them: every instance on its own port, with the same database role, Kafka and clock file,
  * and the callers of a service (the gateway, contact-trace) given all its instances.
+ *
+ * <p>Every process exports its spans to the platform's {@link SpanCollector} ({@link #spans()});
+ * {@code platform.env.QUARKUS_OTEL_SDK_DISABLED=true} turns tracing off, as in production by default.
  */
 public final class Platform implements AutoCloseable {
 
@@ -63,10 +66,12 @@ public final class Platform implements AutoCloseable {
     private final Map<String, List<ServiceProcess>> instances;
     /** Every module's environment, the same for each of its instances. */
     private final Map<String, Map<String, String>> environments;
+    private final SpanCollector spans;
     private Duration offset = Duration.ZERO;
 
     private Platform(RealInfra infra, boolean ownInfra, Path root, Path home, Path clockFile,
-            Map<String, List<ServiceProcess>> instances, Map<String, Map<String, String>> environments) {
+            Map<String, List<ServiceProcess>> instances, Map<String, Map<String, String>> environments,
+            SpanCollector spans) {
         this.infra = infra;
         this.ownInfra = ownInfra;
         this.root = root;
@@ -74,6 +79,7 @@ public final class Platform implements AutoCloseable {
         this.clockFile = clockFile;
         this.instances = instances;
         this.environments = environments;
+        this.spans = spans;
     }
 
     /** One instance of each service and of the gateway, on the test JVM's shared Kafka and PostgreSQL. */
@@ -117,6 +123,11 @@ public final class Platform implements AutoCloseable {
             env.put("QUARKUS_OIDC_TOKEN_ISSUER", TestTokens.ISSUER);
             env.put("QUARKUS_OIDC_AUTH_SERVER_URL", "");
             env.put("HEALTHCODE_CLOCK_OFFSET_FILE", clockFile.toString());
+            SpanCollector spans = SpanCollector.start();
+            env.put("QUARKUS_OTEL_SDK_DISABLED", "false");
+            env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", spans.endpoint());
+            env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf");
+            env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
             System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(ENV_PREFIX))
                     .forEach(name -> env.put(name.substring(ENV_PREFIX.length()), System.getProperty(name)));
             env.putAll(settings);
@@ -142,7 +153,7 @@ public final class Platform implements AutoCloseable {
                 environments.put(module, Map.copyOf(moduleEnv));
                 instances.put(module, new ArrayList<>());
             }
-            Platform platform = new Platform(infra, ownInfra, root, home, clockFile, instances, environments);
+            Platform platform = new Platform(infra, ownInfra, root, home, clockFile, instances, environments, spans);
             try {
                 // in waves, one instance of each at a time: twelve JVMs starting at once on two
                 // cores timed out connecting to PostgreSQL; the callers skip an instance not up yet
@@ -308,6 +319,11 @@ public final class Platform implements AutoCloseable {
         return infra.kafka().bootstrapServers();
     }
 
+    /** The spans every process exported. */
+    public SpanCollector spans() {
+        return spans;
+    }
+
     /** Every service's log file, for the privacy checks. */
     public List<Path> logs() {
         return processes().stream().map(ServiceProcess::log).toList();
@@ -354,6 +370,7 @@ public final class Platform implements AutoCloseable {
     private void stop() {
         CompletableFuture.allOf(processes().stream().map(p -> CompletableFuture.runAsync(p::close))
                 .toArray(CompletableFuture[]::new)).join();
+        spans.close();
         // RealInfra.shared() stops Kafka and PostgreSQL at exit; a platform's own stop with it
         if (ownInfra) {
             infra.stop();

@@ -8,21 +8,30 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.TextMapGetter;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.healthcode.e2e.CitizenJourneyIT.Citizen;
 import org.healthcode.infra.Processes;
 import org.healthcode.infra.testing.KafkaTestClient;
@@ -127,6 +136,109 @@ class TracingJourneyIT {
         patient.awaitCode("GREEN once the case is cleared", c -> "GREEN".equals(c.getString("colour")));
         assertEquals("RED", close.code().getString("colour"), "the contact's own quarantine goes on");
     }
+
+    /**
+     * Operators follow one confirmed case as one trace: the authority's call at the gateway,
+     * contact-trace recording the case and tracing its contacts, risk-scoring applying the contact's
+     * event, and the new colour reaching code-issuer, though each hop went through an outbox and Kafka.
+     */
+    @Test
+    void aConfirmedCaseIsOneTraceFromTheGatewayToItsContactsNewColour() {
+        String shop = venue("Hubin Bookshop", "MALL");
+        Citizen patient = green();
+        Citizen close = green();
+        admitted(patient, shop);
+        platform.advance(Duration.ofMinutes(5));
+        admitted(close, shop);
+        platform.advance(Duration.ofMinutes(30));
+        SpanCollector spans = platform.spans();
+        // tracing at confirmation finds the contact once contact-trace has indexed the visit (else a
+        // late visit finds it later, in the visit's trace): the scan's processing span says it has
+        List<ConsumerRecord<String, String>> scans = KafkaTestClient.read("scan-recorded",
+                r -> close.subjectId().equals(r.key()) && r.value().contains(shop), Integer.MAX_VALUE, Duration.ofSeconds(3));
+        assertTrue(!scans.isEmpty(), "the contact's scan at the shop was published");
+        for (ConsumerRecord<String, String> scan : scans) {
+            spans.await(traceOf(scan).getTraceId(), "of contact-trace indexing the contact's visit", s -> s.name()
+                    .equals("scan-recorded process") && eventId(scan).equals(s.attributes().get("messaging.message.id")));
+        }
+
+        given().auth().oauth2(authority).contentType(ContentType.JSON)
+                .body(Map.of("subjectId", patient.subjectId(), "status", "CONFIRMED"))
+                .post("/api/v1/cases").then().statusCode(201);
+        close.awaitCode("RED as a close contact", c -> "RED".equals(c.getString("colour")));
+
+        String trace = traceOf(record("case-confirmed", patient.subjectId(), "")).getTraceId();
+        ConsumerRecord<String, String> contact = record("contact-identified", close.subjectId(), "");
+        assertEquals(trace, traceOf(contact).getTraceId(), () -> "the contact's event in the case's trace; its trace: "
+                + spans.trace(traceOf(contact).getTraceId()).stream().map(s -> s.service() + " " + s.name()).toList());
+        String contactEvent = eventId(contact);
+        ConsumerRecord<String, String> colour = record("risk-recalculated", close.subjectId(),
+                "\"causeEventId\":\"" + contactEvent + "\"");
+        assertEquals(trace, traceOf(colour).getTraceId(), "the new colour in the case's trace");
+
+        SpanCollector.Span call = spans.await(trace, "of the gateway's POST /api/v1/cases", s -> s.service().equals("gateway")
+                && s.kind().equals("SERVER") && s.name().equals("POST /api/v1/cases"));
+        SpanCollector.Span recorded = spans.await(trace, "of contact-trace's POST /v1/cases",
+                s -> s.service().equals("contact-trace-service") && s.kind().equals("SERVER"));
+        assertEquals("POST /v1/cases", recorded.name());
+        assertEquals("gateway", spans.await(trace, "calling contact-trace",
+                s -> s.spanId().equals(recorded.parentSpanId())).service(), "called by the gateway");
+        SpanCollector.Span applied = spans.await(trace, "of risk-scoring applying the contact's event",
+                s -> s.service().equals("risk-scoring-service") && s.name().equals("contact-identified process")
+                        && contactEvent.equals(s.attributes().get("messaging.message.id")));
+        SpanCollector.Span published = spans.await(trace, "publishing the new colour",
+                s -> s.spanId().equals(traceOf(colour).getSpanId()));
+        assertEquals("risk-recalculated publish", published.name());
+        assertEquals(applied.spanId(), published.parentSpanId(), "the new colour published from that processing");
+        spans.await(trace, "of code-issuer applying the new colour", s -> s.service().equals("code-issuer-service")
+                && s.name().equals("risk-recalculated process"));
+        assertEquals(call.traceId(), applied.traceId());
+
+        StringBuilder tree = new StringBuilder("Trace " + trace + " of one confirmed case (service, span, parent):");
+        Map<String, SpanCollector.Span> byId = new HashMap<>();
+        spans.trace(trace).forEach(s -> byId.put(s.spanId(), s));
+        for (SpanCollector.Span s : spans.trace(trace)) {
+            SpanCollector.Span parent = byId.get(s.parentSpanId());
+            tree.append("\n  ").append(s.service()).append(" | ").append(s.kind()).append(' ').append(s.name())
+                    .append(" | ").append(parent == null ? "-" : parent.service() + " " + parent.name());
+        }
+        System.out.println(tree);
+    }
+
+    /** The first event of the topic about the subject whose JSON contains {@code containing}. */
+    private static ConsumerRecord<String, String> record(String topic, String subjectId, String containing) {
+        List<ConsumerRecord<String, String>> records = KafkaTestClient.read(topic,
+                r -> subjectId.equals(r.key()) && r.value().contains(containing), 1, Duration.ofSeconds(10));
+        assertEquals(1, records.size(), topic + " about the subject");
+        return records.get(0);
+    }
+
+    private static String eventId(ConsumerRecord<String, String> record) {
+        Matcher id = EVENT_ID.matcher(record.value());
+        assertTrue(id.find(), "an event id");
+        return id.group(1);
+    }
+
+    /** The trace a record was published in, from its W3C traceparent header. */
+    private static SpanContext traceOf(ConsumerRecord<String, String> record) {
+        SpanContext context = Span.fromContext(W3CTraceContextPropagator.getInstance().extract(
+                io.opentelemetry.context.Context.root(), record.headers(), KAFKA_HEADERS)).getSpanContext();
+        assertTrue(context.isValid(), record.topic() + " record with a traceparent header");
+        return context;
+    }
+
+    private static final TextMapGetter<Headers> KAFKA_HEADERS = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Headers headers) {
+            return StreamSupport.stream(headers.spliterator(), false).map(Header::key).toList();
+        }
+
+        @Override
+        public String get(Headers headers, String key) {
+            Header header = headers == null ? null : headers.lastHeader(key);
+            return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        }
+    };
 
     @Test
     void forgedExpiredAndForeignCodesAreDenied() throws Exception {
