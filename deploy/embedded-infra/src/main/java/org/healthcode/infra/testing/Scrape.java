@@ -24,6 +24,8 @@ public final class Scrape {
     private static final Pattern LINE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?\\s+(\\S+)(?:\\s+\\S+)?");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\",?");
 
+    private static final Pattern EXEMPLAR = Pattern.compile("\\s+#\\s+\\{.*$");
+
     private final List<Sample> samples;
 
     private Scrape(List<Sample> samples) {
@@ -36,7 +38,9 @@ public final class Scrape {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
-            Matcher m = LINE.matcher(line.trim());
+            // an OpenMetrics exemplar (" # {trace_id=...} 1.0 1796490109.797", written once tracing is on)
+            // follows the sample: it is the exemplar's value, not the sample's
+            Matcher m = LINE.matcher(EXEMPLAR.matcher(line.trim()).replaceFirst(""));
             if (!m.matches()) {
                 throw new IllegalArgumentException("not a Prometheus sample line: " + line);
             }
