@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 
 /**
@@ -48,6 +49,12 @@ final class OpenLoad implements AutoCloseable {
 
     /** Offers {@code perSecond} requests a second for {@code length}; request i is {@code calls.apply(i)}. */
     Result offer(int perSecond, Duration length, IntFunction<Call> calls) {
+        return offer(perSecond, length, calls, i -> {
+        });
+    }
+
+    /** As {@link #offer(int, Duration, IntFunction)}, telling {@code answeredOk} each request i answered 2xx. */
+    Result offer(int perSecond, Duration length, IntFunction<Call> calls, IntConsumer answeredOk) {
         int total = (int) (perSecond * length.toNanos() / 1_000_000_000L);
         long interval = 1_000_000_000L / perSecond;
         long[] latencies = new long[total];
@@ -73,6 +80,9 @@ final class OpenLoad implements AutoCloseable {
             send(calls.apply(i)).onComplete(answer -> {
                 latencies[slot] = System.nanoTime() - due;
                 statuses[slot] = answer.succeeded() ? answer.result() : 0;
+                if (statuses[slot] / 100 == 2) {
+                    answeredOk.accept(slot);
+                }
                 inFlight.decrementAndGet();
                 done.countDown();
             });

@@ -8,6 +8,7 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.vertx.core.http.HttpMethod;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -47,6 +48,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntConsumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -83,7 +85,12 @@ class ScanIngestBenchmark {
     private static final int CITIZENS = Integer.getInteger("bench.citizens", 40);
     private static final int VENUES = Integer.getInteger("bench.venues", 20);
     private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 20));
+    private static final Duration STEP = Duration.ofSeconds(Integer.getInteger("bench.step-seconds", 15));
+    private static final int[] RATES = Arrays.stream(System.getProperty("bench.rates", "250,500,1000,1500,2000")
+            .split(",")).mapToInt(rate -> Integer.parseInt(rate.trim())).toArray();
+    private static final int SUSTAINED = Integer.getInteger("bench.sustained", 1500);
     private static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("bench.seconds", 120));
+    private static final Duration RAW = Duration.ofSeconds(Integer.getInteger("bench.raw-seconds", 30));
     /** Gives up waiting for the index when it has not grown for this long. */
     private static final Duration STALLED = Duration.ofSeconds(Integer.getInteger("bench.stalled", 120));
     private static final String PROVINCE = "330000";
@@ -123,20 +130,76 @@ class ScanIngestBenchmark {
         Codes codes = Codes.ofGreenCitizens(CITIZENS);
         Set<String> accepted = ConcurrentHashMap.newKeySet();
         admitEveryone(codes, venues.get(0), setup, accepted);
+        List<Bearer> checkpoints = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            checkpoints.add(new Bearer("checkpoint-bench-" + c));
+        }
+        TopStatements statements = new TopStatements(platform.jdbcUrl());
 
         ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor();
         refresher.scheduleWithFixedDelay(codes::refreshExpiring, 5, 5, TimeUnit.SECONDS);
-        try {
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            load(http, codes, venues, accepted, "w", WARM_UP);
-            Load measured = load(http, codes, venues, accepted, "m", MEASURE);
-            Drained drained = awaitIndexed(venues, accepted, measured.lastOkNanos());
+        try (OpenLoad load = new OpenLoad(1024)) {
+            URI scans = URI.create(platform.gatewayUrl() + "/api/v1/scans");
+            Scans warm = new Scans("w", codes, venues, checkpoints, scans);
+            load.offer(Math.min(SUSTAINED, 300), WARM_UP, warm::call, warm.okInto(accepted));
+            line("");
+            line("POST /api/v1/scans open loop, %d checkpoint staff, %d green citizens, %d venues, %d s a step",
+                    CLIENTS, CITIZENS, VENUES, STEP.toSeconds());
+            for (int rate : RATES) {
+                Scans step = new Scans("s" + rate, codes, venues, checkpoints, scans);
+                CpuUse before = CpuUse.now(platform.postgresPort());
+                statements.reset();
+                OpenLoad.Result result = load.offer(rate, STEP, step::call, step.okInto(accepted));
+                line("  %s", result.line());
+                report(CpuUse.now(platform.postgresPort()).since(before, result.sortedNanos().length,
+                        Duration.ofNanos(result.elapsedNanos())));
+                report(statements.report(result.sortedNanos().length, 8));
+                if (result.okPerSecond() < 0.9 * rate) {
+                    break;
+                }
+            }
+            Scans sustained = new Scans("m", codes, venues, checkpoints, scans);
+            long started = System.nanoTime();
+            OpenLoad.Result measured = load.offer(SUSTAINED, MEASURE, sustained::call, sustained.okInto(accepted));
+            long lastOk = started + measured.elapsedNanos();
+            Drained drained = awaitIndexed(venues, accepted, lastOk);
             Optional<Double> raw = pgbench();
-            summarise(measured, drained, accepted.size(), codes.refreshed(), raw);
+            summarise(measured, started, lastOk, drained, accepted.size(), codes.refreshed(), raw);
         } finally {
             refresher.shutdownNow();
         }
         Files.writeString(Path.of("target/scan-ingest-benchmark.txt"), report.toString(), StandardCharsets.UTF_8);
+    }
+
+    /** Scan i of a phase: a citizen's current code at a venue, by one of the checkpoint staff, scan id by phase and i. */
+    private final class Scans {
+        private final String phase;
+        private final Codes codes;
+        private final List<String> venues;
+        private final List<Bearer> staff;
+        private final URI uri;
+
+        Scans(String phase, Codes codes, List<String> venues, List<Bearer> staff, URI uri) {
+            this.phase = phase;
+            this.codes = codes;
+            this.venues = venues;
+            this.staff = staff;
+            this.uri = uri;
+        }
+
+        String scanId(int i) {
+            return "ingest-" + run + "-" + phase + "-" + i;
+        }
+
+        OpenLoad.Call call(int i) {
+            String body = "{\"token\":\"" + codes.token(i % CITIZENS) + "\",\"venueId\":\"" + venues.get(i % venues.size())
+                    + "\",\"scanId\":\"" + scanId(i) + "\"}";
+            return new OpenLoad.Call(HttpMethod.POST, uri, staff.get(i % staff.size()).get(), body);
+        }
+
+        IntConsumer okInto(Set<String> accepted) {
+            return i -> accepted.add(scanId(i));
+        }
     }
 
     /**
@@ -156,79 +219,6 @@ class ScanIngestBenchmark {
                 }
                 return answer;
             }, scan -> "ALLOW".equals(scan.getString("decision")));
-        }
-    }
-
-    /** Every client scans as fast as it is answered, for {@code length}; the 200s' scanIds go to {@code accepted}. */
-    private Load load(HttpClient http, Codes codes, List<String> venues, Set<String> accepted, String phase,
-            Duration length) throws Exception {
-        long started = System.nanoTime();
-        long end = started + length.toNanos();
-        AtomicLong lastOk = new AtomicLong(started);
-        Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        List<Future<long[]>> work = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            int client = c;
-            work.add(clients.submit(() -> {
-                Bearer checkpoint = new Bearer("checkpoint-bench-" + client);
-                long[] latencies = new long[1 << 14];
-                int n = 0;
-                for (long i = 0; System.nanoTime() < end; i++) {
-                    int who = (int) ((client + i * CLIENTS) % CITIZENS);
-                    String venue = venues.get((int) ((client * 7 + i) % venues.size()));
-                    String scanId = "ingest-" + run + "-" + phase + "-" + client + "-" + i;
-                    String body = "{\"token\":\"" + codes.token(who) + "\",\"venueId\":\"" + venue + "\",\"scanId\":\""
-                            + scanId + "\"}";
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/v1/scans"))
-                            .timeout(Duration.ofSeconds(30))
-                            .header("Authorization", "Bearer " + checkpoint.get())
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                    long start = System.nanoTime();
-                    String outcome;
-                    try {
-                        HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
-                        long now = System.nanoTime();
-                        if (answer.statusCode() == 200) {
-                            accepted.add(scanId);
-                            lastOk.accumulateAndGet(now, Math::max);
-                            outcome = answer.body().contains("\"decision\":\"ALLOW\"") ? "200 ALLOW" : "200 DENY";
-                        } else {
-                            outcome = "HTTP " + answer.statusCode();
-                        }
-                    } catch (IOException e) {
-                        outcome = e.getClass().getSimpleName();
-                    }
-                    outcomes.computeIfAbsent(outcome, k -> new LongAdder()).increment();
-                    if (n == latencies.length) {
-                        latencies = Arrays.copyOf(latencies, n * 2);
-                    }
-                    latencies[n++] = System.nanoTime() - start;
-                }
-                return Arrays.copyOf(latencies, n);
-            }));
-        }
-        List<long[]> all = new ArrayList<>();
-        for (Future<long[]> each : work) {
-            all.add(each.get());
-        }
-        clients.shutdown();
-        long[] sorted = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        Map<String, Long> counted = new TreeMap<>();
-        outcomes.forEach((k, v) -> counted.put(k, v.sum()));
-        return new Load(sorted, counted, started, lastOk.get());
-    }
-
-    private record Load(long[] sortedNanos, Map<String, Long> outcomes, long startedNanos, long lastOkNanos) {
-
-        long ok() {
-            return outcomes.entrySet().stream().filter(e -> e.getKey().startsWith("200")).mapToLong(Map.Entry::getValue)
-                    .sum();
-        }
-
-        double percentileMs(int p) {
-            return sortedNanos[(int) Math.max(0, Math.ceil(p / 100.0 * sortedNanos.length) - 1)] / 1e6;
         }
     }
 
@@ -261,6 +251,9 @@ class ScanIngestBenchmark {
                     Set<String> missing = new HashSet<>(accepted);
                     missing.removeAll(indexed);
                     if (missing.isEmpty()) {
+                        if (now > indexed.size()) {
+                            fail((now - indexed.size()) + " visits indexed twice");
+                        }
                         return new Drained(Math.max(at, lastOkNanos), indexed.size(), indexed.size() - expected);
                     }
                     // more rows than 200s but not the right ones: keep waiting for the missing ones
@@ -327,12 +320,12 @@ class ScanIngestBenchmark {
                 """, VENUES, CITIZENS));
         URI server = URI.create(platform.jdbcUrl().substring("jdbc:".length()));
         List<String> command = List.of(pgbench.get().toString(), "-n", "-M", "prepared", "-c", Integer.toString(CLIENTS),
-                "-j", Integer.toString(Math.min(CLIENTS, 2)), "-T", Long.toString(MEASURE.toSeconds()),
+                "-j", Integer.toString(Math.min(CLIENTS, 2)), "-T", Long.toString(RAW.toSeconds()),
                 "-h", server.getHost(), "-p", Integer.toString(server.getPort()), "-U", Postgres.USER,
                 "-f", script.toString(), server.getPath().substring(1));
         Path out = Path.of("target/pgbench-visit-insert.out").toAbsolutePath();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-        if (!process.waitFor(MEASURE.toSeconds() + 120, TimeUnit.SECONDS)) {
+        if (!process.waitFor(RAW.toSeconds() + 120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             fail("pgbench did not finish; its output: " + out);
         }
@@ -347,33 +340,34 @@ class ScanIngestBenchmark {
             sql.execute("drop schema raw_bench cascade");
         }
         line("pgbench: %s -c %d -j %d -T %d -M prepared (%,d rows inserted); script %s",
-                pgbench.get(), CLIENTS, Math.min(CLIENTS, 2), MEASURE.toSeconds(), rows, script.getFileName());
+                pgbench.get(), CLIENTS, Math.min(CLIENTS, 2), RAW.toSeconds(), rows, script.getFileName());
         return Optional.of(Double.parseDouble(tps.group(1)));
     }
 
-    private void summarise(Load measured, Drained drained, int accepted, long refreshed, Optional<Double> raw) {
-        double seconds = MEASURE.toNanos() / 1e9;
-        long ok = measured.ok();
-        double lagMs = (drained.indexedNanos() - measured.lastOkNanos()) / 1e6;
-        double endToEnd = ok / ((drained.indexedNanos() - measured.startedNanos()) / 1e9);
+    private void summarise(OpenLoad.Result measured, long startedNanos, long lastOkNanos, Drained drained,
+            int accepted, long refreshed, Optional<Double> raw) {
+        double lagMs = Math.max(0, drained.indexedNanos() - lastOkNanos) / 1e6;
+        double endToEnd = measured.ok() / ((Math.max(drained.indexedNanos(), lastOkNanos) - startedNanos) / 1e9);
         line("");
-        line("Scans end to end: gateway POST /api/v1/scans -> scan-checkpoint -> Kafka scan-recorded -> visit index");
-        line("  %d clients, %d green citizens (codes fetched again %d times, each a minute before it expired), %d venues;"
-                + " %d s measured after %d s warm-up", CLIENTS, CITIZENS, refreshed, VENUES, MEASURE.toSeconds(),
-                WARM_UP.toSeconds());
-        line("  POST /api/v1/scans: %,d answered 200 in %d s = %,.0f /s; p50 %.1f ms, p99 %.1f ms; outcomes %s",
-                ok, MEASURE.toSeconds(), ok / seconds, measured.percentileMs(50), measured.percentileMs(99),
-                measured.outcomes());
-        line("  ingest lag (last 200 -> last visit indexed): %,.0f ms", lagMs);
-        line("  end to end (measured 200s / (measured time + ingest lag)): %,.0f scans/s", endToEnd);
-        line("  nothing lost: all %,d scanIds answered 200 in this run (warm-up included) are in contact_trace.visit"
-                + "%s", accepted, drained.extra() > 0 ? " (+" + drained.extra() + " indexed without a 200: timed out)" : "");
+        line("Sustained: %,d scans/s offered for %d s (codes fetched again %d times, each a minute before it expired)",
+                SUSTAINED, MEASURE.toSeconds(), refreshed);
+        line("  %s", measured.line());
+        line("  ingest lag (end of the run -> last visit indexed): %,.0f ms", lagMs);
+        line("  end to end (2xx / (run + ingest lag)): %,.0f scans/s", endToEnd);
+        line("  nothing lost, nothing twice: all %,d scanIds answered 2xx in this run (warm-up and steps included) are in"
+                + " contact_trace.visit once%s", accepted,
+                drained.extra() > 0 ? " (+" + drained.extra() + " indexed without a 2xx: timed out)" : "");
         raw.ifPresent(tps -> {
             line("  raw PostgreSQL, pgbench single-row INSERT into a table like visit, %d clients, %d s: %,.0f inserts/s",
-                    CLIENTS, MEASURE.toSeconds(), tps);
+                    CLIENTS, RAW.toSeconds(), tps);
             line("  ratio end to end / raw insert: %.3f", endToEnd / tps);
         });
         line("");
+    }
+
+    private void report(String lines) {
+        report.append(lines);
+        System.out.print(lines);
     }
 
     /** Like {@link CitizenJourneyIT#await}, with the patience a loaded machine needs. */

@@ -53,7 +53,11 @@ public final class Postgres implements AutoCloseable {
                     .setPort(port)
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", dataDirectory == null ? "off" : "on")
-                    .setServerConfig("synchronous_commit", dataDirectory == null ? "off" : "on");
+                    .setServerConfig("synchronous_commit", dataDirectory == null ? "off" : "on")
+                    // which statements cost what (a benchmark prints the top ones: TopStatements)
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    .setServerConfig("pg_stat_statements.track", "all")
+                    .setServerConfig("pg_stat_statements.track_planning", "on");
             if (dataDirectory != null) {
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }

@@ -4,7 +4,12 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowIterator;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.healthcode.kit.code.Colour;
 import org.healthcode.kit.db.Columns;
 import org.healthcode.kit.event.EventBatch;
 import java.time.Instant;
@@ -13,7 +18,6 @@ import org.healthcode.scan.domain.CurrentColour;
 import org.healthcode.scan.domain.SubjectColour;
 
 @ApplicationScoped
-@WithSession
 public class SubjectColourRepository implements PanacheRepositoryBase<SubjectColour, String> {
 
     // One statement for a whole batch, so two deliveries racing for a new subject cannot both
@@ -29,10 +33,21 @@ public class SubjectColourRepository implements PanacheRepositoryBase<SubjectCol
                 evaluated_at = excluded.evaluated_at, updated_at = excluded.updated_at
             where subject_colour.evaluated_at <= excluded.evaluated_at""";
 
+    // Every scan reads this row: one prepared statement on the pool, no ORM session on the way.
+    private static final String CURRENT = """
+            select colour, gold, province, evaluated_at from subject_colour where subject_id = $1""";
+
+    private final Pool pool;
+
+    public SubjectColourRepository(Pool pool) {
+        this.pool = pool;
+    }
+
     /**
      * Stores each subject's latest colour of the list unless a later evaluation is already stored;
      * answers how many were stored.
      */
+    @WithSession
     public Uni<Integer> recordAllIfNewer(List<CurrentColour> colours, Instant now) {
         List<CurrentColour> latest = EventBatch.latestOfEach(colours, CurrentColour::subjectId, CurrentColour::evaluatedAt);
         String[][] columns = Columns.of(latest, CurrentColour::subjectId, colour -> colour.colour().name(),
@@ -49,6 +64,14 @@ public class SubjectColourRepository implements PanacheRepositoryBase<SubjectCol
 
     /** The subject's current colour, or null when none has arrived. */
     public Uni<CurrentColour> current(String subjectId) {
-        return findById(subjectId).map(row -> row == null ? null : row.toCurrent());
+        return pool.preparedQuery(CURRENT).execute(Tuple.of(subjectId)).map(rows -> {
+            RowIterator<Row> found = rows.iterator();
+            if (!found.hasNext()) {
+                return null;
+            }
+            Row row = found.next();
+            return new CurrentColour(subjectId, Colour.valueOf(row.getString("colour")), row.getBoolean("gold"),
+                    row.getString("province"), row.getOffsetDateTime("evaluated_at").toInstant());
+        });
     }
 }

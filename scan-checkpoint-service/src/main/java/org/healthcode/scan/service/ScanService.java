@@ -1,7 +1,6 @@
 package org.healthcode.scan.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -12,7 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.healthcode.kit.audit.AuditTrail;
+import org.healthcode.kit.audit.AuditEntry;
 import org.healthcode.kit.code.token.Verification;
 import org.healthcode.kit.event.Outbox;
 import org.healthcode.kit.web.ApiException;
@@ -49,26 +48,27 @@ public class ScanService {
     private final PosterCodes posters;
     private final ScanAttemptRepository attempts;
     private final SubjectColourRepository colours;
-    private final AuditTrail audit;
     private final Outbox outbox;
     private final MeterRegistry metrics;
     private final Clock clock;
 
     public ScanService(TrustedKeys trust, VenueService venues, PosterCodes posters, ScanAttemptRepository attempts,
-            SubjectColourRepository colours, AuditTrail audit, Outbox outbox, MeterRegistry metrics,
+            SubjectColourRepository colours, Outbox outbox, MeterRegistry metrics,
             Clock clock) {
         this.trust = trust;
         this.venues = venues;
         this.posters = posters;
         this.attempts = attempts;
         this.colours = colours;
-        this.audit = audit;
         this.outbox = outbox;
         this.metrics = metrics;
         this.clock = clock;
     }
 
-    /** Staff scanned a citizen's code: verified offline against the trust list, then the colour now. */
+    /**
+     * Staff scanned a citizen's code: verified offline against the trust list (before anything is
+     * asked of the database: a forged code costs no round trip), then the colour now.
+     */
     public Uni<ScanAttempt> scanCode(String token, String venueId, String scanId, Caller staff) {
         String operator = staff.subject();
         // the signed part, not the whole string: an ECDSA signature can be rewritten (high S) without
@@ -76,29 +76,28 @@ public class ScanService {
         int signature = token.lastIndexOf('.');
         String signed = signature < 0 ? token : token.substring(0, signature);
         String fingerprint = ClientIds.fingerprint(ScanMode.OPERATOR_SCAN.name(), venueId, operator, signed);
-        return Panache.withTransaction(() -> venues.find(venueId, staff, "POST /v1/scans", null).chain(venue ->
-                once(venue, scanId, ScanMode.OPERATOR_SCAN, operator, fingerprint, () -> {
-                    Verification verification = trust.verifier().verify(token);
-                    return verification.claims() == null
-                            ? Uni.createFrom().item(Admission.ofCode(verification, null))
-                            : colours.current(verification.claims().subjectId())
-                                    .map(current -> Admission.ofCode(verification, current));
-                }, attempt -> Uni.createFrom().voidItem())));
+        Verification verification = trust.verifier().verify(token);
+        return venues.find(venueId, staff, "POST /v1/scans", null).chain(venue ->
+                once(venue, scanId, ScanMode.OPERATOR_SCAN, operator, fingerprint, () -> verification.claims() == null
+                        ? Uni.createFrom().item(Admission.ofCode(verification, null))
+                        : colours.current(verification.claims().subjectId())
+                                .map(current -> Admission.ofCode(verification, current)),
+                        attempt -> null));
     }
 
     /**
      * Staff looked a person up by document (the gateway resolved it to the pseudonym): decided by
      * the stored colour, and written to the audit trail as {@code ID_CARD_LOOKUP} (who, whom, why,
-     * when, where) in the transaction that records the scan: the lookup is audited once per scan id,
+     * when, where) in the statement that records the scan: the lookup is audited once per scan id,
      * and a scan never exists without its entry nor an entry without its scan.
      */
     public Uni<ScanAttempt> scanSubject(String subjectId, String venueId, String scanId, Caller staff) {
         String operator = staff.subject();
         String fingerprint = ClientIds.fingerprint(ScanMode.ID_CARD.name(), venueId, operator, subjectId);
-        return Panache.withTransaction(() -> venues.find(venueId, staff, "POST /v1/scans/subject", subjectId)
+        return venues.find(venueId, staff, "POST /v1/scans/subject", subjectId)
                 .chain(venue -> once(venue, scanId, ScanMode.ID_CARD, operator, fingerprint,
                         () -> colours.current(subjectId).map(current -> Admission.ofSubject(subjectId, current)),
-                        attempt -> audit.recordWithin(CheckpointAudit.idCardLookup(attempt, staff.staffProvince())))));
+                        attempt -> CheckpointAudit.idCardLookup(attempt, staff.staffProvince())));
     }
 
     /**
@@ -110,7 +109,7 @@ public class ScanService {
             String account) {
         UUID venueId = posters.venueOf(venueCode).orElseThrow(
                 () -> new ApiException(400, "INVALID_VENUE_CODE", "The venue code is not a poster of this platform"));
-        return Panache.withTransaction(() -> venues.find(venueId.toString()).chain(venue -> {
+        return venues.find(venueId.toString()).chain(venue -> {
             Uni<List<ScanAttempt>> visits = Uni.createFrom().item(new ArrayList<>());
             List<String> people = new ArrayList<>(List.of(subjectId));
             people.addAll(companions);
@@ -120,40 +119,35 @@ public class ScanService {
                 String fingerprint = ClientIds.fingerprint(mode.name(), venue.id.toString(), account, person);
                 visits = visits.chain(done -> once(venue, ClientIds.checkinScanId(checkinId, person), mode, account,
                         fingerprint, () -> colours.current(person).map(current -> Admission.ofSubject(person, current)),
-                        attempt -> Uni.createFrom().voidItem())
+                        attempt -> null)
                         .map(visit -> {
                             done.add(visit);
                             return done;
                         }));
             }
             return visits.map(done -> new Checkin(venue, List.copyOf(done)));
-        }));
+        });
     }
 
     /**
-     * The attempt of {@code scanId}: the stored one for a retry, else decided now, stored and (with
-     * a subject) published. A scan id reused for a different request is refused.
+     * The attempt of {@code scanId}: decided now and recorded with its event (when it has a subject)
+     * and its audit line ({@code auditLine}, null for none) in one statement; a retry finds the
+     * stored attempt instead and answers it. A scan id reused for a different request is refused.
      */
     private Uni<ScanAttempt> once(Venue venue, String scanId, ScanMode mode, String operator, String fingerprint,
-            Supplier<Uni<Admission.Outcome>> decide, Function<ScanAttempt, Uni<Void>> alsoRecord) {
-        return attempts.findById(scanId).chain(existing -> {
-            if (existing != null) {
-                return Uni.createFrom().item(replay(existing, fingerprint));
-            }
-            Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            return decide.get().chain(outcome -> {
-                ScanAttempt attempt = ScanAttempt.of(scanId, mode, venue.id, operator, fingerprint, outcome, at);
-                return attempts.insertIfAbsent(attempt).chain(inserted -> {
-                    if (!inserted) {
-                        // A concurrent retry recorded it first: answer what it recorded.
-                        return attempts.findById(scanId).map(first -> replay(first, fingerprint));
-                    }
-                    count(attempt, venue);
-                    Uni<Void> published = attempt.subjectId == null ? Uni.createFrom().voidItem()
-                            : outbox.publish(ScanRecorded.TOPIC, attempt.subjectId, ScanRecorded.of(attempt, venue))
-                                    .replaceWithVoid();
-                    return published.chain(() -> alsoRecord.apply(attempt)).replaceWith(attempt);
-                });
+            Supplier<Uni<Admission.Outcome>> decide, Function<ScanAttempt, AuditEntry> auditLine) {
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return decide.get().chain(outcome -> {
+            ScanAttempt attempt = ScanAttempt.of(scanId, mode, venue.id, operator, fingerprint, outcome, at);
+            Outbox.Row event = attempt.subjectId == null ? null
+                    : outbox.row(ScanRecorded.TOPIC, attempt.subjectId, ScanRecorded.of(attempt, venue));
+            return attempts.record(attempt, event, auditLine.apply(attempt)).chain(recorded -> {
+                if (!recorded) {
+                    // a retry, or a concurrent twin that recorded it first: answer what was recorded
+                    return attempts.find(scanId).map(first -> replay(first, fingerprint));
+                }
+                count(attempt, venue);
+                return Uni.createFrom().item(attempt);
             });
         });
     }

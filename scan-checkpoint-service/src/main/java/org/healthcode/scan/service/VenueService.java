@@ -1,6 +1,7 @@
 package org.healthcode.scan.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.cache.CacheResult;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,7 +68,12 @@ public class VenueService {
         return find(id).call(venue -> refuseAnotherProvince(venue, staff, request, venue.id.toString(), subjectId));
     }
 
-    /** Any venue, or 404 VENUE_NOT_FOUND (also for an id that is not one). */
+    /**
+     * Any venue, or 404 VENUE_NOT_FOUND (also for an id that is not one). A venue never changes once
+     * registered, and every scan names one: it is read once and kept ({@code venues} cache; a 404 is
+     * not kept, so a venue registered a moment later is found).
+     */
+    @CacheResult(cacheName = "venues")
     public Uni<Venue> find(String id) {
         UUID venueId;
         try {

@@ -24,10 +24,6 @@ import org.healthcode.kit.db.Columns;
 @ApplicationScoped
 public class AuditTrail {
 
-    private static final String INSERT = """
-            insert into audit_entry (at, actor, action, outcome, subject_id, object, province, detail)
-            values ($1, $2, $3, $4, $5, $6, $7, $8)""";
-
     // Many entries in one statement: a text array per column, unnested in order.
     private static final String INSERT_ALL = """
             insert into audit_entry (at, actor, action, outcome, subject_id, object, province, detail)
@@ -37,24 +33,47 @@ public class AuditTrail {
                  with ordinality as u(at, actor, action, outcome, subject_id, object, province, detail, n)
             order by u.n""";
 
+    // The same with the pool's $n markers: read lines are written outside any transaction of the caller.
+    private static final String INSERT_ALL_NOW = INSERT_ALL.replaceAll("\\?(\\d)", "\\$$1");
+
     private final Pool pool;
+    private final GroupCommit<AuditEntry> reads;
 
     public AuditTrail(Pool pool) {
         this.pool = pool;
+        // two statements at a time: one committing while the next gathers
+        this.reads = new GroupCommit<>(2, this::insertNow);
     }
 
-    /** Records a read or a refusal at once, outside any transaction of the caller. */
+    /**
+     * Records a read or a refusal, outside any transaction of the caller; completes once it is
+     * committed. Lines recorded at the same moment by other requests share its statement.
+     */
     public Uni<Void> record(AuditEntry entry) {
-        return pool.preparedQuery(INSERT).execute(tuple(entry)).replaceWithVoid();
+        return reads.add(List.of(entry));
     }
 
-    /** Records many reads at once (one batch, one round trip), outside any transaction of the caller. */
+    /** Records many reads at once, as {@link #record} does one. */
     public Uni<Void> recordAll(List<AuditEntry> entries) {
         if (entries.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return pool.preparedQuery(INSERT).executeBatch(entries.stream().map(AuditTrail::tuple).toList())
-                .replaceWithVoid();
+        return reads.add(entries);
+    }
+
+    private Uni<Void> insertNow(List<AuditEntry> entries) {
+        String[][] columns = columns(entries);
+        Tuple values = Tuple.tuple();
+        for (String[] column : columns) {
+            values.addValue(column);
+        }
+        return pool.preparedQuery(INSERT_ALL_NOW).execute(values).replaceWithVoid();
+    }
+
+    private static String[][] columns(List<AuditEntry> entries) {
+        return Columns.of(entries, entry -> entry.at().toString(), AuditEntry::actor, AuditEntry::action,
+                entry -> entry.outcome().name(), AuditEntry::subjectId, AuditEntry::object, AuditEntry::province,
+                AuditEntry::detail);
     }
 
     /** Records a change inside the caller's (Hibernate Reactive) transaction. */
@@ -82,9 +101,7 @@ public class AuditTrail {
         if (entries.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        String[][] columns = Columns.of(entries, entry -> entry.at().toString(), AuditEntry::actor, AuditEntry::action,
-                entry -> entry.outcome().name(), AuditEntry::subjectId, AuditEntry::object, AuditEntry::province,
-                AuditEntry::detail);
+        String[][] columns = columns(entries);
         return Panache.getSession().chain(session -> {
             var query = session.createNativeQuery(INSERT_ALL);
             for (int c = 0; c < columns.length; c++) {
@@ -118,12 +135,6 @@ public class AuditTrail {
                     }
                     return entries;
                 });
-    }
-
-    private static Tuple tuple(AuditEntry e) {
-        return Tuple.tuple().addValue(utc(e.at())).addValue(e.actor()).addValue(e.action())
-                .addValue(e.outcome().name()).addValue(e.subjectId()).addValue(e.object()).addValue(e.province())
-                .addValue(e.detail());
     }
 
     private static OffsetDateTime utc(Instant at) {
