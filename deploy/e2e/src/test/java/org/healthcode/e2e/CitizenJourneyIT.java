@@ -19,6 +19,7 @@ import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import io.restassured.RestAssured;
+import io.restassured.filter.Filter;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.awt.image.BufferedImage;
@@ -32,10 +33,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.healthcode.infra.testing.KafkaTestClient;
 import org.healthcode.infra.testing.TestTokens;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -54,6 +57,8 @@ class CitizenJourneyIT {
 
     private static final String HIGH_RISK_REGION = "420106";
     private static Platform platform;
+    /** Every answer of the gateway in this journey, checked against the OpenAPI document it serves. */
+    private static PublishedContract contract;
     /** Every name, document number and phone used here, for the privacy check at the end. */
     private static final List<String> personalData = new ArrayList<>();
 
@@ -62,6 +67,15 @@ class CitizenJourneyIT {
         platform = Platform.get();
         RestAssured.baseURI = platform.gatewayUrl();
         RestAssured.port = -1;
+        contract = new PublishedContract(platform.gatewayUrl());
+        RestAssured.filters(contract);
+    }
+
+    @AfterAll
+    static void stopChecking() {
+        List<Filter> others = new ArrayList<>(RestAssured.filters());
+        others.remove(contract);
+        RestAssured.replaceFiltersWith(others);
     }
 
     @Test
@@ -251,6 +265,21 @@ class CitizenJourneyIT {
         forgetful.checkIn(List.of(), 36.5);
         platform.advance(Duration.ofDays(1));
         forgetful.awaitCode("GREEN a day later", c -> "GREEN".equals(c.getString("colour")));
+    }
+
+    @Test
+    @Order(98)
+    void everyAnswerOfTheJourneyIsWhatTheOpenApiDocumentPublishes() {
+        assertEquals(List.of(), contract.mismatches(), "answers that differ from the published schema");
+        Set<String> checked = contract.checked();
+        for (String call : List.of("POST /api/v1/me/registration 201", "POST /api/v1/me/registration 400",
+                "GET /api/v1/me 200", "GET /api/v1/me 404", "POST /api/v1/me/declarations 201",
+                "POST /api/v1/me/checkins 201", "GET /api/v1/me/code 200", "GET /api/v1/me/code 404",
+                "GET /api/v1/me/code.png 200", "POST /api/v1/me/dependents 201", "GET /api/v1/me/dependents 200",
+                "GET /api/v1/me/dependents/{id}/code 200", "GET /api/v1/me/dependents/{id}/code 404",
+                "POST /api/v1/codes/verify 200", "PUT /api/v1/regions/{code}/risk 200", "GET /.well-known/jwks.json 200")) {
+            assertTrue(checked.contains(call), call + " was not checked; checked: " + checked);
+        }
     }
 
     @Test

@@ -17,8 +17,11 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.healthcode.gateway.contract.Governance;
 import org.healthcode.gateway.service.ServiceAdmin;
 import org.healthcode.gateway.service.SubjectLookup;
 import org.healthcode.kit.web.ApiError;
@@ -29,6 +32,10 @@ import org.healthcode.kit.web.ApiException;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
 @Tag(name = "Admin", description = "Audit trail, retention purge and the end-of-emergency destruction")
+@APIResponse(responseCode = "401", ref = "Unauthenticated")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+@APIResponse(responseCode = "429", ref = "RateLimited")
+@APIResponse(responseCode = "503", ref = "Unavailable")
 public class AdminResource {
 
     /** What the admin must send to destroy, as every service expects it: no destruction by accident. */
@@ -46,6 +53,9 @@ public class AdminResource {
     @Path("/audit")
     @Operation(summary = "The audit trail of every service, oldest first: staff reads of personal data and "
             + "colour changes with their causes, by subjectId, actor and time (from, to: ISO instants)")
+    @APIResponse(responseCode = "200", description = "The entries",
+            content = @Content(schema = @Schema(implementation = Governance.AuditTrail.class)))
+    @APIResponse(responseCode = "400", ref = "Invalid")
     public Uni<ObjectNode> audit(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @QueryParam("subjectId") String subjectId, @QueryParam("actor") String actor,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("limit") String limit) {
@@ -56,6 +66,10 @@ public class AdminResource {
     @Path("/admin/purge")
     @Operation(summary = "Purge now what is past retention (scan logs, visits, declarations, check-ins); "
             + "it also runs on a schedule")
+    @APIResponse(responseCode = "200", description = "Done in every service",
+            content = @Content(schema = @Schema(implementation = Governance.DataCommandOutcome.class)))
+    @APIResponse(responseCode = "502", description = "Not done in every service: run it again",
+            content = @Content(schema = @Schema(implementation = Governance.DataCommandOutcome.class)))
     public Uni<Response> purge(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return admin.purge(authorization).map(AdminResource::answer);
     }
@@ -66,8 +80,16 @@ public class AdminResource {
     @Operation(summary = "End of the emergency: destroy all personal data in every service. Answers what was "
             + "deleted per service and table; each audit trail keeps only that it happened. 502 with the "
             + "failures when a service did not finish: run it again.")
+    @APIResponse(responseCode = "200", description = "Done in every service",
+            content = @Content(schema = @Schema(implementation = Governance.DataCommandOutcome.class)))
+    @APIResponse(responseCode = "502", description = "Not done in every service: run it again",
+            content = @Content(schema = @Schema(implementation = Governance.DataCommandOutcome.class)))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
     public Uni<Response> destroy(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @RequestBody(content = @Content(example = ApiExamples.DESTRUCTION)) JsonNode confirmation) {
+            @RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = Governance.DestructionRequest.class),
+                            example = ApiExamples.DESTRUCTION)) JsonNode confirmation) {
         if (confirmation == null || !CONFIRMATION.equals(confirmation.path("confirmation").asText())) {
             // each service checks it too; refused here, no service is asked at all
             throw ApiException.invalid(List.of(new ApiError.Detail("confirmation", "must be \"" + CONFIRMATION + "\"")));

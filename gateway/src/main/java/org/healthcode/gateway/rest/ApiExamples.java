@@ -66,6 +66,10 @@ final class ApiExamples {
             {"effectiveFrom": "2026-12-01T16:00:00Z", "definition": {"reasons": {"CLOSE_CONTACT":
              {"colour": "RED", "durationDays": 10}}, "fullVaccinationDoses": 2, "lookBackDays": 14}}""";
 
+    static final String DRY_RUN = """
+            {"definition": {"reasons": {"CLOSE_CONTACT": {"colour": "RED", "durationDays": 10}},
+             "fullVaccinationDoses": 2, "lookBackDays": 14}}""";
+
     static final String DESTRUCTION = """
             {"confirmation": "DESTROY ALL PERSONAL DATA"}""";
 

@@ -14,11 +14,15 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.healthcode.gateway.contract.Codes;
+import org.healthcode.gateway.contract.Persons;
 import org.healthcode.gateway.service.SubjectLookup;
 import org.healthcode.gateway.upstream.CodeIssuerPlatformClient;
 import org.healthcode.gateway.upstream.DeclarationClient;
@@ -33,6 +37,10 @@ import org.healthcode.gateway.upstream.Upstream;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("citizen")
 @Tag(name = "Dependents", description = "A guardian registering, declaring and showing codes for dependents")
+@APIResponse(responseCode = "401", ref = "Unauthenticated")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+@APIResponse(responseCode = "429", ref = "RateLimited")
+@APIResponse(responseCode = "503", ref = "Unavailable")
 public class DependentsResource {
 
     private final DeclarationClient declaration;
@@ -51,14 +59,23 @@ public class DependentsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a dependent: registration fields plus relation (phone optional)")
-    @APIResponse(responseCode = "201", description = "Registered")
+    @APIResponse(responseCode = "201", description = "Registered",
+            content = @Content(schema = @Schema(implementation = Persons.Dependent.class)))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
     public Uni<Response> add(
-            @RequestBody(content = @Content(example = ApiExamples.DEPENDENT)) JsonNode dependent) {
+            @RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = Persons.DependentRegistration.class),
+                            example = ApiExamples.DEPENDENT)) JsonNode dependent) {
         return Upstream.relay("declaration", declaration.addDependent(dependent));
     }
 
     @GET
     @Operation(summary = "The caller's dependents, masked")
+    @APIResponse(responseCode = "200", description = "The dependents",
+            content = @Content(schema = @Schema(implementation = Persons.Dependents.class)))
     public Uni<Response> list() {
         return Upstream.relay("declaration", declaration.dependents());
     }
@@ -66,6 +83,9 @@ public class DependentsResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One dependent, masked")
+    @APIResponse(responseCode = "200", description = "The dependent",
+            content = @Content(schema = @Schema(implementation = Persons.Dependent.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<Response> get(@PathParam("id") String id) {
         return Upstream.relay("declaration", declaration.dependent(id));
     }
@@ -74,10 +94,16 @@ public class DependentsResource {
     @Path("/{id}/declarations")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Declare for a dependent")
-    @APIResponse(responseCode = "201", description = "Declared")
+    @APIResponse(responseCode = "201", description = "Declared",
+            content = @Content(schema = @Schema(implementation = Persons.Submission.class)))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
     public Uni<Response> declare(
             @PathParam("id") String id,
-            @RequestBody(content = @Content(example = ApiExamples.DECLARATION)) JsonNode declaration) {
+            @RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = Persons.Declaration.class),
+                            example = ApiExamples.DECLARATION)) JsonNode declaration) {
         return Upstream.relay("declaration", this.declaration.declareForDependent(id, declaration));
     }
 
@@ -85,16 +111,25 @@ public class DependentsResource {
     @Path("/{id}/checkins")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Daily check-in for a dependent")
-    @APIResponse(responseCode = "201", description = "Checked in")
+    @APIResponse(responseCode = "201", description = "Checked in",
+            content = @Content(schema = @Schema(implementation = Persons.Submission.class)))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
     public Uni<Response> checkIn(
             @PathParam("id") String id,
-            @RequestBody(content = @Content(example = ApiExamples.CHECK_IN)) JsonNode checkIn) {
+            @RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = Persons.CheckIn.class),
+                            example = ApiExamples.CHECK_IN)) JsonNode checkIn) {
         return Upstream.relay("declaration", declaration.checkInForDependent(id, checkIn));
     }
 
     @GET
     @Path("/{id}/code")
     @Operation(summary = "A dependent's health code")
+    @APIResponse(responseCode = "200", description = "The code",
+            content = @Content(schema = @Schema(implementation = Codes.HealthCode.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<Response> code(@PathParam("id") String id) {
         return subjects.ofDependent(id).flatMap(subject -> Upstream.relay("code-issuer", codeIssuer.code(subject)));
     }
@@ -103,6 +138,9 @@ public class DependentsResource {
     @Path("/{id}/code.png")
     @Produces("image/png")
     @Operation(summary = "A dependent's health code as a QR image (PNG)")
+    @APIResponse(responseCode = "200", description = "The QR image",
+            content = @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<Response> codePng(@PathParam("id") String id) {
         return subjects.ofDependent(id).flatMap(subject -> Upstream.relay("code-issuer", codeIssuer.codePng(subject)));
     }
@@ -111,6 +149,9 @@ public class DependentsResource {
     @Path("/{id}/code.svg")
     @Produces("image/svg+xml")
     @Operation(summary = "A dependent's health code as a QR image (SVG)")
+    @APIResponse(responseCode = "200", description = "The QR image",
+            content = @Content(mediaType = "image/svg+xml", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<Response> codeSvg(@PathParam("id") String id) {
         return subjects.ofDependent(id).flatMap(subject -> Upstream.relay("code-issuer", codeIssuer.codeSvg(subject)));
     }
@@ -118,6 +159,9 @@ public class DependentsResource {
     @GET
     @Path("/{id}/code/explanation")
     @Operation(summary = "Why a dependent's code has its colour, in Chinese or English by Accept-Language")
+    @APIResponse(responseCode = "200", description = "The colour explained",
+            content = @Content(schema = @Schema(implementation = Codes.Explanation.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<Response> explanation(@PathParam("id") String id,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         return subjects.ofDependent(id)

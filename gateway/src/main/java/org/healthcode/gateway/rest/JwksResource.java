@@ -8,8 +8,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.healthcode.gateway.contract.Codes;
 import org.healthcode.gateway.upstream.CodeIssuerClient;
 import org.healthcode.gateway.upstream.Upstream;
 
@@ -17,6 +21,8 @@ import org.healthcode.gateway.upstream.Upstream;
 @Path("/.well-known/jwks.json")
 @PermitAll
 @Tag(name = "Keys", description = "Public keys for verifying this province's codes offline")
+@APIResponse(responseCode = "429", ref = "RateLimited")
+@APIResponse(responseCode = "503", ref = "Unavailable")
 public class JwksResource {
 
     private final CodeIssuerClient codeIssuer;
@@ -28,6 +34,8 @@ public class JwksResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Public keys (JWK set, ES256) of this province's codes")
+    @APIResponse(responseCode = "200", description = "The keys",
+            content = @Content(schema = @Schema(implementation = Codes.Jwks.class)))
     public Uni<Response> keys() {
         return Upstream.relay("code-issuer", codeIssuer.jwks());
     }

@@ -14,10 +14,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.healthcode.gateway.contract.Governance;
 import org.healthcode.gateway.upstream.RiskScoringClient;
 import org.healthcode.gateway.upstream.Upstream;
 
@@ -26,6 +28,10 @@ import org.healthcode.gateway.upstream.Upstream;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("authority")
 @Tag(name = "Overrides", description = "Manual colours, proposed by one authority and approved by another")
+@APIResponse(responseCode = "401", ref = "Unauthenticated")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+@APIResponse(responseCode = "429", ref = "RateLimited")
+@APIResponse(responseCode = "503", ref = "Unavailable")
 public class OverridesResource {
 
     private final RiskScoringClient riskScoring;
@@ -38,13 +44,21 @@ public class OverridesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Propose a colour for a subject with a justification and an end; it applies only "
             + "once a different authority approves, and the proposal expires otherwise")
-    @APIResponse(responseCode = "201", description = "Proposed")
-    public Uni<Response> propose(@RequestBody(content = @Content(example = ApiExamples.OVERRIDE)) JsonNode proposal) {
+    @APIResponse(responseCode = "201", description = "Proposed",
+            content = @Content(schema = @Schema(implementation = Governance.ColourOverride.class)))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    public Uni<Response> propose(@RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = Governance.OverrideProposal.class),
+                            example = ApiExamples.OVERRIDE)) JsonNode proposal) {
         return Upstream.relay("risk-scoring", riskScoring.propose(proposal));
     }
 
     @GET
     @Operation(summary = "The province's overrides by status: PROPOSED, APPROVED, REJECTED or EXPIRED")
+    @APIResponse(responseCode = "200", description = "The overrides",
+            content = @Content(schema = @Schema(implementation = Governance.Overrides.class)))
+    @APIResponse(responseCode = "400", ref = "Invalid")
     public Uni<Response> list(@QueryParam("status") String status) {
         return Upstream.relay("risk-scoring", riskScoring.overrides(status));
     }
@@ -53,8 +67,16 @@ public class OverridesResource {
     @Path("/{id}/approve")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Approve another authority's proposal: the colour applies (MANUAL_OVERRIDE) until its end")
+    @APIResponse(responseCode = "200", description = "Approved",
+            content = @Content(schema = @Schema(implementation = Governance.ColourOverride.class)))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
     public Uni<Response> approve(@PathParam("id") String id,
-            @RequestBody(content = @Content(example = ApiExamples.OVERRIDE_DECISION)) JsonNode note) {
+            @RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = Governance.OverrideDecision.class),
+                            example = ApiExamples.OVERRIDE_DECISION)) JsonNode note) {
         return Upstream.relay("risk-scoring", riskScoring.decide(id, "approve", note));
     }
 
@@ -62,8 +84,16 @@ public class OverridesResource {
     @Path("/{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reject another authority's proposal")
+    @APIResponse(responseCode = "200", description = "Rejected",
+            content = @Content(schema = @Schema(implementation = Governance.ColourOverride.class)))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
     public Uni<Response> reject(@PathParam("id") String id,
-            @RequestBody(content = @Content(example = ApiExamples.OVERRIDE_DECISION)) JsonNode note) {
+            @RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = Governance.OverrideDecision.class),
+                            example = ApiExamples.OVERRIDE_DECISION)) JsonNode note) {
         return Upstream.relay("risk-scoring", riskScoring.decide(id, "reject", note));
     }
 }

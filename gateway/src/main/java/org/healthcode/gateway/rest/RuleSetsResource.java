@@ -11,11 +11,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.healthcode.gateway.contract.Governance;
 import org.healthcode.gateway.upstream.RiskScoringClient;
 import org.healthcode.gateway.upstream.Upstream;
 
@@ -23,6 +26,10 @@ import org.healthcode.gateway.upstream.Upstream;
 @Path("/api/v1/rule-sets")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Rules", description = "Rule-set versions, their dry run and their publication ahead of time")
+@APIResponse(responseCode = "401", ref = "Unauthenticated")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+@APIResponse(responseCode = "429", ref = "RateLimited")
+@APIResponse(responseCode = "503", ref = "Unavailable")
 public class RuleSetsResource {
 
     private final RiskScoringClient riskScoring;
@@ -34,6 +41,8 @@ public class RuleSetsResource {
     @GET
     @RolesAllowed({"authority", "admin"})
     @Operation(summary = "The province's rule-set versions: ACTIVE, SCHEDULED or SUPERSEDED")
+    @APIResponse(responseCode = "200", description = "The versions, oldest first",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Governance.RuleSetVersion.class)))
     public Uni<Response> list() {
         return Upstream.relay("risk-scoring", riskScoring.ruleSets());
     }
@@ -44,7 +53,13 @@ public class RuleSetsResource {
     @RolesAllowed("authority")
     @Operation(summary = "How many of the province's subjects a definition would turn from which colour to "
             + "which, on current data; nothing is stored")
-    public Uni<Response> dryRun(@RequestBody(content = @Content(example = ApiExamples.RULE_SET)) JsonNode ruleSet) {
+    @APIResponse(responseCode = "200", description = "What would change",
+            content = @Content(schema = @Schema(implementation = Governance.DryRun.class)))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    public Uni<Response> dryRun(@RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = Governance.DryRunRequest.class),
+                            example = ApiExamples.DRY_RUN)) JsonNode ruleSet) {
         return Upstream.relay("risk-scoring", riskScoring.dryRun(ruleSet));
     }
 
@@ -53,8 +68,14 @@ public class RuleSetsResource {
     @RolesAllowed("authority")
     @Operation(summary = "Publish a new version, effective no sooner than the lead time (default 24 h); at its "
             + "effective time everyone in the province is evaluated again")
-    @APIResponse(responseCode = "201", description = "Published")
-    public Uni<Response> publish(@RequestBody(content = @Content(example = ApiExamples.RULE_SET)) JsonNode ruleSet) {
+    @APIResponse(responseCode = "201", description = "Published",
+            content = @Content(schema = @Schema(implementation = Governance.PublishedRuleSet.class)))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    public Uni<Response> publish(@RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = Governance.RuleSetPublication.class),
+                            example = ApiExamples.RULE_SET)) JsonNode ruleSet) {
         return Upstream.relay("risk-scoring", riskScoring.publishRuleSet(ruleSet));
     }
 }

@@ -11,8 +11,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.healthcode.gateway.contract.Checkpoints;
 import org.healthcode.gateway.service.CheckpointScans;
 
 @Path("/api/v1/scans")
@@ -20,6 +23,10 @@ import org.healthcode.gateway.service.CheckpointScans;
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed("checkpoint")
 @Tag(name = "Checkpoint", description = "Verifying a health code at an entrance")
+@APIResponse(responseCode = "401", ref = "Unauthenticated")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+@APIResponse(responseCode = "429", ref = "RateLimited")
+@APIResponse(responseCode = "503", ref = "Unavailable")
 public class ScansResource {
 
     private final CheckpointScans scans;
@@ -30,15 +37,29 @@ public class ScansResource {
 
     @POST
     @Operation(summary = "Scan a code at a venue (idempotent by scanId): ALLOW or DENY with reason, colour and masked name")
-    public Uni<ObjectNode> scan(@RequestBody(content = @Content(example = ApiExamples.SCAN)) JsonNode scan) {
+    @APIResponse(responseCode = "200", description = "ALLOW or DENY",
+            content = @Content(schema = @Schema(implementation = Checkpoints.ScanResult.class)))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    public Uni<ObjectNode> scan(@RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = Checkpoints.CodeScan.class),
+                            example = ApiExamples.SCAN)) JsonNode scan) {
         return scans.scan(scan);
     }
 
     @POST
     @Path("/id-card")
     @Operation(summary = "Look a person without a phone up by document at a venue (audited): decision and masked name")
+    @APIResponse(responseCode = "200", description = "ALLOW or DENY",
+            content = @Content(schema = @Schema(implementation = Checkpoints.ScanResult.class)))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
     public Uni<ObjectNode> scanIdCard(
-            @RequestBody(content = @Content(example = ApiExamples.ID_CARD_SCAN)) JsonNode scan) {
+            @RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = Checkpoints.IdCardScan.class),
+                            example = ApiExamples.ID_CARD_SCAN)) JsonNode scan) {
         return scans.scanIdCard(scan);
     }
 }

@@ -8,8 +8,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.healthcode.gateway.contract.Codes;
 import org.healthcode.gateway.upstream.ScanCheckpointClient;
 import org.healthcode.gateway.upstream.Upstream;
 
@@ -20,6 +24,8 @@ import org.healthcode.gateway.upstream.Upstream;
 @Path("/api/v1/trust-list")
 @PermitAll
 @Tag(name = "Keys", description = "Public keys for verifying this province's codes offline")
+@APIResponse(responseCode = "429", ref = "RateLimited")
+@APIResponse(responseCode = "503", ref = "Unavailable")
 public class TrustListResource {
 
     private final ScanCheckpointClient scanCheckpoint;
@@ -31,6 +37,8 @@ public class TrustListResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Trusted provinces and their public keys, as this province's checkpoints use them")
+    @APIResponse(responseCode = "200", description = "The trust list",
+            content = @Content(schema = @Schema(implementation = Codes.TrustList.class)))
     public Uni<Response> trustList() {
         return Upstream.relay("scan-checkpoint", scanCheckpoint.trustList());
     }

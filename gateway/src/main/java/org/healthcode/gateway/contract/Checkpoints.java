@@ -1,0 +1,92 @@
+package org.healthcode.gateway.contract;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.healthcode.gateway.contract.Enums.Colour;
+import org.healthcode.gateway.contract.Enums.DenyReason;
+import org.healthcode.gateway.contract.Enums.DocumentType;
+import org.healthcode.gateway.contract.Enums.ScanDecision;
+import org.healthcode.gateway.contract.Enums.VenueType;
+
+/** Venues, scans at their entrances and citizens' check-ins by poster code. */
+public final class Checkpoints {
+
+    @Schema(description = "A venue; a transport venue is one carriage or cabin of one trip")
+    public record VenueRegistration(
+            @Schema(required = true, example = "西湖银泰 1号门") String name,
+            @Schema(required = true) VenueType type,
+            @Schema(required = true, example = "330102") String regionCode,
+            String address,
+            @Schema(description = "Transport: the train, bus or flight number", example = "G7501") String vehicle,
+            @Schema(description = "Transport: the trip's date") LocalDate tripDate,
+            @Schema(description = "Transport: carriage or cabin", example = "05") String carriage) {
+    }
+
+    @Schema(description = "A venue and its poster code (the signed text of the poster's QR code)")
+    public record Venue(
+            @Schema(required = true) UUID id,
+            @Schema(required = true) String name,
+            @Schema(required = true) VenueType type,
+            @Schema(required = true) String regionCode,
+            @Schema(required = true, nullable = true) String address,
+            @Schema(required = true, nullable = true) String vehicle,
+            @Schema(required = true, nullable = true) LocalDate tripDate,
+            @Schema(required = true, nullable = true) String carriage,
+            @Schema(required = true) String posterCode) {
+    }
+
+    @Schema(description = "A code scanned at a venue; the same scanId again answers the first scan's decision")
+    public record CodeScan(@Schema(required = true, description = "The text of the citizen's QR code") String token,
+            @Schema(required = true) UUID venueId,
+            @Schema(required = true, description = "Chosen by the scanner, unique per scan",
+                    example = "gate1-20261122-000123") String scanId) {
+    }
+
+    @Schema(description = "A person without a phone, looked up by identity document at a venue")
+    public record IdCardScan(@Schema(required = true) DocumentType documentType,
+            @Schema(required = true, example = "330106199001011234") String documentNumber,
+            @Schema(required = true) UUID venueId,
+            @Schema(required = true, example = "gate1-20261122-000124") String scanId) {
+    }
+
+    @Schema(description = "A scan's decision, with the holder's masked name to compare with the person")
+    public record ScanResult(
+            @Schema(required = true) String scanId,
+            @Schema(required = true) ScanDecision decision,
+            @Schema(required = true, nullable = true, description = "Why DENY") DenyReason reason,
+            @Schema(required = true, nullable = true) Colour colour,
+            @Schema(required = true, nullable = true) Boolean gold,
+            @Schema(required = true, nullable = true) String subjectId,
+            @Schema(required = true, nullable = true) String province,
+            @Schema(required = true) Instant at,
+            @Schema(required = true, nullable = true, example = "张*三") String maskedName) {
+    }
+
+    @Schema(description = "A check-in at a venue by its poster code, with the dependents who came along")
+    public record VenueCheckinRequest(
+            @Schema(required = true, description = "The text of the poster's QR code") String venueCode,
+            @Schema(maxItems = 5, description = "Ids of the caller's dependents") List<UUID> dependents,
+            @Schema(description = "Chosen by the client so that a retry records the visit once; a new one when absent")
+            UUID checkinId) {
+    }
+
+    @Schema(description = "The visit, logged: the venue and the colours to show at its entrance")
+    public record VenueCheckin(
+            @Schema(required = true) UUID venueId,
+            @Schema(required = true) String venueName,
+            @Schema(required = true, nullable = true) Colour colour,
+            @Schema(required = true, nullable = true) Boolean gold,
+            @Schema(required = true) List<CompanionColour> companions) {
+    }
+
+    public record CompanionColour(@Schema(required = true) String subjectId,
+            @Schema(required = true, nullable = true) Colour colour,
+            @Schema(required = true, nullable = true) Boolean gold) {
+    }
+
+    private Checkpoints() {
+    }
+}

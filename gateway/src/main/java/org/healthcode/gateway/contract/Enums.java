@@ -1,0 +1,52 @@
+package org.healthcode.gateway.contract;
+
+/** The fixed values of the API (DESIGN.md, Contracts with the outside). */
+public final class Enums {
+
+    public enum Colour { GREEN, YELLOW, RED }
+
+    public enum DocumentType { RESIDENT_ID, PASSPORT, HK_MACAO_PERMIT, TAIWAN_PERMIT }
+
+    public enum Relation { PARENT, CHILD, SPOUSE, OTHER }
+
+    public enum Symptom { FEVER, FATIGUE, DRY_COUGH, STUFFY_NOSE, RUNNY_NOSE, SORE_THROAT, DIARRHOEA }
+
+    public enum SubmissionKind { FULL, DAILY_CHECKIN }
+
+    public enum ReasonCode {
+        CONFIRMED_CASE, SUSPECTED_CASE, CLOSE_CONTACT, HIGH_RISK_TRAVEL, INBOUND_INTERNATIONAL, DECLARED_CONTACT,
+        SECONDARY_CONTACT, SPATIOTEMPORAL, MEDIUM_RISK_TRAVEL, SYMPTOMS, MANUAL_OVERRIDE
+    }
+
+    public enum RiskLevel { LOW, MEDIUM, HIGH }
+
+    public enum VenueType { RESIDENTIAL_COMMUNITY, COMPANY, MALL, MARKET, HOSPITAL, PARK, SCHOOL, BUS, TRAIN, FLIGHT }
+
+    public enum ScanDecision { ALLOW, DENY }
+
+    public enum DenyReason {
+        MALFORMED, ALGORITHM_NOT_ALLOWED, UNTRUSTED_ISSUER, UNKNOWN_KEY, BAD_SIGNATURE, EXPIRED, COLOUR_YELLOW,
+        COLOUR_RED, NO_COLOUR
+    }
+
+    public enum CaseStatus { CONFIRMED, SUSPECTED, CLEARED }
+
+    public enum CaseChange { OPENED, CHANGED, UNCHANGED, NOTHING_TO_CLEAR }
+
+    public enum Exposure { CLOSE, TRANSPORT, SPATIOTEMPORAL }
+
+    public enum ChainRole { CASE, CONTACT }
+
+    public enum AppealStatus { OPEN, UPHELD, REJECTED }
+
+    public enum AppealDecision { UPHELD, REJECTED }
+
+    public enum OverrideStatus { PROPOSED, APPROVED, REJECTED, EXPIRED }
+
+    public enum RuleSetStatus { ACTIVE, SCHEDULED, SUPERSEDED }
+
+    public enum AuditOutcome { ALLOWED, REFUSED, CHANGED, DONE }
+
+    private Enums() {
+    }
+}
