@@ -20,6 +20,8 @@ public final class KafkaBroker implements AutoCloseable {
 
     private static final String CLASSPATH_RESOURCE = "/org/healthcode/infra/kafka-broker.classpath";
     private static final String STARTED_LINE = "Kafka Server started";
+    /** A broker restarted on a machine with a load average above 40 took 20 s to write its first log line. */
+    private static final Duration START_PATIENCE = Duration.ofMinutes(3);
 
     private final Path home;
     private final int port;
@@ -67,7 +69,7 @@ public final class KafkaBroker implements AutoCloseable {
                     .redirectOutput(home.resolve("stdout.log").toFile())
                     .start();
             KafkaBroker broker = new KafkaBroker(home, port, controllerPort, maxHeap, process);
-            broker.awaitStarted(logBefore, Duration.ofSeconds(60));
+            broker.awaitStarted(logBefore, START_PATIENCE);
             return broker;
         } catch (IOException e) {
             throw new UncheckedIOException("Kafka broker could not start in " + home, e);
