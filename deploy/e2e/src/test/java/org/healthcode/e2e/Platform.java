@@ -55,6 +55,11 @@ public final class Platform implements AutoCloseable {
             "code-issuer-service", "scan-checkpoint-service", "contact-trace-service");
 
     private static final String GATEWAY = "gateway";
+    /**
+     * How long a service may take to become ready: a start on two cores shared with other builds
+     * (load average above 40) was seen to take 260 s.
+     */
+    private static final Duration START_PATIENCE = Duration.ofMinutes(8);
     private static Platform running;
 
     private final RealInfra infra;
@@ -167,7 +172,7 @@ public final class Platform implements AutoCloseable {
                         wave.add(started);
                     }
                     CompletableFuture.allOf(wave.stream()
-                            .map(p -> CompletableFuture.runAsync(() -> p.awaitReady(Duration.ofMinutes(4))))
+                            .map(p -> CompletableFuture.runAsync(() -> p.awaitReady(START_PATIENCE)))
                             .toArray(CompletableFuture[]::new)).join();
                 }
                 platform.instances("scan-checkpoint-service").forEach(platform::awaitTrustList);
@@ -287,7 +292,7 @@ public final class Platform implements AutoCloseable {
                 environments.get(stopped.name()), home.resolve(stopped.name() + "-" + (index + 1) + "-restarted.log"),
                 "256m");
         list.set(index, again);
-        again.awaitReady(Duration.ofMinutes(4));
+        again.awaitReady(START_PATIENCE);
         if (again.name().equals("scan-checkpoint-service")) {
             awaitTrustList(again);
         }
@@ -303,6 +308,23 @@ public final class Platform implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Kills the platform's Kafka broker (SIGKILL), as a crashed node; only a platform of its own ({@link #withInstances}). */
+    public void killKafka() {
+        ownInfraOnly("kill Kafka").killKafka();
+    }
+
+    /** Starts the killed broker again on the same port and log directories; the services reconnect by themselves. */
+    public void restartKafka() {
+        ownInfraOnly("restart Kafka").restartKafka();
+    }
+
+    private RealInfra ownInfraOnly(String what) {
+        if (!ownInfra) {
+            throw new IllegalStateException("only a platform with a Kafka of its own may " + what);
+        }
+        return infra;
     }
 
     /** The platform's PostgreSQL, over JDBC (superuser postgres, no password): every service's schema. */

@@ -20,14 +20,20 @@ public final class KafkaBroker implements AutoCloseable {
 
     private static final String CLASSPATH_RESOURCE = "/org/healthcode/infra/kafka-broker.classpath";
     private static final String STARTED_LINE = "Kafka Server started";
+    /** A broker restarted on a machine with a load average above 40 took 20 s to write its first log line. */
+    private static final Duration START_PATIENCE = Duration.ofMinutes(3);
 
     private final Path home;
     private final int port;
+    private final int controllerPort;
+    private final String maxHeap;
     private final Process process;
 
-    private KafkaBroker(Path home, int port, Process process) {
+    private KafkaBroker(Path home, int port, int controllerPort, String maxHeap, Process process) {
         this.home = home;
         this.port = port;
+        this.controllerPort = controllerPort;
+        this.maxHeap = maxHeap;
         this.process = process;
     }
 
@@ -36,9 +42,12 @@ public final class KafkaBroker implements AutoCloseable {
      * first start only, so a broker restarted on the same folder keeps its topics.
      */
     public static KafkaBroker start(Path home, int port, String maxHeap) {
+        return start(home, port, FreePort.find(), maxHeap);
+    }
+
+    private static KafkaBroker start(Path home, int port, int controllerPort, String maxHeap) {
         try {
             Files.createDirectories(home);
-            int controllerPort = FreePort.find();
             Path config = writeConfig(home, port, controllerPort);
             Path log4j = writeLogConfig(home);
             String classpath = brokerClasspath();
@@ -49,6 +58,9 @@ public final class KafkaBroker implements AutoCloseable {
                         "--cluster-id=" + clusterId(), "--config=" + config),
                         home.resolve("format.log"));
             }
+            // a restarted broker appends to the log of its first start: only what follows counts
+            Path log = home.resolve("broker.log");
+            long logBefore = Files.exists(log) ? Files.size(log) : 0;
             List<String> command = new ArrayList<>(List.of(java(), "-Xms64m", "-Xmx" + maxHeap,
                     "-XX:+UseSerialGC", "-Djava.awt.headless=true",
                     "-Dlog4j2.configurationFile=" + log4j, "-cp", classpath, "kafka.Kafka", config.toString()));
@@ -56,8 +68,8 @@ public final class KafkaBroker implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(home.resolve("stdout.log").toFile())
                     .start();
-            KafkaBroker broker = new KafkaBroker(home, port, process);
-            broker.awaitStarted(Duration.ofSeconds(60));
+            KafkaBroker broker = new KafkaBroker(home, port, controllerPort, maxHeap, process);
+            broker.awaitStarted(logBefore, START_PATIENCE);
             return broker;
         } catch (IOException e) {
             throw new UncheckedIOException("Kafka broker could not start in " + home, e);
@@ -80,13 +92,36 @@ public final class KafkaBroker implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Kills the broker as a crash would (SIGKILL: nothing flushed, no controlled shutdown) and waits until it is gone. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /**
+     * A stopped broker started again on the same ports and log directories, as a restarted node
+     * comes back: clients reconnect to the address they had, and the topics and committed offsets
+     * are those the logs kept.
+     */
+    public KafkaBroker restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException("the Kafka broker in " + home + " is still running");
+        }
+        return start(home, port, controllerPort, maxHeap);
+    }
+
     /** Stops the broker: a controlled shutdown first, then a kill if it does not end in time. */
     @Override
     public void close() {
         Processes.stop(process, Duration.ofSeconds(20));
     }
 
-    private void awaitStarted(Duration timeout) throws IOException {
+    private void awaitStarted(long logBefore, Duration timeout) throws IOException {
         Path log = home.resolve("broker.log");
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
@@ -94,13 +129,19 @@ public final class KafkaBroker implements AutoCloseable {
                 throw new IllegalStateException("Kafka broker exited with " + process.exitValue()
                         + "; see " + home.resolve("stdout.log") + " and " + log);
             }
-            if (Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(STARTED_LINE)) {
+            if (Files.exists(log) && startedSince(log, logBefore)) {
                 return;
             }
             Processes.pause(Duration.ofMillis(100));
         }
         close();
         throw new IllegalStateException("Kafka broker not started after " + timeout + "; see " + log);
+    }
+
+    private static boolean startedSince(Path log, long offset) throws IOException {
+        byte[] all = Files.readAllBytes(log);
+        int from = (int) Math.min(offset, all.length);
+        return new String(all, from, all.length - from, StandardCharsets.UTF_8).contains(STARTED_LINE);
     }
 
     private static Path writeConfig(Path home, int port, int controllerPort) throws IOException {

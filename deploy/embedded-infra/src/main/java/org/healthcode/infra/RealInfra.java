@@ -18,7 +18,7 @@ public final class RealInfra {
     private static RealInfra shared;
 
     private final Path home;
-    private final KafkaBroker kafka;
+    private volatile KafkaBroker kafka;
     private final Postgres postgres;
 
     private RealInfra(Path home, KafkaBroker kafka, Postgres postgres) {
@@ -74,6 +74,16 @@ public final class RealInfra {
 
     public void stopKafka() {
         kafka.close();
+    }
+
+    /** Kills the broker (SIGKILL), as a crashed node; {@link #restartKafka()} brings it back. */
+    public void killKafka() {
+        kafka.kill();
+    }
+
+    /** Starts the stopped broker again on the same port and log directories. */
+    public synchronized void restartKafka() {
+        kafka = kafka.restart();
     }
 
     public void stopPostgres() {

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.healthcode.infra.DatabaseLogin;
 import org.healthcode.infra.DatabaseRoles;
 import org.healthcode.infra.KafkaBroker;
@@ -52,6 +54,10 @@ public final class LocalPlatform {
     private final Path logs;
     private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, DatabaseLogin> databaseLogins = new HashMap<>();
+    /** Each service's running process and environment, by module: a restart replaces the process. */
+    private final Map<String, ServiceProcess> services = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> serviceEnvironments = new ConcurrentHashMap<>();
+    private volatile KafkaBroker kafka;
 
     LocalPlatform(Path root) {
         this.root = root;
@@ -79,16 +85,15 @@ public final class LocalPlatform {
         PlatformSecrets secrets = PlatformSecrets.loadOrCreate(state.resolve("secrets.properties"));
         Process keycloak = startKeycloak(secrets);
         log("Kafka starting on " + KAFKA_PORT);
-        KafkaBroker kafka = KafkaBroker.start(state.resolve("kafka"), KAFKA_PORT, "512m");
-        started.add(kafka);
+        kafka = KafkaBroker.start(state.resolve("kafka"), KAFKA_PORT, "512m");
+        started.add(() -> kafka.close());
         Map<String, String> database = database(secrets);
 
         Map<String, String> env = new HashMap<>(database);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.putAll(secrets.env());
-        Map<String, ServiceProcess> services = new HashMap<>();
         for (Service service : SERVICES) {
-            services.put(service.module(), startService(service, env));
+            startService(service, env);
         }
         awaitHttp("Keycloak", "http://127.0.0.1:" + KEYCLOAK_PORT + "/realms/healthcode", keycloak,
                 Duration.ofMinutes(8));
@@ -103,6 +108,74 @@ public final class LocalPlatform {
         String summary = summary(Duration.between(begin, Instant.now())) + "Demo city: " + demo + "\n";
         Files.writeString(state.resolve("ready"), summary, StandardCharsets.UTF_8);
         log("ready");
+        Thread restarts = new Thread(this::serveRestarts, "restarts");
+        restarts.setDaemon(true);
+        restarts.start();
+    }
+
+    /**
+     * {@code deploy/local/restart NAME [SECONDS]} asks by writing {@code .local/control/restart-NAME}
+     * (holding SECONDS); the launcher kills that process with SIGKILL, as a crash would, waits SECONDS,
+     * starts it again in its place and answers in {@code restart-NAME.done}.
+     */
+    private void serveRestarts() {
+        Path control = state.resolve("control");
+        while (true) {
+            try {
+                Files.createDirectories(control);
+                try (var requests = Files.list(control)) {
+                    // restart-NAME only: not the answers (.done) nor a request still being written (.tmp)
+                    for (Path request : requests.filter(p -> p.getFileName().toString().startsWith("restart-")
+                            && !p.getFileName().toString().contains(".")).toList()) {
+                        String name = request.getFileName().toString().substring("restart-".length());
+                        String answer;
+                        try {
+                            String held = Files.readString(request).trim();
+                            answer = restart(name, Duration.ofSeconds(held.isEmpty() ? 0 : Long.parseLong(held)));
+                        } catch (RuntimeException e) {
+                            answer = "FAILED: " + e.getMessage();
+                        }
+                        Files.writeString(control.resolve("restart-" + name + ".done"), answer + "\n", StandardCharsets.UTF_8);
+                        Files.deleteIfExists(request);
+                    }
+                }
+            } catch (IOException e) {
+                log("restart requests not read: " + e);
+            }
+            Processes.pause(Duration.ofMillis(300));
+        }
+    }
+
+    /** Kills one process (a service, or {@code kafka}) with SIGKILL, keeps it down, starts it again; answers what happened. */
+    String restart(String name, Duration down) {
+        Instant begin = Instant.now();
+        if (name.equals("kafka")) {
+            log("kafka: killed (SIGKILL) for " + down.toSeconds() + " s");
+            kafka.kill();
+            Processes.pause(down);
+            kafka = kafka.restart();
+            log("kafka: started again");
+        } else {
+            Service service = SERVICES.stream().filter(s -> s.module().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+            ServiceProcess victim = services.get(name);
+            victim.process().destroyForcibly();
+            victim.process().onExit().join();
+            log(name + ": killed (SIGKILL) for " + down.toSeconds() + " s");
+            Processes.pause(down);
+            try {
+                // the crashed run's log is kept beside the new one
+                Files.move(victim.log(), logs.resolve(name + ".log.1"), StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                log(name + ": log of the crashed run not kept: " + e);
+            }
+            ServiceProcess again = ServiceProcess.start(root, name, service.port(), serviceEnvironments.get(name),
+                    logs.resolve(name + ".log"), "256m");
+            services.put(name, again);
+            awaitHttp(name, "http://127.0.0.1:" + service.port() + "/q/health/ready", again.process(), Duration.ofMinutes(5));
+        }
+        return name + " killed, down " + down.toSeconds() + " s, ready again after "
+                + Duration.between(begin, Instant.now()).toSeconds() + " s";
     }
 
     /**
@@ -177,16 +250,16 @@ public final class LocalPlatform {
         }
     }
 
-    private ServiceProcess startService(Service service, Map<String, String> env) {
+    private void startService(Service service, Map<String, String> env) {
         log(service.module() + " starting on " + service.port());
         Map<String, String> serviceEnv = new HashMap<>(env);
         if (databaseLogins.containsKey(service.module())) {
             serviceEnv.putAll(databaseLogins.get(service.module()).env());
         }
-        ServiceProcess process = ServiceProcess.start(root, service.module(), service.port(), serviceEnv,
-                logs.resolve(service.module() + ".log"), "256m");
-        started.add(process);
-        return process;
+        serviceEnvironments.put(service.module(), Map.copyOf(serviceEnv));
+        services.put(service.module(), ServiceProcess.start(root, service.module(), service.port(), serviceEnv,
+                logs.resolve(service.module() + ".log"), "256m"));
+        started.add(() -> services.get(service.module()).close());
     }
 
     private Process track(Process process) {

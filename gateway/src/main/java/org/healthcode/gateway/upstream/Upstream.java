@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import org.healthcode.kit.web.ApiError;
 import org.healthcode.kit.web.ErrorMappers;
 import org.healthcode.kit.web.ServiceCall;
@@ -14,7 +15,8 @@ import org.healthcode.kit.web.ServiceCall;
 /**
  * Relays a service's answer to the caller byte for byte, with its content type: JSON, errors
  * included, and images alike. A call that cannot connect is made again on the service's next
- * instance ({@link ServiceCall}); a service that cannot be reached is a 503 UPSTREAM_UNAVAILABLE.
+ * instance ({@link ServiceCall}); a service that cannot be reached, or that does not answer within
+ * the read timeout, is a 503 UPSTREAM_UNAVAILABLE.
  */
 public final class Upstream {
 
@@ -46,13 +48,21 @@ public final class Upstream {
     }
 
     private static boolean unreachable(Throwable failure) {
-        return failure instanceof ProcessingException || failure instanceof IOException;
+        return failure instanceof ProcessingException || failure instanceof IOException || unanswered(failure);
+    }
+
+    /** No answer within the read timeout: Vert.x fails the call with a TimeoutException (it was a 500). */
+    private static boolean unanswered(Throwable failure) {
+        return failure instanceof TimeoutException || failure.getCause() instanceof TimeoutException;
     }
 
     private static Response answerFor(String service, Throwable failure) {
-        return failure instanceof WebApplicationException refusal ? copy(refusal.getResponse())
-                : ErrorMappers.respond(503, ApiError.of("UPSTREAM_UNAVAILABLE",
-                        "The " + service + " service is not reachable"));
+        if (failure instanceof WebApplicationException refusal) {
+            return copy(refusal.getResponse());
+        }
+        return ErrorMappers.respond(503, ApiError.of("UPSTREAM_UNAVAILABLE", unanswered(failure)
+                ? "The " + service + " service did not answer in time"
+                : "The " + service + " service is not reachable"));
     }
 
     private static Response copy(Response answer) {
