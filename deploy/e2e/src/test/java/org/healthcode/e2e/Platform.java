@@ -310,6 +310,16 @@ public final class Platform implements AutoCloseable {
         return infra.postgres().jdbcUrl();
     }
 
+    /** Stops the platform's PostgreSQL as an operator would, keeping its data; the services keep running. */
+    public void stopPostgres() {
+        infra.stopPostgres();
+    }
+
+    /** Starts the platform's PostgreSQL again on the same port and data folder. */
+    public void startPostgres() {
+        infra.startPostgres();
+    }
+
     /** The port the platform's PostgreSQL listens on (the benchmarks find its processes by it). */
     public int postgresPort() {
         return infra.postgres().port();

@@ -40,7 +40,8 @@ public final class RealInfra {
         try {
             Path home = Files.createTempDirectory("healthcode-infra-");
             CompletableFuture<KafkaBroker> kafka = CompletableFuture.supplyAsync(() -> startKafka(home));
-            Postgres postgres = Postgres.start(null, FreePort.find());
+            // its data in a folder of its own, so that a test can stop it and start it again
+            Postgres postgres = Postgres.start(home.resolve("postgres"), FreePort.find(), false);
             return new RealInfra(home, kafka.join(), postgres);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -76,8 +77,13 @@ public final class RealInfra {
         kafka.close();
     }
 
+    /** Stops PostgreSQL, keeping its data; {@link #startPostgres()} starts it again on the same port. */
     public void stopPostgres() {
-        postgres.close();
+        postgres.stop();
+    }
+
+    public void startPostgres() {
+        postgres.startAgain();
     }
 
     public void stop() {
