@@ -55,6 +55,11 @@ public final class Platform implements AutoCloseable {
             "code-issuer-service", "scan-checkpoint-service", "contact-trace-service");
 
     private static final String GATEWAY = "gateway";
+    /**
+     * How long a service may take to be ready: four minutes were seen to pass with the machine's two
+     * cores shared by several builds (load average 50 and more), each JVM starting in 250 s.
+     */
+    private static final Duration START_WITHIN = Duration.ofMinutes(8);
     private static Platform running;
 
     private final RealInfra infra;
@@ -167,7 +172,7 @@ public final class Platform implements AutoCloseable {
                         wave.add(started);
                     }
                     CompletableFuture.allOf(wave.stream()
-                            .map(p -> CompletableFuture.runAsync(() -> p.awaitReady(Duration.ofMinutes(4))))
+                            .map(p -> CompletableFuture.runAsync(() -> p.awaitReady(START_WITHIN)))
                             .toArray(CompletableFuture[]::new)).join();
                 }
                 platform.instances("scan-checkpoint-service").forEach(platform::awaitTrustList);
@@ -287,7 +292,7 @@ public final class Platform implements AutoCloseable {
                 environments.get(stopped.name()), home.resolve(stopped.name() + "-" + (index + 1) + "-restarted.log"),
                 "256m");
         list.set(index, again);
-        again.awaitReady(Duration.ofMinutes(4));
+        again.awaitReady(START_WITHIN);
         if (again.name().equals("scan-checkpoint-service")) {
             awaitTrustList(again);
         }
