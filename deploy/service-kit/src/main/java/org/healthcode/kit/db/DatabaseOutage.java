@@ -1,6 +1,8 @@
 package org.healthcode.kit.db;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.DatabaseException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,12 +52,29 @@ public class DatabaseOutage implements Unavailability {
     /**
      * Runs {@code work} (a transaction) again, with growing pauses up to 5 s, for as long as it
      * fails because the database is away; any other failure is the caller's to handle. The consumer
-     * holds its partition meanwhile, so later events wait behind this one, in order.
+     * holds its partition meanwhile, so later events wait behind this one, in order. Each attempt runs
+     * on the Vert.x context of the first: a transaction resubscribed on another thread (Mutiny's
+     * back-off) was refused by Hibernate Reactive, and the event dead-lettered after all.
      */
     public static <T> Uni<T> retried(String consumer, Supplier<Uni<? extends T>> work) {
-        return Uni.createFrom().<T>deferred(work)
-                .onFailure(DatabaseOutage::isCause).invoke(e -> LOG.warnf(
-                        "%s: database unavailable (%s); trying the same events again", consumer, e.getClass().getName()))
-                .onFailure(DatabaseOutage::isCause).retry().withBackOff(FIRST_WAIT, LONGEST_WAIT).indefinitely();
+        return Uni.createFrom().deferred(() -> attempt(consumer, work, Vertx.currentContext(), FIRST_WAIT));
+    }
+
+    private static <T> Uni<T> attempt(String consumer, Supplier<Uni<? extends T>> work, Context context,
+            Duration wait) {
+        return Uni.createFrom().<T>deferred(work).onFailure(DatabaseOutage::isCause).recoverWithUni(e -> {
+            LOG.warnf("%s: database unavailable (%s); trying the same events again in %d ms", consumer,
+                    e.getClass().getName(), wait.toMillis());
+            Duration next = wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
+            return pause(context, wait).chain(() -> attempt(consumer, work, context, next));
+        });
+    }
+
+    private static Uni<Void> pause(Context context, Duration wait) {
+        if (context == null) {
+            return Uni.createFrom().voidItem().onItem().delayIt().by(wait);
+        }
+        return Uni.createFrom().emitter(paused -> context.owner().setTimer(wait.toMillis(),
+                timer -> context.runOnContext(ignored -> paused.complete(null))));
     }
 }

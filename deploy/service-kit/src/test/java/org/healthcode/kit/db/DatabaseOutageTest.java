@@ -27,4 +27,22 @@ class DatabaseOutageTest {
         assertFalse(DatabaseOutage.isCause(new IllegalArgumentException("bad")));
         assertFalse(DatabaseOutage.isCause(null));
     }
+
+    @Test
+    void workIsTriedAgainWhileTheDatabaseIsAwayAndOtherFailuresPassThrough() {
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        String done = DatabaseOutage.<String>retried("test", () -> attempts.incrementAndGet() < 3
+                ? io.smallrye.mutiny.Uni.createFrom().failure(new ConnectException("refused"))
+                : io.smallrye.mutiny.Uni.createFrom().item("applied")).await().indefinitely();
+        org.junit.jupiter.api.Assertions.assertEquals("applied", done);
+        org.junit.jupiter.api.Assertions.assertEquals(3, attempts.get());
+
+        attempts.set(0);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> DatabaseOutage.<String>retried(
+                "test", () -> {
+                    attempts.incrementAndGet();
+                    return io.smallrye.mutiny.Uni.createFrom().failure(new IllegalStateException("wrong"));
+                }).await().indefinitely());
+        org.junit.jupiter.api.Assertions.assertEquals(1, attempts.get(), "not an outage: not tried again");
+    }
 }
