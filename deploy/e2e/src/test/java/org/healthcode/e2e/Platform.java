@@ -282,21 +282,32 @@ public final class Platform implements AutoCloseable {
      * Starts a stopped instance again in its place (same port, same settings), as an orchestrator
      * replaces a crashed one; answers it once it is ready.
      */
-    public synchronized ServiceProcess restart(ServiceProcess stopped) {
-        if (stopped.process().isAlive()) {
-            throw new IllegalStateException(stopped.name() + " is still running");
+    public ServiceProcess restart(ServiceProcess stopped) {
+        return restartAll(List.of(stopped)).get(0);
+    }
+
+    /** Starts several stopped instances again at once (each as {@link #restart}); answers them once all are ready. */
+    public List<ServiceProcess> restartAll(List<ServiceProcess> stopped) {
+        List<ServiceProcess> started = new ArrayList<>();
+        synchronized (this) {
+            for (ServiceProcess instance : stopped) {
+                if (instance.process().isAlive()) {
+                    throw new IllegalStateException(instance.name() + " is still running");
+                }
+                List<ServiceProcess> list = instances.get(instance.name());
+                int index = list.indexOf(instance);
+                ServiceProcess again = ServiceProcess.start(root, instance.name(), instance.port(),
+                        environments.get(instance.name()),
+                        home.resolve(instance.name() + "-" + (index + 1) + "-restarted.log"), "256m");
+                list.set(index, again);
+                started.add(again);
+            }
         }
-        List<ServiceProcess> list = instances.get(stopped.name());
-        int index = list.indexOf(stopped);
-        ServiceProcess again = ServiceProcess.start(root, stopped.name(), stopped.port(),
-                environments.get(stopped.name()), home.resolve(stopped.name() + "-" + (index + 1) + "-restarted.log"),
-                "256m");
-        list.set(index, again);
-        again.awaitReady(START_WITHIN);
-        if (again.name().equals("scan-checkpoint-service")) {
-            awaitTrustList(again);
-        }
-        return again;
+        // together: one after another took minutes each on a busy machine
+        CompletableFuture.allOf(started.stream().map(p -> CompletableFuture.runAsync(() -> p.awaitReady(START_WITHIN)))
+                .toArray(CompletableFuture[]::new)).join();
+        started.stream().filter(p -> p.name().equals("scan-checkpoint-service")).forEach(this::awaitTrustList);
+        return started;
     }
 
     /** Kills an instance as a crash would (SIGKILL: no shutdown hook, nothing flushed), and waits until it is gone. */

@@ -114,7 +114,7 @@ class ReplayIT {
             }
 
             Instant restarting = Instant.now();
-            stopped.forEach(platform::restart);
+            platform.restartAll(stopped);
             awaitCaughtUp(kafka);
             Duration caughtUp = Duration.between(restarting, Instant.now());
 
@@ -167,7 +167,8 @@ class ReplayIT {
                 Map<TopicPartition, Long> ends = Events.ends(kafka, new ArrayList<>(topics));
                 for (var end : ends.entrySet()) {
                     OffsetAndMetadata at = committed.get(end.getKey());
-                    if (at == null || at.offset() < end.getValue()) {
+                    // a partition that never held an event has no committed offset
+                    if ((at == null ? 0 : at.offset()) < end.getValue()) {
                         behind += group + " " + end.getKey() + " " + (at == null ? "-" : at.offset()) + "/"
                                 + end.getValue() + "; ";
                     }
