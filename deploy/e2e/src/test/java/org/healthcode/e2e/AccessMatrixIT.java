@@ -226,6 +226,9 @@ class AccessMatrixIT {
         routes.add(new Route(g, "POST", "/api/v1/appeals/{id}/answer", authority, Stranger.HIDDEN, answer));
         routes.add(new Route(g, "GET", "/api/v1/audit", admin, Stranger.FILTERED, null));
         routes.add(new Route(g, "POST", "/api/v1/admin/purge", admin, Stranger.NONE, null));
+        // platform-wide, like the purge: where and why, never a message's content or subject
+        routes.add(new Route(g, "GET", "/api/v1/admin/dead-letters", admin, Stranger.NONE, null));
+        routes.add(new Route(g, "POST", "/api/v1/admin/dead-letters/redrive", admin, Stranger.NONE, null));
         routes.add(new Route(g, "POST", "/api/v1/admin/destruction", admin, Stranger.NONE, empty));
 
         // every data service keeps its own audit trail, retention and destruction (service kit)
@@ -233,6 +236,8 @@ class AccessMatrixIT {
                 "scan-checkpoint-service", "contact-trace-service")) {
             routes.add(new Route(service, "GET", "/v1/audit", admin, Stranger.FILTERED, null));
             routes.add(new Route(service, "POST", "/v1/admin/purge", admin, Stranger.NONE, null));
+            routes.add(new Route(service, "GET", "/v1/admin/dead-letters", admin, Stranger.NONE, null));
+            routes.add(new Route(service, "POST", "/v1/admin/dead-letters/redrive", admin, Stranger.NONE, null));
             routes.add(new Route(service, "POST", "/v1/admin/destruction", admin, Stranger.NONE, empty));
         }
 

@@ -323,7 +323,13 @@ class CitizenJourneyIT {
 
     static JsonPath await(String what, java.util.function.Supplier<io.restassured.response.Response> call,
                           java.util.function.Predicate<JsonPath> done) {
-        Instant deadline = Instant.now().plusSeconds(20);
+        return await(what, call, done, Duration.ofSeconds(20));
+    }
+
+    /** As above, for a test whose platform may be slower to answer (just started, or just recovered). */
+    static JsonPath await(String what, java.util.function.Supplier<io.restassured.response.Response> call,
+                          java.util.function.Predicate<JsonPath> done, Duration patience) {
+        Instant deadline = Instant.now().plus(patience);
         String last = "";
         while (Instant.now().isBefore(deadline)) {
             io.restassured.response.Response response = call.get();
@@ -333,7 +339,7 @@ class CitizenJourneyIT {
             }
             org.healthcode.infra.Processes.pause(Duration.ofMillis(200));
         }
-        throw new AssertionError("not " + what + " within 20 s; last answer: " + last);
+        throw new AssertionError("not " + what + " within " + patience.toSeconds() + " s; last answer: " + last);
     }
 
     /** A registered resident and the calls a mini-program makes for them. */
@@ -384,6 +390,10 @@ class CitizenJourneyIT {
 
         JsonPath awaitCode(String what, java.util.function.Predicate<JsonPath> done) {
             return await(what, () -> given().auth().oauth2(token).get("/api/v1/me/code"), done);
+        }
+
+        JsonPath awaitCode(String what, java.util.function.Predicate<JsonPath> done, Duration patience) {
+            return await(what, () -> given().auth().oauth2(token).get("/api/v1/me/code"), done, patience);
         }
     }
 }

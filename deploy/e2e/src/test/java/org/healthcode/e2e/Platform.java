@@ -56,10 +56,10 @@ public final class Platform implements AutoCloseable {
 
     private static final String GATEWAY = "gateway";
     /**
-     * How long a service may take to become ready: a start on two cores shared with other builds
-     * (load average above 40) was seen to take 260 s.
+     * How long a service may take to be ready: four minutes were seen to pass with the machine's two
+     * cores shared by several builds (load average 50 and more), each JVM starting in 250 s.
      */
-    private static final Duration START_PATIENCE = Duration.ofMinutes(8);
+    private static final Duration START_WITHIN = Duration.ofMinutes(8);
     private static Platform running;
 
     private final RealInfra infra;
@@ -172,7 +172,7 @@ public final class Platform implements AutoCloseable {
                         wave.add(started);
                     }
                     CompletableFuture.allOf(wave.stream()
-                            .map(p -> CompletableFuture.runAsync(() -> p.awaitReady(START_PATIENCE)))
+                            .map(p -> CompletableFuture.runAsync(() -> p.awaitReady(START_WITHIN)))
                             .toArray(CompletableFuture[]::new)).join();
                 }
                 platform.instances("scan-checkpoint-service").forEach(platform::awaitTrustList);
@@ -282,21 +282,32 @@ public final class Platform implements AutoCloseable {
      * Starts a stopped instance again in its place (same port, same settings), as an orchestrator
      * replaces a crashed one; answers it once it is ready.
      */
-    public synchronized ServiceProcess restart(ServiceProcess stopped) {
-        if (stopped.process().isAlive()) {
-            throw new IllegalStateException(stopped.name() + " is still running");
+    public ServiceProcess restart(ServiceProcess stopped) {
+        return restartAll(List.of(stopped)).get(0);
+    }
+
+    /** Starts several stopped instances again at once (each as {@link #restart}); answers them once all are ready. */
+    public List<ServiceProcess> restartAll(List<ServiceProcess> stopped) {
+        List<ServiceProcess> started = new ArrayList<>();
+        synchronized (this) {
+            for (ServiceProcess instance : stopped) {
+                if (instance.process().isAlive()) {
+                    throw new IllegalStateException(instance.name() + " is still running");
+                }
+                List<ServiceProcess> list = instances.get(instance.name());
+                int index = list.indexOf(instance);
+                ServiceProcess again = ServiceProcess.start(root, instance.name(), instance.port(),
+                        environments.get(instance.name()),
+                        home.resolve(instance.name() + "-" + (index + 1) + "-restarted.log"), "256m");
+                list.set(index, again);
+                started.add(again);
+            }
         }
-        List<ServiceProcess> list = instances.get(stopped.name());
-        int index = list.indexOf(stopped);
-        ServiceProcess again = ServiceProcess.start(root, stopped.name(), stopped.port(),
-                environments.get(stopped.name()), home.resolve(stopped.name() + "-" + (index + 1) + "-restarted.log"),
-                "256m");
-        list.set(index, again);
-        again.awaitReady(START_PATIENCE);
-        if (again.name().equals("scan-checkpoint-service")) {
-            awaitTrustList(again);
-        }
-        return again;
+        // together: one after another took minutes each on a busy machine
+        CompletableFuture.allOf(started.stream().map(p -> CompletableFuture.runAsync(() -> p.awaitReady(START_WITHIN)))
+                .toArray(CompletableFuture[]::new)).join();
+        started.stream().filter(p -> p.name().equals("scan-checkpoint-service")).forEach(this::awaitTrustList);
+        return started;
     }
 
     /** Kills an instance as a crash would (SIGKILL: no shutdown hook, nothing flushed), and waits until it is gone. */
@@ -330,6 +341,16 @@ public final class Platform implements AutoCloseable {
     /** The platform's PostgreSQL, over JDBC (superuser postgres, no password): every service's schema. */
     public String jdbcUrl() {
         return infra.postgres().jdbcUrl();
+    }
+
+    /** Stops the platform's PostgreSQL as an operator would, keeping its data; the services keep running. */
+    public void stopPostgres() {
+        infra.stopPostgres();
+    }
+
+    /** Starts the platform's PostgreSQL again on the same port and data folder. */
+    public void startPostgres() {
+        infra.startPostgres();
     }
 
     /** The port the platform's PostgreSQL listens on (the benchmarks find its processes by it). */

@@ -39,21 +39,45 @@ public final class Postgres implements AutoCloseable {
             host  all all      ::1/128       scram-sha-256
             """;
 
-    private final EmbeddedPostgres server;
+    private final Path dataDirectory;
+    private final int port;
+    private final boolean durable;
+    private EmbeddedPostgres server;
     private final Map<String, DatabaseLogin> logins = new HashMap<>();
 
-    private Postgres(EmbeddedPostgres server) {
-        this.server = server;
+    private Postgres(Path dataDirectory, int port, boolean durable) {
+        this.dataDirectory = dataDirectory;
+        this.port = port;
+        this.durable = durable;
     }
 
-    /** Starts a server; with a data folder its data outlives the process, else it is thrown away. */
+    /** Starts a server; with a data folder its data outlives the process (and every write is synced), else it is thrown away. */
     public static Postgres start(Path dataDirectory, int port) {
+        return start(dataDirectory, port, dataDirectory != null);
+    }
+
+    /**
+     * Starts a server whose data is kept in {@code dataDirectory}, so that it can be stopped and
+     * started again ({@link #stop()}, {@link #startAgain()}); {@code durable} syncs every write
+     * (the local launcher), off for tests, which throw the data away.
+     */
+    public static Postgres start(Path dataDirectory, int port, boolean durable) {
+        Postgres postgres = new Postgres(dataDirectory, port, durable);
+        postgres.startAgain();
+        return postgres;
+    }
+
+    /** Starts the server again on its port and data folder, after {@link #stop()}: everything committed is there. */
+    public synchronized void startAgain() {
+        if (server != null) {
+            throw new IllegalStateException("PostgreSQL is running");
+        }
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPort(port)
                     .setServerConfig("max_connections", "300")
-                    .setServerConfig("fsync", dataDirectory == null ? "off" : "on")
-                    .setServerConfig("synchronous_commit", dataDirectory == null ? "off" : "on")
+                    .setServerConfig("fsync", durable ? "on" : "off")
+                    .setServerConfig("synchronous_commit", durable ? "on" : "off")
                     // which statements cost what (a benchmark prints the top ones: TopStatements)
                     .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                     .setServerConfig("pg_stat_statements.track", "all")
@@ -61,12 +85,22 @@ public final class Postgres implements AutoCloseable {
             if (dataDirectory != null) {
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }
-            Postgres postgres = new Postgres(builder.start());
-            postgres.requirePasswords();
-            return postgres;
+            server = builder.start();
+            requirePasswords();
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL could not start", e);
         }
+    }
+
+    /**
+     * Stops the server as an operator would (a fast shutdown: connections cut, transactions rolled
+     * back), keeping its data folder for {@link #startAgain()}. Only for a server with a data folder.
+     */
+    public synchronized void stop() {
+        if (dataDirectory == null) {
+            throw new IllegalStateException("a server without a data folder cannot start again");
+        }
+        close();
     }
 
     private void requirePasswords() {
@@ -114,7 +148,7 @@ public final class Postgres implements AutoCloseable {
     }
 
     public int port() {
-        return server.getPort();
+        return port;
     }
 
     /** Host and port as the reactive and JDBC URLs want them. */
@@ -131,11 +165,16 @@ public final class Postgres implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (server == null) {
+            return;
+        }
         try {
             server.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            server = null;
         }
     }
 }

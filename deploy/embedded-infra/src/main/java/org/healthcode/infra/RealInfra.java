@@ -40,7 +40,8 @@ public final class RealInfra {
         try {
             Path home = Files.createTempDirectory("healthcode-infra-");
             CompletableFuture<KafkaBroker> kafka = CompletableFuture.supplyAsync(() -> startKafka(home));
-            Postgres postgres = Postgres.start(null, FreePort.find());
+            // its data in a folder of its own, so that a test can stop it and start it again
+            Postgres postgres = Postgres.start(home.resolve("postgres"), FreePort.find(), false);
             return new RealInfra(home, kafka.join(), postgres);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -86,8 +87,13 @@ public final class RealInfra {
         kafka = kafka.restart();
     }
 
+    /** Stops PostgreSQL, keeping its data; {@link #startPostgres()} starts it again on the same port. */
     public void stopPostgres() {
-        postgres.close();
+        postgres.stop();
+    }
+
+    public void startPostgres() {
+        postgres.startAgain();
     }
 
     public void stop() {
@@ -102,7 +108,6 @@ public final class RealInfra {
             deleteQuietly(home);
         }
     }
-
     private static void deleteQuietly(Path folder) {
         try (Stream<Path> paths = Files.walk(folder)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

@@ -27,7 +27,7 @@ import org.healthcode.gateway.service.SubjectLookup;
 import org.healthcode.kit.web.ApiError;
 import org.healthcode.kit.web.ApiException;
 
-/** The admin's audit trail and the commands that make the platform forget. */
+/** The admin's audit trail, the commands that make the platform forget, and the dead letters' re-drive. */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
@@ -72,6 +72,25 @@ public class AdminResource {
             content = @Content(schema = @Schema(implementation = Governance.DataCommandOutcome.class)))
     public Uni<Response> purge(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return admin.purge(authorization).map(AdminResource::answer);
+    }
+
+    @GET
+    @Path("/admin/dead-letters")
+    @Operation(summary = "The messages consumers could not read or apply (sent to dead-letter-topic-<topic>) and "
+            + "not re-driven yet, from every service: topic, partition, offset, when, why; never their content")
+    public Uni<ObjectNode> deadLetters(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @QueryParam("limit") String limit) {
+        return admin.deadLetters(authorization, limit);
+    }
+
+    @POST
+    @Path("/admin/dead-letters/redrive")
+    @Operation(summary = "Once their cause is fixed: publish every pending dead letter (of one topic, with ?topic=) "
+            + "again on its topic; consumers apply an event once. Answers how many per service and topic, written to "
+            + "each service's audit trail; 502 with the failures when a service did not answer: run it again.")
+    public Uni<Response> redrive(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @QueryParam("topic") String topic) {
+        return admin.redrive(authorization, topic).map(AdminResource::answer);
     }
 
     @POST

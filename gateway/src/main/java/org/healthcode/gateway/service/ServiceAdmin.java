@@ -21,7 +21,8 @@ import org.healthcode.kit.web.ServiceCall;
 
 /**
  * The admin's view over every data-owning service at once: one audit trail merged from the five,
- * and purge and destruction run in each, answered with one report per service.
+ * their dead letters, and purge, destruction and the dead letters' re-drive run in each, answered
+ * with one report per service.
  */
 @ApplicationScoped
 public class ServiceAdmin {
@@ -63,6 +64,51 @@ public class ServiceAdmin {
             answer.putArray("entries").addAll(all.subList(0, Math.min(max, all.size())));
             return answer;
         });
+    }
+
+    /**
+     * Every service's pending dead letters, each labelled with the first service that listed it (a
+     * dead-letter topic two services write to is listed by both), oldest first. A service that
+     * refuses or is away fails the whole answer, as for the audit trail.
+     */
+    public Uni<ObjectNode> deadLetters(String authorization, String limit) {
+        List<Uni<List<ObjectNode>>> calls = new ArrayList<>();
+        clients.forEach((service, client) -> calls.add(Upstream.read(service, client.deadLetters(authorization, limit))
+                .map(entries -> labelled(service, entries))));
+        return Uni.join().all(calls).andFailFast().map(lists -> {
+            Map<String, ObjectNode> unique = new LinkedHashMap<>();
+            lists.forEach(list -> list.forEach(letter -> unique.putIfAbsent(letter.path("deadLetterTopic").asText()
+                    + "/" + letter.path("partition").asText() + "/" + letter.path("offset").asText(), letter)));
+            List<ObjectNode> all = new ArrayList<>(unique.values());
+            all.sort(Comparator.comparing((ObjectNode e) -> e.path("at").asText()));
+            ObjectNode answer = JsonNodeFactory.instance.objectNode();
+            answer.putArray("deadLetters").addAll(all);
+            return answer;
+        });
+    }
+
+    /**
+     * Re-drives every service's dead letters, one service after another (two services share the
+     * dead-letter topic of {@code risk-recalculated}; one at a time, only the first re-drives it):
+     * {@code reports} per service, {@code failures} those that did not answer, {@code complete}.
+     */
+    public Uni<ObjectNode> redrive(String authorization, String topic) {
+        ObjectNode answer = JsonNodeFactory.instance.objectNode();
+        ArrayNode reports = answer.putArray("reports");
+        ArrayNode failures = answer.putArray("failures");
+        return io.smallrye.mutiny.Multi.createFrom().iterable(clients.entrySet())
+                .onItem().transformToUniAndConcatenate(client -> ServiceCall.failingOver(
+                                client.getValue().redrive(authorization, topic))
+                        .map(report -> (ObjectNode) JsonNodeFactory.instance.objectNode().put("service", client.getKey())
+                                .setAll(report))
+                        .onFailure().recoverWithItem(failure -> failure(client.getKey(), failure)))
+                .collect().asList().map(results -> {
+                    for (ObjectNode result : results) {
+                        (result.has("total") ? reports : failures).add(result);
+                    }
+                    answer.put("complete", failures.isEmpty());
+                    return answer;
+                });
     }
 
     public Uni<ObjectNode> purge(String authorization) {

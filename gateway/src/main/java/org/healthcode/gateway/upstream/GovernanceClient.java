@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 
 /**
  * The admin calls every data-owning service answers alike (the service kit's): its audit trail, a
- * purge, the end-of-emergency destruction. One client per service, built by {@code ServiceAdmin}.
+ * purge, the end-of-emergency destruction, the dead letters and their re-drive. One client per service, built by {@code ServiceAdmin}.
  */
 @Path("/v1")
 public interface GovernanceClient {
@@ -27,6 +27,16 @@ public interface GovernanceClient {
     @POST
     @Path("/admin/purge")
     Uni<ObjectNode> purge(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    @GET
+    @Path("/admin/dead-letters")
+    Uni<ArrayNode> deadLetters(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @QueryParam("limit") String limit);
+
+    @POST
+    @Path("/admin/dead-letters/redrive")
+    Uni<ObjectNode> redrive(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @QueryParam("topic") String topic);
 
     @POST
     @Path("/admin/destruction")

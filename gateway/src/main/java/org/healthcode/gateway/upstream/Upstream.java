@@ -1,5 +1,6 @@
 package org.healthcode.gateway.upstream;
 
+import io.quarkus.oidc.client.OidcClientException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -44,7 +45,17 @@ public final class Upstream {
 
     private static boolean relayable(Throwable failure) {
         // the REST client raises 4xx and 5xx answers; they already carry the error shape
-        return failure instanceof WebApplicationException || unreachable(failure);
+        return failure instanceof WebApplicationException || unreachable(failure) || withoutIdentity(failure);
+    }
+
+    /** The gateway could not get its own token (client credentials) from the identity provider. */
+    private static boolean withoutIdentity(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OidcClientException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean unreachable(Throwable failure) {
@@ -57,6 +68,12 @@ public final class Upstream {
     }
 
     private static Response answerFor(String service, Throwable failure) {
+        if (withoutIdentity(failure)) {
+            // the service is fine; the gateway cannot prove who it is until the provider answers again
+            return Response.fromResponse(ErrorMappers.respond(503, ApiError.of("IDENTITY_PROVIDER_UNAVAILABLE",
+                    "The platform cannot reach its identity provider; try again shortly")))
+                    .header(HttpHeaders.RETRY_AFTER, "5").build();
+        }
         if (failure instanceof WebApplicationException refusal) {
             return copy(refusal.getResponse());
         }

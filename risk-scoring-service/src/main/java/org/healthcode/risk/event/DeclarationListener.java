@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.healthcode.kit.db.DatabaseOutage;
 import org.healthcode.kit.event.EventEnvelope;
 import org.healthcode.kit.event.EventReader;
 import org.healthcode.kit.event.EventReader.UnreadableEventException;
@@ -50,9 +51,9 @@ public class DeclarationListener {
                     + "declaredAt or a complete stay");
         }
         List<Recoloured> recoloured = new ArrayList<>();
-        return tracing.processing(DeclarationSubmitted.TOPIC, CONSUMER, event.id(), () -> Panache.withTransaction(
-                        () -> inbox.once(CONSUMER, event.id(),
-                                () -> intake.accept(event.data(), event.id()).invoke(recoloured::addAll))))
+        return tracing.processing(DeclarationSubmitted.TOPIC, CONSUMER, event.id(), () -> DatabaseOutage.retried(CONSUMER,
+                        () -> Panache.withTransaction(() -> inbox.once(CONSUMER, event.id(),
+                                () -> intake.accept(event.data(), event.id()).invoke(recoloured::addAll)))))
                 .invoke(() -> latency.committed(DeclarationSubmitted.TOPIC, event.time(), recoloured))
                 .onFailure().invoke(e -> {
                     // the type is enough to investigate; driver messages may quote values

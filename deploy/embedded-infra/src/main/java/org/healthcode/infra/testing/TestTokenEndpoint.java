@@ -24,6 +24,7 @@ public final class TestTokenEndpoint {
     private static final String REALM = "/realms/healthcode";
     private static final Map<String, String> CLIENTS = Map.of("gateway", secret("gateway"));
     private static HttpServer server;
+    private static int port;
 
     private TestTokenEndpoint() {
     }
@@ -36,15 +37,35 @@ public final class TestTokenEndpoint {
     /** The provider's URL for {@code quarkus.oidc-client.auth-server-url}; starts the endpoint once. */
     public static synchronized String authServerUrl() {
         if (server == null) {
-            try {
-                server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            server.createContext(REALM + "/protocol/openid-connect/token", TestTokenEndpoint::token);
-            server.start();
+            listen(0);
         }
-        return "http://127.0.0.1:" + server.getAddress().getPort() + REALM;
+        return "http://127.0.0.1:" + port + REALM;
+    }
+
+    /** Stops answering (connections refused), as a provider that is down; {@link #start()} brings it back. */
+    public static synchronized void stop() {
+        if (server != null) {
+            server.stop(0);
+            server = null;
+        }
+    }
+
+    /** Answers again, on the same port. */
+    public static synchronized void start() {
+        if (server == null) {
+            listen(port);
+        }
+    }
+
+    private static void listen(int onPort) {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext(REALM + "/protocol/openid-connect/token", TestTokenEndpoint::token);
+        server.start();
+        port = server.getAddress().getPort();
     }
 
     private static void token(HttpExchange exchange) throws IOException {

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.healthcode.kit.db.DatabaseOutage;
 import org.healthcode.kit.event.EventReader.UnreadableEventException;
 import org.jboss.logging.Logger;
 
@@ -29,7 +30,8 @@ import org.jboss.logging.Logger;
  *
  * <p>Per-event semantics are kept: a message that is not a readable event goes to the channel's
  * dead-letter topic alone; if the batch's transaction fails, its events are applied one per
- * transaction and only those that fail again are dead-lettered.
+ * transaction and only those that fail again are dead-lettered. A failure because the database is
+ * away dead-letters nothing: the poll is applied again once it is back ({@link DatabaseOutage}).
  *
  * <p>{@link #applyOnce} keeps an inbox row per event; {@link #apply} is for effects that are
  * idempotent by themselves (the visit index is keyed by scanId) and skips it.
@@ -91,7 +93,7 @@ public class EventBatch {
         }
         // Dead-lettered only once every transaction is over: a dead-letter send completes on another
         // Vert.x context, where Panache refuses to run, and the poll's good events were then lost.
-        return together(consumer, readable, effect, once)
+        return DatabaseOutage.retried(consumer, () -> together(consumer, readable, effect, once))
                 .invoke(failed -> readable.forEach(item -> tracing.end(item.span(), failed.stream()
                         .filter(refused -> refused.record() == item.record()).map(Refused::cause).findFirst()
                         .orElse(null))))
@@ -138,7 +140,7 @@ public class EventBatch {
                 .invoke(() -> LOG.debugf("%s: %d events applied in %d ms", consumer, items.size(),
                         (System.nanoTime() - start) / 1_000_000))
                 .replaceWith(List.<Refused>of())
-                .onFailure().recoverWithUni(e -> {
+                .onFailure(e -> !DatabaseOutage.isCause(e)).recoverWithUni(e -> {
                     LOG.warnf("%s: a batch of %d events not applied (%s); applying them one by one", consumer,
                             items.size(), e.getClass().getName());
                     LOG.debug("Cause", e);
@@ -166,7 +168,7 @@ public class EventBatch {
                                 ? inbox.once(consumer, item.eventId(), () -> effect.apply(List.of(item.accepted())))
                                         .replaceWithVoid()
                                 : effect.apply(List.of(item.accepted())).replaceWithVoid()))
-                        .onFailure().recoverWithItem(e -> {
+                        .onFailure(e -> !DatabaseOutage.isCause(e)).recoverWithItem(e -> {
                             // the type is enough to investigate; driver messages may quote values
                             LOG.warnf("%s: event %s not applied (%s); dead-lettered", consumer, item.eventId(),
                                     e.getClass().getName());

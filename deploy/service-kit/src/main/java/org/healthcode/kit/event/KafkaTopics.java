@@ -89,14 +89,24 @@ public class KafkaTopics {
     /** The topics of the service's Kafka consumers, each with its dead-letter topic. */
     List<String> consumed() {
         List<String> topics = new ArrayList<>();
+        deadLetterTopics().forEach((deadLetters, topic) -> {
+            topics.add(topic);
+            topics.add(deadLetters);
+        });
+        return topics;
+    }
+
+    /** Each dead-letter topic of the service's Kafka consumers, with the topic its messages came from. */
+    public Map<String, String> deadLetterTopics() {
+        Map<String, String> topics = new java.util.TreeMap<>();
         for (String name : config.getPropertyNames()) {
             Matcher incoming = INCOMING.matcher(name);
             if (incoming.matches() && "smallrye-kafka".equals(config.getValue(name, String.class))) {
                 String channel = incoming.group(1);
                 String prefix = "mp.messaging.incoming." + channel + ".";
-                topics.add(config.getOptionalValue(prefix + "topic", String.class).orElse(channel));
-                topics.add(config.getOptionalValue(prefix + "dead-letter-queue.topic", String.class)
-                        .orElse("dead-letter-topic-" + channel));
+                topics.put(config.getOptionalValue(prefix + "dead-letter-queue.topic", String.class)
+                                .orElse("dead-letter-topic-" + channel),
+                        config.getOptionalValue(prefix + "topic", String.class).orElse(channel));
             }
         }
         return topics;

@@ -15,16 +15,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.healthcode.kit.audit.AuditEntry;
+import org.healthcode.kit.audit.AuditEntry.Outcome;
 import org.healthcode.kit.audit.AuditTrail;
+import org.healthcode.kit.event.DeadLetterRedrive;
 import org.healthcode.kit.web.ApiError;
 import org.healthcode.kit.web.ApiException;
 import org.healthcode.kit.web.Caller;
 import org.healthcode.kit.web.InstantSpan;
 
 /**
- * Every data-owning service's admin calls: its audit trail, a purge on demand, and the
- * end-of-emergency destruction (the gateway calls each service and joins the answers).
+ * Every data-owning service's admin calls: its audit trail, a purge on demand, the
+ * end-of-emergency destruction, and its consumers' dead letters with their re-drive (the gateway
+ * calls each service and joins the answers).
  */
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,6 +41,10 @@ public class GovernanceResource {
     public record DestructionRequest(String confirmation) {
     }
 
+    /** What a re-drive published again, per topic. */
+    public record Redriven(Map<String, Integer> topics, int total) {
+    }
+
     /** The times an audit query may be bounded by: the last ten years, up to a year ahead. */
     static final InstantSpan AUDIT_TIME = new InstantSpan(Duration.ofDays(3650), Duration.ofDays(365));
 
@@ -44,12 +52,15 @@ public class GovernanceResource {
     private final PersonalDataCare care;
     private final SecurityIdentity identity;
     private final Clock clock;
+    private final DeadLetterRedrive deadLetters;
 
-    public GovernanceResource(AuditTrail audit, PersonalDataCare care, SecurityIdentity identity, Clock clock) {
+    public GovernanceResource(AuditTrail audit, PersonalDataCare care, SecurityIdentity identity, Clock clock,
+            DeadLetterRedrive deadLetters) {
         this.audit = audit;
         this.care = care;
         this.identity = identity;
         this.clock = clock;
+        this.deadLetters = deadLetters;
     }
 
     /** The audit trail, oldest first, filtered by subject, actor and time; an admin sees their province's. */
@@ -85,6 +96,40 @@ public class GovernanceResource {
             throw ApiException.invalid(List.of(new ApiError.Detail("confirmation", "must be \"" + CONFIRMATION + "\"")));
         }
         return care.destroy(Caller.of(identity).subject());
+    }
+
+    /**
+     * The messages this service's consumers dead-lettered and nobody re-drove yet: where each is,
+     * when and why, never its content. Platform-wide, like the purge: a message that could not be
+     * read belongs to no province, and nothing here names a person.
+     */
+    @GET
+    @Path("/admin/dead-letters")
+    public Uni<List<DeadLetterRedrive.Letter>> deadLetters(@QueryParam("limit") Integer limit) {
+        int max = limit == null ? 1000 : limit;
+        if (max < 1 || max > 10_000) {
+            throw ApiException.invalid(List.of(new ApiError.Detail("limit", "between 1 and 10000")));
+        }
+        return deadLetters.pending(max);
+    }
+
+    /**
+     * Once the cause is fixed: publishes every pending dead letter (of {@code topic} only, when
+     * given) again on its topic, where the consumers apply it (an event already applied, once).
+     * Written to the audit trail.
+     */
+    @POST
+    @Path("/admin/dead-letters/redrive")
+    public Uni<Redriven> redrive(@QueryParam("topic") String topic) {
+        // a topic this service does not consume has nothing here to re-drive (the gateway asks every service)
+        String only = blank(topic);
+        String actor = Caller.of(identity).subject();
+        return deadLetters.redrive(only).chain(counts -> {
+            int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+            return audit.record(new AuditEntry(clock.instant(), actor, "DEAD_LETTERS_REDRIVEN", Outcome.DONE, null,
+                            only, null, total + " re-driven: " + counts))
+                    .replaceWith(new Redriven(counts, total));
+        });
     }
 
     private static String blank(String value) {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -29,6 +31,23 @@ public class ErrorMappers {
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
     /** What JAX-RS answers when no resource method takes the request. */
     private static final Set<Integer> UNMATCHED = Set.of(404, 405, 406, 415);
+    /** How long a caller is asked to wait when a dependency is away. */
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    private final List<Unavailability> unavailability;
+
+    public ErrorMappers() {
+        this.unavailability = List.of();
+    }
+
+    @Inject
+    public ErrorMappers(Instance<Unavailability> unavailability) {
+        this(unavailability.stream().toList());
+    }
+
+    ErrorMappers(List<Unavailability> unavailability) {
+        this.unavailability = List.copyOf(unavailability);
+    }
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
@@ -138,6 +157,13 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (unavailability.stream().anyMatch(known -> known.explains(e))) {
+            // nothing was done: the caller may try again once the dependency is back
+            LOG.warnf("Unavailable: %s", e.getClass().getName());
+            return Response.fromResponse(respond(503, ApiError.of("SERVICE_UNAVAILABLE",
+                    "The service cannot reach what it depends on; try again shortly")))
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+        }
         // The type is enough to investigate; messages may echo input, so they stay out of logs.
         LOG.errorf("Unexpected %s at %s", e.getClass().getName(),
                 e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");

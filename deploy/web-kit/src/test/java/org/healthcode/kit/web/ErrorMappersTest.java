@@ -110,4 +110,17 @@ class ErrorMappersTest {
     private static ApiError error(Response response) {
         return (ApiError) response.getEntity();
     }
+
+    @Test
+    void aFailureThatADependencyIsAwayIsA503WithRetryAfterAndAnyOtherA500() {
+        ErrorMappers withoutAny = new ErrorMappers();
+        Unavailability away = failure -> failure instanceof java.net.ConnectException;
+        ErrorMappers mappers = new ErrorMappers(List.of(away));
+        Response unavailable = mappers.unexpected(new java.net.ConnectException("refused"));
+        assertEquals(503, unavailable.getStatus());
+        assertEquals("SERVICE_UNAVAILABLE", error(unavailable).error());
+        assertEquals("5", unavailable.getHeaderString("Retry-After"));
+        assertEquals(500, mappers.unexpected(new IllegalStateException("broken")).getStatus());
+        assertEquals(500, withoutAny.unexpected(new java.net.ConnectException("refused")).getStatus());
+    }
 }

@@ -1,0 +1,103 @@
+package org.healthcode.e2e;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** The platform's events as the fault tests write and read them, on the platform's own Kafka. */
+final class Events {
+
+    /** Every topic a service consumes, with the module that publishes it. */
+    static final Map<String, String> CONSUMED = Map.of("declaration-submitted", "declaration-service",
+            "case-confirmed", "contact-trace-service", "contact-identified", "contact-trace-service",
+            "risk-recalculated", "risk-scoring-service", "scan-recorded", "scan-checkpoint-service");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Events() {
+    }
+
+    /**
+     * The producer's own sample of {@code topic}'s event (from its module), with a fresh id, the
+     * time now and {@code subject} as its subject, changed further by {@code change} (its data).
+     */
+    static String sample(Platform platform, String topic, String subject, Consumer<ObjectNode> change) {
+        Path file = Path.of("../..").toAbsolutePath().normalize().resolve(CONSUMED.get(topic))
+                .resolve("src/main/resources/events/" + topic + ".sample.json");
+        try {
+            ObjectNode event = (ObjectNode) JSON.readTree(file.toFile());
+            event.put("id", UUID.randomUUID().toString()).put("subject", subject)
+                    .put("time", platform.clock().instant().toString());
+            change.accept((ObjectNode) event.get("data"));
+            return JSON.writeValueAsString(event);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Admin admin(Platform platform) {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()));
+    }
+
+    /** Every partition's end offset of these topics, now. */
+    static Map<TopicPartition, Long> ends(Admin admin, List<String> topics) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        admin.describeTopics(topics).allTopicNames().get().values().forEach(topic -> topic.partitions()
+                .forEach(p -> latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest())));
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
+        return ends;
+    }
+
+    /** The records of {@code topic} from {@code from} (offsets per partition; the start where absent) to its end now. */
+    static List<ConsumerRecord<String, String>> since(Platform platform, String topic, Map<TopicPartition, Long> from)
+            throws Exception {
+        Map<TopicPartition, Long> ends;
+        try (Admin admin = admin(platform)) {
+            ends = ends(admin, List.of(topic));
+        }
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<ConsumerRecord<String, String>> records = new java.util.ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.assign(ends.keySet());
+            ends.keySet().forEach(p -> consumer.seek(p, from.getOrDefault(p, 0L)));
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (ends.keySet().stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError(topic + " not read to its end within 30 s");
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
+                        records.add(record);
+                    }
+                });
+            }
+        }
+        return records;
+    }
+
+    static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+}
