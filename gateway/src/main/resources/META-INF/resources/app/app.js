@@ -230,7 +230,7 @@ async function regions() {
   if (!regionTable) {
     const text = await (await fetch('/app/gb2260-regions.csv')).text();
     const byParent = new Map();
-    for (const line of text.trim().split('\n').slice(1)) {
+    for (const line of text.trim().split(/\r?\n/).slice(1)) {
       const [code, name, level, parent] = line.split(',');
       const key = parent || '';
       if (!byParent.has(key)) byParent.set(key, []);
