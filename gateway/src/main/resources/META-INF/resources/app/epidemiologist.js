@@ -14,6 +14,7 @@ let caseId = new URLSearchParams(location.search).get('case') || '';
 let page = 0;
 let graph;
 let shownChain = '';
+let shownContacts = '';
 
 const caseInput = el('input', { id: 'case-id', value: caseId, autocomplete: 'off' });
 const summary = el('div', { id: 'case-summary' });
@@ -37,6 +38,9 @@ function span(from, to) {
 
 async function loadContacts() {
   const answer = await json('/cases/' + encodeURIComponent(caseId) + '/contacts?page=' + page + '&size=' + PAGE_SIZE);
+  const key = page + JSON.stringify(answer);
+  if (key === shownContacts) return;
+  shownContacts = key;
   const pages = Math.max(1, Math.ceil(answer.total / PAGE_SIZE));
   contacts.replaceChildren(el('table', {}, el('thead', {}, el('tr', {}, ['name', 'degree', 'exposure', 'venue', 'overlap'].map(k => el('th', { 'data-t': k }, t(k))))),
     el('tbody', {}, answer.items.map(c => el('tr', { class: 'contact', dataset: { subject: c.contactSubjectId } },
@@ -109,7 +113,7 @@ content.replaceChildren(
           link.remove();
         } catch (e) { sayError(e); }
       } }, t('exportCsv')))));
-onLanguage(() => { shownChain = ''; if (caseId) loadChain().catch(sayError); });
+onLanguage(() => { shownChain = ''; shownContacts = ''; if (caseId) loadChain().catch(sayError); });
 relabel();
 whileVisible(REFRESH_SECONDS, async () => {
   if (!caseId) return;

@@ -31,6 +31,8 @@ final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** Chinese text in the screenshots (without it every character is a box; the assertions do not need it). */
+    static final Path CJK_FONT = Path.of("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc");
     static final Path SCREENSHOTS = Path.of("target/screenshots");
     /** How long a page may take to show what a step expects (a loaded machine, a Kafka round trip). */
     private static final Duration PATIENCE = Duration.ofSeconds(90);
@@ -46,12 +48,12 @@ final class Browser implements AutoCloseable {
      * skips) when that is not possible.
      */
     static void ensureInstalled() throws IOException, InterruptedException {
-        if (Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM)) {
+        if (Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM) && Files.exists(CJK_FONT)) {
             return;
         }
         Path log = Files.createDirectories(Path.of("target")).resolve("apt-get-chromium.log");
-        for (List<String> command : List.of(List.of("apt-get", "install", "-y", "chromium", "chromium-driver"),
-                List.of("apt-get", "update"), List.of("apt-get", "install", "-y", "chromium", "chromium-driver"))) {
+        for (List<String> command : List.of(List.of("apt-get", "install", "-y", "chromium", "chromium-driver", "fonts-noto-cjk"),
+                List.of("apt-get", "update"), List.of("apt-get", "install", "-y", "chromium", "chromium-driver", "fonts-noto-cjk"))) {
             try {
                 Process apt = new ProcessBuilder(command).redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
