@@ -114,6 +114,23 @@ public final class Platform implements AutoCloseable {
         }
     }
 
+    /**
+     * One instance of each on a Kafka and a PostgreSQL of their own, where people sign in at a real
+     * OpenID Connect provider ({@code realmUrl}, e.g. Keycloak's {@code .../realms/healthcode}) instead
+     * of carrying {@link TestTokens}, and the gateway takes its own identity from the same provider
+     * with {@code gatewaySecret}; {@link #close()} stops them.
+     */
+    public static Platform signingInAt(String realmUrl, String gatewaySecret) {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("QUARKUS_OIDC_AUTH_SERVER_URL", realmUrl);
+        // (empty: not set, so the provider's own keys and issuer are used)
+        settings.put("QUARKUS_OIDC_PUBLIC_KEY", "");
+        settings.put("QUARKUS_OIDC_TOKEN_ISSUER", "");
+        settings.put("QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL", realmUrl);
+        settings.put("GATEWAY_CLIENT_SECRET", gatewaySecret);
+        return withInstances(1, settings);
+    }
+
     private static Platform start(RealInfra infra, boolean ownInfra, int count, Map<String, String> settings) {
         try {
             Path root = Path.of("../..").toAbsolutePath().normalize();
@@ -151,6 +168,8 @@ public final class Platform implements AutoCloseable {
             for (String module : modules()) {
                 Map<String, String> moduleEnv = new HashMap<>(env);
                 moduleEnv.putAll(callees(module, ports));
+                // a test's own settings win, the gateway's identity provider included
+                moduleEnv.putAll(settings);
                 if (DatabaseRoles.SERVICE_SCHEMAS.containsKey(module)) {
                     // each service connects as its own role, which the platform's PostgreSQL makes
                     moduleEnv.putAll(infra.postgres().serviceLogin(DatabaseRoles.SERVICE_SCHEMAS.get(module)).env());

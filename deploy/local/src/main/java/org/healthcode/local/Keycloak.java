@@ -10,12 +10,12 @@ import java.util.zip.ZipInputStream;
 /**
  * Keycloak from its Maven distribution ({@code keycloak-quarkus-dist}, copied to
  * {@code deploy/local/target/keycloak/keycloak-dist.zip} by the build), in dev mode on loopback, with
- * the healthcode realm imported on its first start. Used by the local launcher and by the realm's
- * own test.
+ * the healthcode realm imported on its first start. Used by the local launcher, by the realm's
+ * own test and by the end-to-end tests that sign in through its login pages.
  */
-final class Keycloak {
+public final class Keycloak {
 
-    static final String VERSION_DIR = "keycloak-26.7.3";
+    public static final String VERSION_DIR = "keycloak-26.7.3";
     /** The realm file's placeholder for the gateway's client secret, which is never in the source. */
     static final String GATEWAY_SECRET_PLACEHOLDER = "${GATEWAY_CLIENT_SECRET}";
 
@@ -23,7 +23,7 @@ final class Keycloak {
     }
 
     /** The realm as the repository keeps it, with the gateway's client secret filled in. */
-    static String realm(Path root, String gatewaySecret) throws IOException {
+    public static String realm(Path root, String gatewaySecret) throws IOException {
         return Files.readString(root.resolve("deploy/local/keycloak/healthcode-realm.json"))
                 .replace(GATEWAY_SECRET_PLACEHOLDER, gatewaySecret);
     }
@@ -33,9 +33,14 @@ final class Keycloak {
      * to import; its output goes to {@code log}. Bootstrap admin admin/admin, loopback only.
      */
     static Process start(Path root, Path parent, int port, String realm, Path log) throws IOException {
+        return startFrom(root.resolve("deploy/local/target/keycloak/keycloak-dist.zip"), parent, port, realm, log);
+    }
+
+    /** As {@link #start}, from the distribution's zip at {@code distribution}. */
+    public static Process startFrom(Path distribution, Path parent, int port, String realm, Path log) throws IOException {
         Path home = parent.resolve(VERSION_DIR);
         if (!Files.exists(home.resolve("bin/kc.sh"))) {
-            unzip(root.resolve("deploy/local/target/keycloak/keycloak-dist.zip"), parent);
+            unzip(distribution, parent);
         }
         Path imports = Files.createDirectories(home.resolve("data/import"));
         Files.writeString(imports.resolve("healthcode-realm.json"), realm);

@@ -293,6 +293,7 @@ public final class LocalPlatform {
     private String summary(Duration took) {
         StringBuilder text = new StringBuilder();
         text.append("Health Code platform ready in ").append(took.toSeconds()).append(" s\n\n");
+        line(text, "pages (H5)", "http://127.0.0.1:8080/app/   (sign in as any demo login)");
         line(text, "gateway", "http://127.0.0.1:8080/api/v1   (OpenAPI: /q/swagger-ui)");
         for (Service service : SERVICES.subList(0, SERVICES.size() - 1)) {
             line(text, service.module(), "http://127.0.0.1:" + service.port());

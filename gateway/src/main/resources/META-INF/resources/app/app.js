@@ -1,0 +1,318 @@
+// Shared by every page under /app/: sign-in (OpenID Connect code flow with PKCE, through keycloak-js;
+// the token stays in this page's memory, never in a URL or in storage), calls to /api/v1, the two
+// languages, the region picker, the QR reader and the messages a page shows.
+
+const TEXT = {
+  zh: {
+    appTitle: '健康码', signOut: '退出', language: 'English', loading: '加载中…', save: '提交', cancel: '取消',
+    roleCitizen: '居民', roleCheckpoint: '检查点', roleAuthority: '卫生主管部门', roleEpidemiologist: '流调人员', roleAdmin: '管理员',
+    pagesForYou: '您可以使用的页面', signInFailed: '登录失败，请稍后再试。', noRole: '此账号没有可用的角色。',
+    GREEN: '绿码', YELLOW: '黄码', RED: '红码', gold: '已完成疫苗接种', ALLOW: '通行', DENY: '禁止通行',
+    tabCode: '我的码', tabDeclare: '申报', tabCheckin: '每日打卡', tabVenue: '场所扫码', tabDependents: '家人', tabAppeals: '申诉',
+    register: '注册', name: '姓名', documentType: '证件类型', documentNumber: '证件号码', phone: '手机号', region: '所在地区',
+    RESIDENT_ID: '居民身份证', PASSPORT: '护照', HK_MACAO_PERMIT: '港澳居民来往内地通行证', TAIWAN_PERMIT: '台湾居民来往大陆通行证',
+    province: '省', city: '市', county: '区县', choose: '请选择',
+    validUntil: '有效至', expiresIn: '秒后刷新', declarationDue: '请重新申报后再出示此码', noColourYet: '请先完成健康申报，随后生成健康码。',
+    why: '为什么是这个颜色', until: '至', since: '自', whatToDo: '该怎么做', refreshed: '更新于',
+    travel: '14天内到过的地区', addTravel: '添加地区', remove: '删除', from: '从', to: '到',
+    contactWithCase: '接触过确诊或疑似病例', symptoms: '症状', temperature: '体温 (°C)',
+    FEVER: '发热', FATIGUE: '乏力', DRY_COUGH: '干咳', STUFFY_NOSE: '鼻塞', RUNNY_NOSE: '流涕', SORE_THROAT: '咽痛', DIARRHOEA: '腹泻',
+    vaccination: '疫苗接种', doses: '剂次', lastDose: '最近一剂日期', inbound: '从境外入境',
+    flight: '航班号', fromCountry: '出发国家或地区', arrivalDate: '入境日期', port: '入境口岸',
+    declared: '已提交申报', checkedIn: '已打卡', declareFor: '申报对象', me: '本人',
+    venueCode: '场所码', scanPoster: '扫描场所码', scanImage: '从图片识别', stopCamera: '关闭摄像头', checkInHere: '登记',
+    companions: '同行家人', checkedInAt: '已登记：',
+    dependents: '家人', addDependent: '添加家人', relation: '关系', PARENT: '父母', CHILD: '子女', SPOUSE: '配偶', OTHER: '其他',
+    showCode: '查看健康码', appeal: '提出申诉', appealReason: '申诉理由', appealFor: '申诉对象', myAppeals: '我的申诉',
+    OPEN: '待处理', UPHELD: '已支持', REJECTED: '未支持', answer: '答复', none: '暂无',
+    venue: '场所', venueId: '场所编号', registerVenue: '登记场所', venueName: '场所名称', venueType: '场所类型', address: '地址',
+    vehicle: '车次/航班', tripDate: '出行日期', carriage: '车厢/舱位', printPoster: '打印场所码', useVenue: '在此场所扫码',
+    RESIDENTIAL_COMMUNITY: '居民小区', COMPANY: '单位', MALL: '商场', MARKET: '市场', HOSPITAL: '医院', PARK: '公园', SCHOOL: '学校', BUS: '公交', TRAIN: '列车', FLIGHT: '航班',
+    scanner: '扫码核验', startCamera: '打开摄像头扫码', idCardLookup: '证件核验', lookUp: '查询', tapToContinue: '点击继续', noVenue: '请先选择场所。',
+    cases: '病例', caseSubject: '按证件或编号', subjectId: '人员编号', status: '状态', onsetDate: '发病日期',
+    CONFIRMED: '确诊', SUSPECTED: '疑似', CLEARED: '排除/治愈', caseRecorded: '已记录病例', contactsFound: '找到密接', openCase: '查看流调',
+    regionRisk: '地区风险等级', level: '等级', HIGH: '高风险', MEDIUM: '中风险', LOW: '低风险', setRisk: '设置',
+    overrides: '人工改码（双人复核）', propose: '提出', colour: '颜色', justification: '理由', note: '备注',
+    approve: '批准', reject: '驳回', proposedBy: '提出人', PROPOSED: '待复核', APPROVED: '已批准', EXPIRED: '已过期',
+    appeals: '申诉队列', decision: '决定', proposeOverride: '同时提出改码', answerAppeal: '答复',
+    ruleSets: '规则版本', version: '版本', effectiveFrom: '生效时间', definition: '规则定义 (JSON)', dryRun: '试运行', publish: '发布',
+    subjects: '人数', unchanged: '不变', change: '变化', count: '人数', ACTIVE: '生效中', SCHEDULED: '待生效', SUPERSEDED: '已替代',
+    audit: '审计记录', actor: '操作人', action: '操作', outcome: '结果', at: '时间', search: '查询', service: '服务', object: '对象',
+    caseId: '病例编号', open: '打开', contacts: '密切接触者', degree: '代际', exposure: '暴露方式', overlap: '重叠时段',
+    exportCsv: '导出 CSV', previous: '上一页', next: '下一页', page: '页', chain: '传播链', edges: '连线',
+    CASE: '病例', CONTACT: '接触者', CLOSE: '密切接触', TRANSPORT: '同乘', SPATIOTEMPORAL: '时空伴随', lastUpdate: '最近更新',
+  },
+  en: {
+    appTitle: 'Health code', signOut: 'Sign out', language: '中文', loading: 'Loading…', save: 'Submit', cancel: 'Cancel',
+    roleCitizen: 'Resident', roleCheckpoint: 'Checkpoint', roleAuthority: 'Health authority', roleEpidemiologist: 'Epidemiologist', roleAdmin: 'Administrator',
+    pagesForYou: 'Pages open to you', signInFailed: 'Signing in failed; please try again later.', noRole: 'This account has no role here.',
+    GREEN: 'Green', YELLOW: 'Yellow', RED: 'Red', gold: 'Fully vaccinated', ALLOW: 'ALLOW', DENY: 'DENY',
+    tabCode: 'My code', tabDeclare: 'Declare', tabCheckin: 'Check-in', tabVenue: 'Venue', tabDependents: 'Family', tabAppeals: 'Appeals',
+    register: 'Register', name: 'Name', documentType: 'Document', documentNumber: 'Document number', phone: 'Mobile phone', region: 'Region',
+    RESIDENT_ID: 'Resident ID card', PASSPORT: 'Passport', HK_MACAO_PERMIT: 'Hong Kong/Macao permit', TAIWAN_PERMIT: 'Taiwan permit',
+    province: 'Province', city: 'City', county: 'County', choose: 'Choose',
+    validUntil: 'Valid until', expiresIn: 's to refresh', declarationDue: 'Declare again before showing this code', noColourYet: 'Declare first; your code follows.',
+    why: 'Why this colour', until: 'until', since: 'since', whatToDo: 'What to do', refreshed: 'Updated',
+    travel: 'Places in the last 14 days', addTravel: 'Add a place', remove: 'Remove', from: 'From', to: 'To',
+    contactWithCase: 'In contact with a confirmed or suspected case', symptoms: 'Symptoms', temperature: 'Temperature (°C)',
+    FEVER: 'Fever', FATIGUE: 'Fatigue', DRY_COUGH: 'Dry cough', STUFFY_NOSE: 'Stuffy nose', RUNNY_NOSE: 'Runny nose', SORE_THROAT: 'Sore throat', DIARRHOEA: 'Diarrhoea',
+    vaccination: 'Vaccination', doses: 'Doses', lastDose: 'Last dose', inbound: 'Arrived from abroad',
+    flight: 'Flight', fromCountry: 'From country or region', arrivalDate: 'Arrival date', port: 'Port of entry',
+    declared: 'Declaration submitted', checkedIn: 'Checked in', declareFor: 'Declaring for', me: 'Myself',
+    venueCode: 'Venue code', scanPoster: 'Scan the venue poster', scanImage: 'Read from a picture', stopCamera: 'Stop camera', checkInHere: 'Check in',
+    companions: 'Family with me', checkedInAt: 'Checked in at ',
+    dependents: 'Family', addDependent: 'Add a family member', relation: 'Relation', PARENT: 'Parent', CHILD: 'Child', SPOUSE: 'Spouse', OTHER: 'Other',
+    showCode: 'Show code', appeal: 'Appeal', appealReason: 'Why the colour is wrong', appealFor: 'Appeal for', myAppeals: 'My appeals',
+    OPEN: 'Open', UPHELD: 'Upheld', REJECTED: 'Rejected', answer: 'Answer', none: 'None',
+    venue: 'Venue', venueId: 'Venue id', registerVenue: 'Register a venue', venueName: 'Venue name', venueType: 'Type', address: 'Address',
+    vehicle: 'Train or flight', tripDate: 'Trip date', carriage: 'Carriage or cabin', printPoster: 'Print poster', useVenue: 'Scan at this venue',
+    RESIDENTIAL_COMMUNITY: 'Residential community', COMPANY: 'Company', MALL: 'Mall', MARKET: 'Market', HOSPITAL: 'Hospital', PARK: 'Park', SCHOOL: 'School', BUS: 'Bus', TRAIN: 'Train', FLIGHT: 'Flight',
+    scanner: 'Scan codes', startCamera: 'Start camera', idCardLookup: 'ID document check', lookUp: 'Look up', tapToContinue: 'Tap to continue', noVenue: 'Choose a venue first.',
+    cases: 'Cases', caseSubject: 'By document or subject id', subjectId: 'Subject id', status: 'Status', onsetDate: 'Onset date',
+    CONFIRMED: 'Confirmed', SUSPECTED: 'Suspected', CLEARED: 'Cleared', caseRecorded: 'Case recorded', contactsFound: 'contacts found', openCase: 'Open the trace',
+    regionRisk: 'Region risk', level: 'Level', HIGH: 'High', MEDIUM: 'Medium', LOW: 'Low', setRisk: 'Set',
+    overrides: 'Colour overrides (four eyes)', propose: 'Propose', colour: 'Colour', justification: 'Justification', note: 'Note',
+    approve: 'Approve', reject: 'Reject', proposedBy: 'Proposed by', PROPOSED: 'Awaiting approval', APPROVED: 'Approved', EXPIRED: 'Expired',
+    appeals: 'Appeals queue', decision: 'Decision', proposeOverride: 'Also propose an override', answerAppeal: 'Answer',
+    ruleSets: 'Rule sets', version: 'Version', effectiveFrom: 'Effective from', definition: 'Definition (JSON)', dryRun: 'Dry run', publish: 'Publish',
+    subjects: 'People', unchanged: 'unchanged', change: 'Change', count: 'People', ACTIVE: 'Active', SCHEDULED: 'Scheduled', SUPERSEDED: 'Superseded',
+    audit: 'Audit trail', actor: 'Actor', action: 'Action', outcome: 'Outcome', at: 'At', search: 'Search', service: 'Service', object: 'Object',
+    caseId: 'Case id', open: 'Open', contacts: 'Contacts', degree: 'Degree', exposure: 'Exposure', overlap: 'Overlap',
+    exportCsv: 'Export CSV', previous: 'Previous', next: 'Next', page: 'Page', chain: 'Transmission chain', edges: 'Links',
+    CASE: 'Case', CONTACT: 'Contact', CLOSE: 'Close', TRANSPORT: 'Same vehicle', SPATIOTEMPORAL: 'Same place and time', lastUpdate: 'Last update',
+  },
+};
+
+export let language = localStorage.getItem('hc.language') === 'en' ? 'en' : 'zh';
+const languageListeners = [];
+
+/** The text of a key in the chosen language (the key itself when there is none). */
+export function t(key) {
+  return TEXT[language][key] ?? key;
+}
+
+export function onLanguage(listener) {
+  languageListeners.push(listener);
+}
+
+function applyLanguage() {
+  document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+  document.querySelectorAll('[data-t]').forEach(el => { el.textContent = t(el.dataset.t); });
+  document.querySelectorAll('[data-t-label]').forEach(el => el.setAttribute('aria-label', t(el.dataset.tLabel)));
+  languageListeners.forEach(listener => listener());
+}
+
+/** Builds an element: el('button', {class: 'x', onclick}, 'text', child...). */
+export function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name.startsWith('on')) node.addEventListener(name.substring(2), value);
+    else if (name === 'dataset') Object.assign(node.dataset, value);
+    else node.setAttribute(name, value === true ? '' : value);
+  }
+  for (const child of children.flat()) {
+    if (child !== undefined && child !== null && child !== false) node.append(child instanceof Node ? child : String(child));
+  }
+  return node;
+}
+
+/** A labelled form field: the label names the control for screen readers. */
+export function field(labelKey, control) {
+  control.id ||= 'f-' + Math.random().toString(36).slice(2, 9);
+  return el('div', { class: 'field' }, el('label', { for: control.id, 'data-t': labelKey }, t(labelKey)), control);
+}
+
+export function options(keys, { blank = false } = {}) {
+  return [blank ? el('option', { value: '' }, t('choose')) : null,
+    ...keys.map(key => el('option', { value: key, 'data-t': key }, t(key)))];
+}
+
+export function formatTime(instant) {
+  if (!instant) return '';
+  return new Date(instant).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB', { hour12: false });
+}
+
+export function today(offsetDays = 0) {
+  const day = new Date(Date.now() + offsetDays * 86400000);
+  return new Date(day.getTime() - day.getTimezoneOffset() * 60000).toISOString().substring(0, 10);
+}
+
+/** Shows a message in the page's live region (errors as the API's code and its message). */
+export function say(text, kind = 'info') {
+  const box = document.getElementById('message');
+  box.className = 'message ' + kind;
+  box.textContent = text;
+  box.hidden = !text;
+}
+
+export function sayError(error) {
+  const details = (error.api?.details || []).map(d => d.field + ': ' + d.problem).join('; ');
+  say((error.api?.error ? error.api.error + ' — ' : '') + error.message + (details ? ' (' + details + ')' : ''), 'error');
+}
+
+let keycloak;
+
+/** The API's answer; an error answer is thrown with its {error, message, details}. */
+export async function api(path, { method = 'GET', body } = {}) {
+  try {
+    await keycloak.updateToken(30);
+  } catch (expired) {
+    await keycloak.login();
+  }
+  const headers = { Authorization: 'Bearer ' + keycloak.token, 'Accept-Language': language };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch('/api/v1' + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (!response.ok) {
+    let problem;
+    try { problem = await response.json(); } catch (notJson) { problem = { error: 'HTTP_' + response.status, message: response.statusText }; }
+    throw Object.assign(new Error(problem.message || problem.error), { status: response.status, api: problem });
+  }
+  return response;
+}
+
+export async function json(path, request) {
+  const response = await api(path, request);
+  return response.status === 204 ? null : response.json();
+}
+
+/** An image the API draws, as an object URL (the call needs the bearer token, so no plain <img src>). */
+export async function image(path) {
+  return URL.createObjectURL(await (await api(path)).blob());
+}
+
+/**
+ * Signs in (or comes back signed in) and answers the caller's session {roles, province}. A page
+ * for a role the caller does not hold says so and offers the start page.
+ */
+export async function start(role) {
+  const settings = await (await fetch('/app/settings.json')).json();
+  const realmAt = settings.authServerUrl.indexOf('/realms/');
+  keycloak = new Keycloak({
+    url: settings.authServerUrl.substring(0, realmAt),
+    realm: settings.authServerUrl.substring(realmAt + '/realms/'.length).split('/')[0],
+    clientId: settings.clientId,
+  });
+  try {
+    await keycloak.init({ onLoad: 'login-required', pkceMethod: 'S256', checkLoginIframe: false });
+  } catch (failure) {
+    // e.g. the provider does not list this page's origin among the client's web origins
+    say(t('signInFailed'), 'error');
+    throw failure;
+  }
+  const header = document.querySelector('header');
+  header.append(
+    el('button', { type: 'button', class: 'link', id: 'language', onclick: () => {
+      language = language === 'zh' ? 'en' : 'zh';
+      localStorage.setItem('hc.language', language);
+      document.getElementById('language').textContent = t('language');
+      applyLanguage();
+    } }, t('language')),
+    el('button', { type: 'button', class: 'link', id: 'sign-out', 'data-t': 'signOut',
+      onclick: () => keycloak.logout({ redirectUri: location.origin + '/app/' }) }, t('signOut')));
+  applyLanguage();
+  const session = await json('/session');
+  if (role && !session.roles.includes(role)) {
+    document.querySelector('main').replaceChildren(el('p', { class: 'message error', 'data-t': 'noRole' }, t('noRole')),
+      el('p', {}, el('a', { href: '/app/' }, t('pagesForYou'))));
+    throw new Error('role ' + role + ' not held');
+  }
+  return { session, subject: keycloak.tokenParsed?.sub };
+}
+
+export function relabel() {
+  applyLanguage();
+}
+
+let regionTable;
+
+async function regions() {
+  if (!regionTable) {
+    const text = await (await fetch('/app/gb2260-regions.csv')).text();
+    const byParent = new Map();
+    for (const line of text.trim().split(/\r?\n/).slice(1)) {
+      const [code, name, level, parent] = line.split(',');
+      const key = parent || '';
+      if (!byParent.has(key)) byParent.set(key, []);
+      byParent.get(key).push({ code, name, level });
+    }
+    regionTable = byParent;
+  }
+  return regionTable;
+}
+
+/**
+ * A region picker over GB/T 2260: province, then city, then county, each a labelled select. Its
+ * value is the most precise region chosen ('' until a province is).
+ */
+export function regionPicker(idPrefix) {
+  const levels = ['province', 'city', 'county'].map(level =>
+    el('select', { id: idPrefix + '-' + level, 'data-t-label': level, 'aria-label': t(level) }));
+  const box = el('div', { class: 'region-picker', role: 'group', 'aria-label': t('region') },
+    levels.map((select, i) => el('label', { class: 'stacked' }, el('span', { 'data-t': ['province', 'city', 'county'][i] },
+      t(['province', 'city', 'county'][i])), select)));
+  const fill = async (index, parent) => {
+    const children = (await regions()).get(parent) || [];
+    levels[index].replaceChildren(el('option', { value: '' }, '—'), ...children.map(r => el('option', { value: r.code }, r.name)));
+    levels[index].disabled = children.length === 0;
+    for (let i = index + 1; i < levels.length; i++) {
+      levels[i].replaceChildren(el('option', { value: '' }, '—'));
+      levels[i].disabled = true;
+    }
+  };
+  levels.forEach((select, index) => select.addEventListener('change', () => {
+    if (index + 1 < levels.length) fill(index + 1, select.value);
+  }));
+  fill(0, '');
+  box.value = () => [...levels].reverse().map(s => s.value).find(v => v) || '';
+  box.choose = async code => {
+    const table = await regions();
+    const parentOf = new Map([...table.entries()].flatMap(([parent, list]) => list.map(r => [r.code, parent])));
+    const path = [];
+    for (let c = code; c; c = parentOf.get(c)) path.unshift(c);
+    for (let i = 0; i < path.length && i < levels.length; i++) {
+      await fill(i, i === 0 ? '' : path[i - 1]);
+      levels[i].value = path[i];
+    }
+    if (path.length < levels.length) await fill(path.length, path[path.length - 1]);
+  };
+  return box;
+}
+
+/**
+ * Reads QR codes from the camera (the browser's BarcodeDetector where it has one, zxing-js
+ * otherwise, both through html5-qrcode) or from a picture.
+ */
+export function qrReader(elementId) {
+  const reader = new Html5Qrcode(elementId, {
+    formatsToSupport: [Html5QrcodeSupportedFormats.QR_CODE],
+    experimentalFeatures: { useBarCodeDetectorIfSupported: true },
+    verbose: false,
+  });
+  let running = false;
+  return {
+    async camera(onText) {
+      await reader.start({ facingMode: 'environment' }, { fps: 8, qrbox: { width: 240, height: 240 } }, onText, () => {});
+      running = true;
+    },
+    async stop() {
+      if (running) { running = false; await reader.stop(); }
+    },
+    file(file) {
+      return reader.scanFile(file, false);
+    },
+  };
+}
+
+/** Runs f now and every `seconds` while the page is visible, and at once when it becomes visible again. */
+export function whileVisible(seconds, f) {
+  let timer;
+  const run = async () => {
+    clearTimeout(timer);
+    if (document.hidden) return;
+    try { await f(); } finally { timer = setTimeout(run, seconds * 1000); }
+  };
+  document.addEventListener('visibilitychange', () => { if (!document.hidden) run(); });
+  run();
+  return { now: run };
+}
