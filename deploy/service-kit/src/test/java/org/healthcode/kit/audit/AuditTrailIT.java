@@ -39,8 +39,8 @@ class AuditTrailIT {
         long statementsBefore = insertStatements();
         List<Uni<Void>> reads = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
-            AuditEntry entry = new AuditEntry(at, actor, "MASKED_NAME_READ", Outcome.ALLOWED, "subject-" + i, null,
-                    "330000", null);
+            AuditEntry entry = new AuditEntry(at, actor, "MASKED_NAME_READ", Outcome.ALLOWED,
+                    actor + "-read-" + i, null, "330000", null);
             reads.add(i % 3 == 0 ? trail.recordAll(List.of(entry)) : trail.record(entry));
         }
         VertxContextSupport.subscribeAndAwait(() -> Uni.join().all(reads).andFailFast());
