@@ -95,11 +95,11 @@ export function onLanguage(listener) {
   languageListeners.push(listener);
 }
 
+/** Puts every labelled text of the page in the chosen language (the pages call it after drawing). */
 function applyLanguage() {
   document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
   document.querySelectorAll('[data-t]').forEach(el => { el.textContent = t(el.dataset.t); });
   document.querySelectorAll('[data-t-label]').forEach(el => el.setAttribute('aria-label', t(el.dataset.tLabel)));
-  languageListeners.forEach(listener => listener());
 }
 
 /** Builds an element: el('button', {class: 'x', onclick}, 'text', child...). */
@@ -207,6 +207,8 @@ export async function start(role) {
       localStorage.setItem('hc.language', language);
       document.getElementById('language').textContent = t('language');
       applyLanguage();
+      // only a change of language redraws what the API wrote in it (redrawing calls relabel, never this)
+      languageListeners.forEach(listener => listener());
     } }, t('language')),
     el('button', { type: 'button', class: 'link', id: 'sign-out', 'data-t': 'signOut',
       onclick: () => keycloak.logout({ redirectUri: location.origin + '/app/' }) }, t('signOut')));

@@ -190,6 +190,7 @@ final class Browser implements AutoCloseable {
             screenshot("failed-" + name);
             List<WebElement> message = driver.findElements(By.id("message"));
             return driver.getCurrentUrl() + " message: " + (message.isEmpty() ? "" : message.get(0).getText())
+                    + " text: " + driver.findElement(By.tagName("main")).getText()
                     + " console: " + driver.manage().logs().get(LogType.BROWSER).getAll();
         } catch (RuntimeException e) {
             return "(page unreadable: " + e + ")";

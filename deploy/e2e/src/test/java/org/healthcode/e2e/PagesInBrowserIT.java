@@ -58,6 +58,7 @@ class PagesInBrowserIT {
     private static Browser resident;
     private static Browser checkpoint;
     private static Browser authority;
+    private static Browser epidemiologist;
 
     // the resident on the page, and the one they met at the market
     private static final String NAME = Residents.name();
@@ -74,8 +75,8 @@ class PagesInBrowserIT {
     static final TestExecutionExceptionHandler WHAT_THE_PAGES_SHOWED = (context, failure) -> {
         String step = context.getRequiredTestMethod().getName();
         StringBuilder consoles = new StringBuilder();
-        String[] names = {"resident", "checkpoint", "authority"};
-        Browser[] open = {resident, checkpoint, authority};
+        String[] names = {"resident", "checkpoint", "authority", "epidemiologist"};
+        Browser[] open = {resident, checkpoint, authority, epidemiologist};
         for (int i = 0; i < open.length; i++) {
             if (open[i] != null) {
                 consoles.append(names[i]).append(": ").append(open[i].whatItShows(step + "-" + names[i])).append('\n');
@@ -126,7 +127,7 @@ class PagesInBrowserIT {
 
     @AfterAll
     static void stop() {
-        for (Browser browser : new Browser[] {resident, checkpoint, authority}) {
+        for (Browser browser : new Browser[] {resident, checkpoint, authority, epidemiologist}) {
             if (browser != null) {
                 browser.close();
             }
@@ -239,7 +240,8 @@ class PagesInBrowserIT {
     @Test
     @Order(4)
     void theEpidemiologistSeesTheLinkInTheChainGraph() {
-        try (Browser epidemiologist = Browser.desk()) {
+        epidemiologist = Browser.desk();
+        {
             epidemiologist.signIn(gateway + "/app/epidemiologist.html?case=" + caseId, "epi1", PASSWORD);
             // (the page draws its tables again as tracing goes on: found afresh, never kept)
             epidemiologist.waitFor(By.xpath("//tr[contains(@class,'edge') and contains(., '" + masked(OTHER_NAME)
