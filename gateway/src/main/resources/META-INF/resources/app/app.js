@@ -187,6 +187,10 @@ export async function image(path) {
  */
 export async function start(role) {
   const settings = await (await fetch('/app/settings.json')).json();
+  if (!settings.authServerUrl) {
+    say(t('signInFailed'), 'error');
+    throw new Error('the gateway names no OpenID Connect provider (gateway.pages.auth-server-url)');
+  }
   const realmAt = settings.authServerUrl.indexOf('/realms/');
   keycloak = new Keycloak({
     url: settings.authServerUrl.substring(0, realmAt),

@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -16,9 +17,10 @@ public class PageSettings {
 
     private final String settings;
 
-    public PageSettings(@ConfigProperty(name = "gateway.pages.auth-server-url") String authServerUrl,
+    /** Without a provider (a gateway that checks tokens against a public key alone) the pages cannot sign in. */
+    public PageSettings(@ConfigProperty(name = "gateway.pages.auth-server-url") Optional<String> authServerUrl,
             @ConfigProperty(name = "gateway.pages.client-id") String clientId) {
-        this.settings = new JsonObject().put("authServerUrl", authServerUrl).put("clientId", clientId).encode();
+        this.settings = new JsonObject().put("authServerUrl", authServerUrl.orElse(null)).put("clientId", clientId).encode();
     }
 
     void route(@Observes Router router) {
