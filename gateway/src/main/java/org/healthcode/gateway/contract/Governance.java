@@ -164,6 +164,29 @@ public final class Governance {
             @Schema(description = "UPSTREAM_UNAVAILABLE when it could not be reached") String error) {
     }
 
+    @Schema(description = "Every service's pending dead letters, oldest first: where and why, never their content")
+    public record DeadLetters(@Schema(required = true) List<DeadLetter> deadLetters) {
+    }
+
+    public record DeadLetter(@Schema(required = true, description = "The first service that listed it") String service,
+            @Schema(required = true, nullable = true, description = "The topic it was read from") String topic,
+            @Schema(required = true) String deadLetterTopic, @Schema(required = true) int partition,
+            @Schema(required = true) long offset, @Schema(required = true) Instant at,
+            @Schema(required = true, nullable = true) String reason,
+            @Schema(required = true, nullable = true, description = "The failure's type") String cause) {
+    }
+
+    @Schema(description = "A re-drive run in every service: what each published again, each that did not answer")
+    public record RedriveOutcome(@Schema(required = true) List<Redriven> reports,
+            @Schema(required = true) List<ServiceFailure> failures,
+            @Schema(required = true, description = "No failures; otherwise run it again") boolean complete) {
+    }
+
+    public record Redriven(@Schema(required = true) String service,
+            @Schema(required = true, description = "Dead letters published again, by topic") Map<String, Integer> topics,
+            @Schema(required = true) int total) {
+    }
+
     private Governance() {
     }
 }

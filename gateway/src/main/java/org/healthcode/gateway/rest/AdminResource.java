@@ -78,6 +78,9 @@ public class AdminResource {
     @Path("/admin/dead-letters")
     @Operation(summary = "The messages consumers could not read or apply (sent to dead-letter-topic-<topic>) and "
             + "not re-driven yet, from every service: topic, partition, offset, when, why; never their content")
+    @APIResponse(responseCode = "200", description = "The pending dead letters",
+            content = @Content(schema = @Schema(implementation = Governance.DeadLetters.class)))
+    @APIResponse(responseCode = "400", ref = "Invalid")
     public Uni<ObjectNode> deadLetters(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @QueryParam("limit") String limit) {
         return admin.deadLetters(authorization, limit);
@@ -88,6 +91,10 @@ public class AdminResource {
     @Operation(summary = "Once their cause is fixed: publish every pending dead letter (of one topic, with ?topic=) "
             + "again on its topic; consumers apply an event once. Answers how many per service and topic, written to "
             + "each service's audit trail; 502 with the failures when a service did not answer: run it again.")
+    @APIResponse(responseCode = "200", description = "Done in every service",
+            content = @Content(schema = @Schema(implementation = Governance.RedriveOutcome.class)))
+    @APIResponse(responseCode = "502", description = "Not done in every service: run it again",
+            content = @Content(schema = @Schema(implementation = Governance.RedriveOutcome.class)))
     public Uni<Response> redrive(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @QueryParam("topic") String topic) {
         return admin.redrive(authorization, topic).map(AdminResource::answer);
