@@ -34,7 +34,7 @@ final class TopStatements {
                         select calls, total_exec_time + total_plan_time as ms, rows,
                                regexp_replace(query, '\\s+', ' ', 'g') as query
                         from pg_stat_statements where query not like '%pg_stat_statements%'
-                        order by total_exec_time + total_plan_time desc limit """ + limit)) {
+                        order by total_exec_time + total_plan_time desc limit %d""".formatted(limit))) {
             out.append("    PostgreSQL, the statements taking most time (plan + execute):\n");
             while (top.next()) {
                 double ms = top.getDouble("ms");
