@@ -259,6 +259,21 @@ final class FaultDrill {
         platform.kill(platform.instances(module).get(0));
     }
 
+    /**
+     * Kills the broker with SIGKILL. Every relay may then have a batch Kafka wrote but could not
+     * acknowledge; it is sent again once the broker is back, so the kill counts as a crash of every
+     * relay for {@link #copies()}. {@link #restartBroker} starts it again.
+     */
+    void killBroker() {
+        crashes.add(new Crash(Instant.now(), Set.copyOf(TOPICS)));
+        platform.killKafka();
+    }
+
+    /** Starts the killed broker again on its port and log directories. */
+    void restartBroker() {
+        platform.restartKafka();
+    }
+
     /** Starts a killed service again in its place, as an orchestrator would; answers once it is ready. */
     void restart(String module) {
         platform.restart(platform.instances(module).get(0));
@@ -566,7 +581,8 @@ final class FaultDrill {
             assertEquals(0, unanswered(), "calls left without an answer for 30 s");
             Map<String, Integer> refused = refusals();
             assertTrue(refused.keySet().stream().allMatch(kind -> kind.contains(" 503 ") && !kind.contains("not the JSON")),
-                    "refusals other than the JSON 503: " + refused);
+                    () -> "refusals other than the JSON 503: " + refused + "; the services logged: "
+                            + FaultDrill.get().platform.logLines("Unexpected "));
         }
 
         /** Each kind of refusal (route, status, error code) and how often it came. */

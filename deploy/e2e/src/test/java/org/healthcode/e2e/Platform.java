@@ -66,6 +66,8 @@ public final class Platform implements AutoCloseable {
     private final boolean ownInfra;
     private final Path root;
     private final Path home;
+    /** Restarts so far: each restarted instance logs to a file of its own, the earlier ones kept. */
+    private int restarts;
     private final Path clockFile;
     /** Every module's instances (the five services, then the gateway), each list in start order. */
     private final Map<String, List<ServiceProcess>> instances;
@@ -305,6 +307,21 @@ public final class Platform implements AutoCloseable {
         return restartAll(List.of(stopped)).get(0);
     }
 
+    /** The lines of every process's log so far that contain {@code text}, each after its file's name. */
+    public List<String> logLines(String text) {
+        List<String> found = new ArrayList<>();
+        try (var logs = Files.list(home)) {
+            for (Path log : logs.filter(p -> p.toString().endsWith(".log")).sorted().toList()) {
+                try (var lines = Files.lines(log)) {
+                    lines.filter(line -> line.contains(text)).forEach(line -> found.add(log.getFileName() + ": " + line));
+                }
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            found.add("(logs not readable: " + e + ")");
+        }
+        return found;
+    }
+
     /** Starts several stopped instances again at once (each as {@link #restart}); answers them once all are ready. */
     public List<ServiceProcess> restartAll(List<ServiceProcess> stopped) {
         List<ServiceProcess> started = new ArrayList<>();
@@ -317,7 +334,7 @@ public final class Platform implements AutoCloseable {
                 int index = list.indexOf(instance);
                 ServiceProcess again = ServiceProcess.start(root, instance.name(), instance.port(),
                         environments.get(instance.name()),
-                        home.resolve(instance.name() + "-" + (index + 1) + "-restarted.log"), "256m");
+                        home.resolve(instance.name() + "-" + (index + 1) + "-restarted-" + (++restarts) + ".log"), "256m");
                 list.set(index, again);
                 started.add(again);
             }

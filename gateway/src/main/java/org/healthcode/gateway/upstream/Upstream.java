@@ -2,6 +2,7 @@ package org.healthcode.gateway.upstream;
 
 import io.quarkus.oidc.client.OidcClientException;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpClosedException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -58,8 +59,18 @@ public final class Upstream {
         return false;
     }
 
+    /**
+     * The call never had an answer: no connection, the connection closed before the answer (the
+     * instance died mid-request), or no answer in time. Whatever wraps it, it is the transport.
+     */
     private static boolean unreachable(Throwable failure) {
-        return failure instanceof ProcessingException || failure instanceof IOException || unanswered(failure);
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ProcessingException || t instanceof IOException || t instanceof HttpClosedException
+                    || t instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** No answer within the read timeout: Vert.x fails the call with a TimeoutException (it was a 500). */

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.impl.NoStackTraceTimeoutException;
 import jakarta.ws.rs.core.Response;
 import java.net.ConnectException;
+import java.util.concurrent.CompletionException;
 import org.healthcode.kit.web.ApiError;
 import org.junit.jupiter.api.Test;
 
@@ -36,5 +38,16 @@ class UpstreamTest {
                 .await().indefinitely();
         assertEquals(503, answer.getStatus());
         assertEquals("The scan-checkpoint service is not reachable", ((ApiError) answer.getEntity()).message());
+    }
+
+    @Test
+    void aServiceThatDiesWhileAnsweringIsA503() {
+        // the instance was killed after it took the request: the connection closes before the answer,
+        // and the failure may reach the gateway wrapped
+        UpstreamFailure failure = assertThrows(UpstreamFailure.class, () -> Upstream.read("scan-checkpoint",
+                Uni.createFrom().<String>failure(new CompletionException(new HttpClosedException("Connection was closed"))))
+                .await().indefinitely());
+        assertEquals(503, failure.answer().getStatus());
+        assertEquals("UPSTREAM_UNAVAILABLE", ((ApiError) failure.answer().getEntity()).error());
     }
 }

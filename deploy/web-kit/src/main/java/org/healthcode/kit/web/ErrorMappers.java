@@ -164,10 +164,24 @@ public class ErrorMappers {
                     "The service cannot reach what it depends on; try again shortly")))
                     .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
         }
-        // The type is enough to investigate; messages may echo input, so they stay out of logs.
-        LOG.errorf("Unexpected %s at %s", e.getClass().getName(),
-                e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
+        // The types and where they were thrown are enough to investigate; messages may echo input,
+        // so they stay out of logs.
+        LOG.errorf("Unexpected %s", causes(e));
         return respond(500, ApiError.of("INTERNAL", "Internal error"));
+    }
+
+    /** Each exception of the chain by its type and the frame that threw it, without its message. */
+    static String causes(Throwable failure) {
+        StringBuilder chain = new StringBuilder();
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 8; t = t.getCause() == t ? null : t.getCause(), depth++) {
+            if (depth > 0) {
+                chain.append(", caused by ");
+            }
+            chain.append(t.getClass().getName()).append(" at ")
+                    .append(t.getStackTrace().length > 0 ? t.getStackTrace()[0] : "?");
+        }
+        return chain.toString();
     }
 
     public static Response respond(int status, ApiError error) {
