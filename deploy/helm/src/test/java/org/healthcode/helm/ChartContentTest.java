@@ -92,8 +92,9 @@ class ChartContentTest {
                 routes.computeIfAbsent(path.at("/backend/service/name").asText(), k -> new TreeSet<>()).add(path.path("path").asText());
             }
         }
-        assertEquals(Map.of(R + "-gateway", Set.of("/api/", "/.well-known/"), R + "-keycloak", Set.of("/realms/", "/resources/")),
-                routes, "public routes (no /q/, no Keycloak admin console)");
+        assertEquals(Map.of(R + "-gateway", Set.of("/api/", "/.well-known/", "/app/", "/webjars/"),
+                R + "-keycloak", Set.of("/realms/", "/resources/")),
+                routes, "public routes: the API and the H5 pages (no /q/, no Keycloak admin console)");
         for (JsonNode service : Chart.ofKind(OBJECTS, "Service")) {
             assertEquals("ClusterIP", service.at("/spec/type").asText(), service.at("/metadata/name").asText());
         }
@@ -216,8 +217,23 @@ class ChartContentTest {
         JsonNode miniProgram = client(realm, "mini-program");
         assertEquals(client(local, "mini-program").path("protocolMappers"), miniProgram.path("protocolMappers"),
                 "the province claim as in the local realm");
-        assertEquals("[\"https://h5.healthcode.example.org/*\"]", miniProgram.path("redirectUris").toString());
+        assertEquals("[\"https://h5.healthcode.example.org/*\",\"https://api.healthcode.example.org/app/*\"]",
+                miniProgram.path("redirectUris").toString(), "the mini-program's pages and the gateway's own");
+        assertEquals("[\"https://h5.healthcode.example.org\",\"https://api.healthcode.example.org\"]",
+                miniProgram.path("webOrigins").toString());
+        assertEquals("S256", miniProgram.at("/attributes/pkce.code.challenge.method").asText(), "PKCE, as locally");
+        assertTrue(miniProgram.path("publicClient").asBoolean() && miniProgram.path("standardFlowEnabled").asBoolean(),
+                "a public client with the authorisation code flow");
         assertEquals(local.path("components"), realm.path("components"), "the local realm's user profile (province attribute)");
+    }
+
+    @Test
+    void thePagesSendBrowsersToSignInAtKeycloaksPublicAddress() {
+        JsonNode gateway = Chart.named(OBJECTS, "Deployment", R + "-gateway").at("/spec/template/spec/containers/0");
+        Map<String, String> env = new TreeMap<>();
+        gateway.path("env").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
+        assertEquals("https://auth.healthcode.example.org/realms/healthcode", env.get("GATEWAY_PAGES_AUTH_SERVER_URL"),
+                "the address a browser reaches, not the cluster-internal one the gateway verifies tokens with");
     }
 
     private static JsonNode client(JsonNode realm, String clientId) {
