@@ -10,12 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
-import io.opentelemetry.context.propagation.TextMapGetter;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
@@ -28,10 +25,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
 import org.healthcode.e2e.CitizenJourneyIT.Citizen;
 import org.healthcode.infra.Processes;
 import org.healthcode.infra.testing.KafkaTestClient;
@@ -221,24 +215,10 @@ class TracingJourneyIT {
 
     /** The trace a record was published in, from its W3C traceparent header. */
     private static SpanContext traceOf(ConsumerRecord<String, String> record) {
-        SpanContext context = Span.fromContext(W3CTraceContextPropagator.getInstance().extract(
-                io.opentelemetry.context.Context.root(), record.headers(), KAFKA_HEADERS)).getSpanContext();
+        SpanContext context = KafkaTestClient.traceOf(record.headers());
         assertTrue(context.isValid(), record.topic() + " record with a traceparent header");
         return context;
     }
-
-    private static final TextMapGetter<Headers> KAFKA_HEADERS = new TextMapGetter<>() {
-        @Override
-        public Iterable<String> keys(Headers headers) {
-            return StreamSupport.stream(headers.spliterator(), false).map(Header::key).toList();
-        }
-
-        @Override
-        public String get(Headers headers, String key) {
-            Header header = headers == null ? null : headers.lastHeader(key);
-            return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-        }
-    };
 
     @Test
     void forgedExpiredAndForeignCodesAreDenied() throws Exception {

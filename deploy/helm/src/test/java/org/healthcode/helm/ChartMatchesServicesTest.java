@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.healthcode.infra.testing.ConsumedTopics;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,24 +32,15 @@ class ChartMatchesServicesTest {
 
     static final List<String> SERVICES = List.of("declaration-service", "risk-scoring-service",
             "code-issuer-service", "scan-checkpoint-service", "contact-trace-service", "gateway");
-    private static final Pattern INCOMING = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.connector");
     private static final Pattern TOPIC_CONSTANT = Pattern.compile("static\\s+final\\s+String\\s+TOPIC\\s*=\\s*\"([^\"]+)\"");
 
     @Test
     void kafkaTopicsAreExactlyTheTopicsTheServicesUse() {
         Set<String> consumed = new TreeSet<>();
         Set<String> deadLetters = new TreeSet<>();
-        for (String service : SERVICES) {
-            Properties config = config(service);
-            for (String key : config.stringPropertyNames()) {
-                Matcher incoming = INCOMING.matcher(key);
-                if (incoming.matches() && "smallrye-kafka".equals(config.getProperty(key))) {
-                    String channel = incoming.group(1);
-                    String prefix = "mp.messaging.incoming." + channel + ".";
-                    consumed.add(config.getProperty(prefix + "topic", channel));
-                    deadLetters.add(config.getProperty(prefix + "dead-letter-queue.topic", "dead-letter-topic-" + channel));
-                }
-            }
+        for (ConsumedTopics channel : ConsumedTopics.of(Chart.REPOSITORY, SERVICES)) {
+            consumed.add(channel.topic());
+            deadLetters.add(channel.deadLetterTopic());
         }
         Set<String> produced = producedTopics();
         assertFalse(consumed.isEmpty(), "no consumed channel found in the services' application.properties");

@@ -18,10 +18,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.healthcode.infra.testing.ConsumedTopics;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,7 +37,6 @@ class AsyncApiDocumentTest {
     private static final Path SERVED = Path.of("target/classes/META-INF/resources");
     private static final List<String> SERVICES = List.of("declaration-service", "risk-scoring-service",
             "code-issuer-service", "scan-checkpoint-service", "contact-trace-service");
-    private static final Pattern INCOMING = Pattern.compile("(?m)^mp\\.messaging\\.incoming\\.([^.]+)\\.connector=");
 
     private static JsonNode document;
 
@@ -115,16 +113,10 @@ class AsyncApiDocumentTest {
         return topics;
     }
 
-    /** The topics the services consume, from their channel configuration (channel name = topic). */
-    private static Set<String> consumedTopics() throws IOException {
+    /** The topics the services consume, from their channel configuration. */
+    private static Set<String> consumedTopics() {
         Set<String> topics = new TreeSet<>();
-        for (String service : SERVICES) {
-            Matcher incoming = INCOMING.matcher(Files.readString(
-                    ROOT.resolve(service).resolve("src/main/resources/application.properties")));
-            while (incoming.find()) {
-                topics.add(incoming.group(1));
-            }
-        }
+        ConsumedTopics.of(ROOT, SERVICES).forEach(channel -> topics.add(channel.topic()));
         return topics;
     }
 

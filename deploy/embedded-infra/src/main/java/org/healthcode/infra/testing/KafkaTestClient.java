@@ -1,5 +1,11 @@
 package org.healthcode.infra.testing;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,12 +14,15 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
+import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.healthcode.infra.RealInfra;
@@ -71,4 +80,26 @@ public final class KafkaTestClient {
         }
         return found;
     }
+
+    /**
+     * The trace context a record was published in, from its W3C {@code traceparent} header (not
+     * valid when it has none).
+     */
+    public static SpanContext traceOf(Headers headers) {
+        return Span.fromContext(W3CTraceContextPropagator.getInstance().extract(Context.root(), headers, HEADERS))
+                .getSpanContext();
+    }
+
+    private static final TextMapGetter<Headers> HEADERS = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Headers headers) {
+            return StreamSupport.stream(headers.spliterator(), false).map(Header::key).toList();
+        }
+
+        @Override
+        public String get(Headers headers, String key) {
+            Header header = headers == null ? null : headers.lastHeader(key);
+            return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        }
+    };
 }

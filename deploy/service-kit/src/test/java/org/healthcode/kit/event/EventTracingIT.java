@@ -12,7 +12,6 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -29,10 +28,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.healthcode.infra.testing.KafkaTestClient;
 import org.healthcode.infra.testing.RealInfraResource;
@@ -167,8 +164,7 @@ class EventTracingIT {
     }
 
     private static SpanContext traceOf(Headers headers) {
-        SpanContext context = Span.fromContext(W3CTraceContextPropagator.getInstance()
-                .extract(Context.root(), headers, HEADERS)).getSpanContext();
+        SpanContext context = KafkaTestClient.traceOf(headers);
         assertTrue(context.isValid(), "a valid traceparent header");
         return context;
     }
@@ -198,17 +194,4 @@ class EventTracingIT {
             throw new IllegalStateException(e);
         }
     }
-
-    private static final TextMapGetter<Headers> HEADERS = new TextMapGetter<>() {
-        @Override
-        public Iterable<String> keys(Headers headers) {
-            return StreamSupport.stream(headers.spliterator(), false).map(Header::key).toList();
-        }
-
-        @Override
-        public String get(Headers headers, String key) {
-            Header header = headers == null ? null : headers.lastHeader(key);
-            return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-        }
-    };
 }
