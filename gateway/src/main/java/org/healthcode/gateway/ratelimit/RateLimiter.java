@@ -1,13 +1,19 @@
 package org.healthcode.gateway.ratelimit;
 
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * A token bucket per caller, in memory: each caller may make {@code burst} calls at once and
- * {@code perSecond} calls a second after that. A bucket left alone long enough to refill is
- * dropped, since a fresh one would behave the same; memory therefore holds only the callers of
+ * A token bucket per caller (Bucket4j), in memory: each caller may make {@code burst} calls at
+ * once and {@code perSecond} calls a second after that, the tokens coming back continuously. A
+ * bucket left alone long enough to refill is dropped (Caffeine, expiring after that much
+ * idleness), since a fresh one would behave the same; memory therefore holds only the callers of
  * the last few seconds.
  */
 public final class RateLimiter {
@@ -18,60 +24,50 @@ public final class RateLimiter {
         static final Decision ALLOWED = new Decision(true, 0);
     }
 
-    private record Bucket(double tokens, long at, boolean granted) {
-    }
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
-    private static final double NANOS_PER_SECOND = 1_000_000_000d;
-
-    private final double perSecond;
-    private final int burst;
-    private final LongSupplier nanoTime;
-    /** Time for an empty bucket to fill up: after that much idleness a bucket is forgettable. */
-    private final long refillNanos;
-    private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
-    private final AtomicLong lastSweep;
+    private final Bandwidth limit;
+    private final TimeMeter clock;
+    private final Cache<String, Bucket> buckets;
 
     /** @param nanoTime a monotonic clock in nanoseconds ({@code System::nanoTime} in production) */
     public RateLimiter(double perSecond, int burst, LongSupplier nanoTime) {
         if (!(perSecond > 0) || burst < 1) {
             throw new IllegalArgumentException("A rate limit needs per-second > 0 and burst >= 1");
         }
-        this.perSecond = perSecond;
-        this.burst = burst;
-        this.nanoTime = nanoTime;
-        this.refillNanos = (long) Math.ceil(burst / perSecond * NANOS_PER_SECOND);
-        this.lastSweep = new AtomicLong(nanoTime.getAsLong());
+        // the whole burst comes back in this long, a token at a time: perSecond tokens a second
+        Duration refill = Duration.ofNanos((long) Math.ceil(burst / perSecond * NANOS_PER_SECOND));
+        this.limit = Bandwidth.builder().capacity(burst).refillGreedy(burst, refill).build();
+        this.clock = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return nanoTime.getAsLong();
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return false;
+            }
+        };
+        this.buckets = Caffeine.newBuilder().expireAfterAccess(refill).ticker(nanoTime::getAsLong)
+                .executor(Runnable::run).build();
     }
 
     /** Takes a token from the caller's bucket if one is there. */
     public Decision take(String caller) {
-        long now = nanoTime.getAsLong();
-        forgetIdle(now);
-        Bucket bucket = buckets.compute(caller, (key, previous) -> next(previous, now));
-        return bucket.granted() ? Decision.ALLOWED : new Decision(false, secondsUntilOneToken(bucket.tokens()));
+        Bucket bucket = buckets.get(caller,
+                key -> Bucket.builder().addLimit(limit).withCustomTimePrecision(clock).build());
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        if (probe.isConsumed()) {
+            return Decision.ALLOWED;
+        }
+        long wait = probe.getNanosToWaitForRefill();
+        return new Decision(false, Math.max(1, (wait + NANOS_PER_SECOND - 1) / NANOS_PER_SECOND));
     }
 
     /** How many callers are remembered now. */
     public int tracked() {
-        return buckets.size();
-    }
-
-    private Bucket next(Bucket previous, long now) {
-        double tokens = previous == null ? burst
-                : Math.min(burst, previous.tokens() + (now - previous.at()) * perSecond / NANOS_PER_SECOND);
-        return tokens >= 1 ? new Bucket(tokens - 1, now, true) : new Bucket(tokens, now, false);
-    }
-
-    private long secondsUntilOneToken(double tokens) {
-        return Math.max(1, (long) Math.ceil((1 - tokens) / perSecond));
-    }
-
-    /** At most once per refill period, so the cost stays a small share of the calls. */
-    private void forgetIdle(long now) {
-        long last = lastSweep.get();
-        if (now - last >= refillNanos && lastSweep.compareAndSet(last, now)) {
-            // conditional removal per entry: a bucket replaced meanwhile by a call stays
-            buckets.values().removeIf(bucket -> now - bucket.at() >= refillNanos);
-        }
+        buckets.cleanUp();
+        return (int) buckets.estimatedSize();
     }
 }
