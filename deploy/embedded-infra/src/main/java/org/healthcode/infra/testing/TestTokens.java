@@ -1,14 +1,20 @@
 package org.healthcode.infra.testing;
 
-import java.nio.charset.StandardCharsets;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.Signature;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Date;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
 
 /**
  * Bearer tokens shaped like the Keycloak realm's (realm roles under {@code realm_access.roles},
@@ -40,31 +46,26 @@ public final class TestTokens {
     }
 
     public static String token(String subject, List<String> roles, String province) {
-        long now = Instant.now().getEpochSecond();
-        String rolesJson = roles.stream().map(r -> '"' + r + '"').collect(Collectors.joining(",", "[", "]"));
-        String claims = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + subject + "\",\"iat\":" + now
-                + ",\"exp\":" + (now + 600) + ",\"typ\":\"Bearer\",\"azp\":\"mini-program\""
-                + ",\"preferred_username\":\"" + subject + "\""
-                + ",\"realm_access\":{\"roles\":" + rolesJson + "}"
-                + (province == null ? "" : ",\"province\":\"" + province + "\"") + "}";
-        String signingInput = base64Url("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"test\"}") + "."
-                + base64Url(claims);
+        Instant now = Instant.now();
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(ISSUER).subject(subject)
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(600)))
+                .claim("typ", "Bearer").claim("azp", "mini-program").claim("preferred_username", subject)
+                .claim("realm_access", Map.of("roles", roles));
+        if (province != null) {
+            claims.claim("province", province);
+        }
+        SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID("test")
+                .build(), claims.build());
         try {
-            Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initSign(KEYS.getPrivate());
-            signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-            return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
-        } catch (GeneralSecurityException e) {
+            token.sign(new RSASSASigner(KEYS.getPrivate()));
+        } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
+        return token.serialize();
     }
 
     public static String publicKeyBase64() {
         return Base64.getEncoder().encodeToString(KEYS.getPublic().getEncoded());
-    }
-
-    private static String base64Url(String json) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
     private static KeyPair generate() {
