@@ -22,9 +22,9 @@ import org.jboss.logging.Logger;
  * {@code dead-letter-topic-declaration-submitted}.
  */
 @ApplicationScoped
-public class DeclarationListener {
+public class DeclarationSubmittedConsumer {
 
-    private static final Logger LOG = Logger.getLogger(DeclarationListener.class);
+    private static final Logger LOG = Logger.getLogger(DeclarationSubmittedConsumer.class);
 
     static final String CONSUMER = "risk-scoring/declaration-submitted";
 
@@ -34,7 +34,7 @@ public class DeclarationListener {
     private final DeclarationIntake intake;
     private final RecolouringLatency latency;
 
-    public DeclarationListener(EventReader reader, Inbox inbox, EventTracing tracing, DeclarationIntake intake,
+    public DeclarationSubmittedConsumer(EventReader reader, Inbox inbox, EventTracing tracing, DeclarationIntake intake,
             RecolouringLatency latency) {
         this.reader = reader;
         this.inbox = inbox;

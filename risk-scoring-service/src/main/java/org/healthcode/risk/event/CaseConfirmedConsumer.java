@@ -22,9 +22,9 @@ import org.jboss.logging.Logger;
  * {@code dead-letter-topic-case-confirmed}. Cases come one at a time, so no batching.
  */
 @ApplicationScoped
-public class CaseListener {
+public class CaseConfirmedConsumer {
 
-    private static final Logger LOG = Logger.getLogger(CaseListener.class);
+    private static final Logger LOG = Logger.getLogger(CaseConfirmedConsumer.class);
 
     static final String CONSUMER = "risk-scoring/case-confirmed";
 
@@ -34,7 +34,7 @@ public class CaseListener {
     private final CaseIntake intake;
     private final RecolouringLatency latency;
 
-    public CaseListener(EventReader reader, Inbox inbox, EventTracing tracing, CaseIntake intake,
+    public CaseConfirmedConsumer(EventReader reader, Inbox inbox, EventTracing tracing, CaseIntake intake,
             RecolouringLatency latency) {
         this.reader = reader;
         this.inbox = inbox;

@@ -23,7 +23,7 @@ import org.healthcode.risk.service.RiskService.Recoloured;
  * outbox relay's next tick.
  */
 @ApplicationScoped
-public class ContactListener {
+public class ContactIdentifiedConsumer {
 
     static final String CONSUMER = "risk-scoring/contact-identified";
 
@@ -32,7 +32,7 @@ public class ContactListener {
     private final OutboxRelay relay;
     private final RecolouringLatency latency;
 
-    public ContactListener(EventBatch events, ContactIntake intake, OutboxRelay relay, RecolouringLatency latency) {
+    public ContactIdentifiedConsumer(EventBatch events, ContactIntake intake, OutboxRelay relay, RecolouringLatency latency) {
         this.events = events;
         this.intake = intake;
         this.relay = relay;
@@ -45,7 +45,7 @@ public class ContactListener {
         // poll whose transaction failed is applied again event by event, and each subject counts once.
         Map<String, Recoloured> recoloured = new ConcurrentHashMap<>();
         Map<String, Instant> eventTimes = new ConcurrentHashMap<>();
-        return events.applyOnce(CONSUMER, batch, ContactIdentified.class, ContactListener::complete,
+        return events.applyOnce(CONSUMER, batch, ContactIdentified.class, ContactIdentifiedConsumer::complete,
                         accepted -> intake.accept(accepted).invoke(changes -> {
                             accepted.forEach(event -> {
                                 if (event.time() != null) {
