@@ -1,5 +1,8 @@
 package org.healthcode.local;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,14 +15,14 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A small demo city, loaded through the gateway as the mini-program and the authority would:
@@ -37,7 +40,8 @@ final class DemoCity {
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String[] FAMILY = {"赵", "钱", "孙", "李", "周", "吴", "郑", "王", "冯", "陈"};
     private static final String[] GIVEN = {"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "洋", "艳", "杰", "涛"};
-    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    /** Request bodies written and answers read as JSON (DemoDay too). */
+    static final ObjectMapper JSON = new ObjectMapper();
 
     /** A demo resident as loaded today: its login, seed, declaration profile and access token. */
     record Resident(String username, int seed, String profile, String token) {
@@ -86,8 +90,8 @@ final class DemoCity {
     /** Loads the city; answers a one-line summary. */
     String load() throws Exception {
         String authority = login("authority1");
-        send("PUT", "/api/v1/regions/" + HIGH_RISK_REGION + "/risk", authority, "{\"level\":\"HIGH\"}");
-        send("PUT", "/api/v1/regions/" + MEDIUM_RISK_REGION + "/risk", authority, "{\"level\":\"MEDIUM\"}");
+        send("PUT", "/api/v1/regions/" + HIGH_RISK_REGION + "/risk", authority, Map.of("level", "HIGH"));
+        send("PUT", "/api/v1/regions/" + MEDIUM_RISK_REGION + "/risk", authority, Map.of("level", "MEDIUM"));
 
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         AtomicInteger registered = new AtomicInteger();
@@ -144,31 +148,34 @@ final class DemoCity {
         Random random = new Random(seed);
         String name = FAMILY[random.nextInt(FAMILY.length)] + GIVEN[random.nextInt(GIVEN.length)]
                 + GIVEN[random.nextInt(GIVEN.length)];
-        String registration = String.format(
-                "{\"name\":\"%s\",\"documentType\":\"RESIDENT_ID\",\"documentNumber\":\"%s\",\"phone\":\"%s\",\"regionCode\":\"330106\"}",
-                name, idNumber(random), "138" + String.format("%08d", random.nextInt(100_000_000)));
+        Map<String, Object> registration = Map.of("name", name, "documentType", "RESIDENT_ID",
+                "documentNumber", idNumber(random),
+                "phone", "138" + String.format("%08d", random.nextInt(100_000_000)), "regionCode", "330106");
         int status = send("POST", "/api/v1/me/registration", token, registration);
         if (status == 201) {
             registered.incrementAndGet();
         } else if (status != 409) { // 409: registered on an earlier start; declare again for today
             throw new IllegalStateException("registering " + username + " answered " + status);
         }
-        String travel = "[]";
-        String symptoms = "[]";
-        String temperature = "36.5";
-        String vaccination = "{\"doses\":1,\"lastDose\":\"2022-03-01\"}";
-        String inbound = "null";
+        Map<String, Object> declaration = new LinkedHashMap<>();
+        declaration.put("travel", List.of());
+        declaration.put("contactWithCase", false);
+        declaration.put("symptoms", List.of());
+        declaration.put("temperature", 36.5);
+        declaration.put("vaccination", Map.of("doses", 1, "lastDose", "2022-03-01"));
+        declaration.put("inbound", null);
         switch (profile) {
-            case "GOLD" -> vaccination = "{\"doses\":3,\"lastDose\":\"2022-09-01\"}";
-            case "FEVER" -> { symptoms = "[\"FEVER\",\"DRY_COUGH\"]"; temperature = "38.3"; }
-            case "MEDIUM_TRAVEL" -> travel = trip(MEDIUM_RISK_REGION, today);
-            case "HIGH_TRAVEL" -> travel = trip(HIGH_RISK_REGION, today);
-            case "INBOUND" -> inbound = "{\"flight\":\"CA982\",\"fromCountry\":\"US\",\"arrivalDate\":\""
-                    + today.minusDays(2) + "\",\"port\":\"PVG\"}";
+            case "GOLD" -> declaration.put("vaccination", Map.of("doses", 3, "lastDose", "2022-09-01"));
+            case "FEVER" -> {
+                declaration.put("symptoms", List.of("FEVER", "DRY_COUGH"));
+                declaration.put("temperature", 38.3);
+            }
+            case "MEDIUM_TRAVEL" -> declaration.put("travel", trip(MEDIUM_RISK_REGION, today));
+            case "HIGH_TRAVEL" -> declaration.put("travel", trip(HIGH_RISK_REGION, today));
+            case "INBOUND" -> declaration.put("inbound", Map.of("flight", "CA982", "fromCountry", "US",
+                    "arrivalDate", today.minusDays(2).toString(), "port", "PVG"));
             default -> { }
         }
-        String declaration = "{\"travel\":" + travel + ",\"contactWithCase\":false,\"symptoms\":" + symptoms
-                + ",\"temperature\":" + temperature + ",\"vaccination\":" + vaccination + ",\"inbound\":" + inbound + "}";
         int declared = send("POST", "/api/v1/me/declarations", token, declaration);
         if (declared != 201) {
             throw new IllegalStateException("declaring for " + username + " answered " + declared);
@@ -176,9 +183,9 @@ final class DemoCity {
         return new Resident(username, seed, profile, token);
     }
 
-    private static String trip(String region, LocalDate today) {
-        return "[{\"regionCode\":\"" + region + "\",\"from\":\"" + today.minusDays(4) + "\",\"to\":\""
-                + today.minusDays(2) + "\"}]";
+    private static List<Map<String, String>> trip(String region, LocalDate today) {
+        return List.of(Map.of("regionCode", region, "from", today.minusDays(4).toString(),
+                "to", today.minusDays(2).toString()));
     }
 
     String login(String username) throws IOException, InterruptedException {
@@ -187,32 +194,42 @@ final class DemoCity {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(tokenEndpoint))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        Matcher token = ACCESS_TOKEN.matcher(answer.body());
+        String token = field(answer.body(), "access_token");
         if (answer.body().contains("\"invalid_grant\"") && username.startsWith("resident")) {
             // Keycloak imports the realm only when it has none: a .local/ from before the residents lacks them
             throw new IllegalStateException("login of " + username + " refused: the realm in .local/ predates the "
                     + "demo residents. Run deploy/local/down, delete .local/ and run deploy/local/up again");
         }
-        if (answer.statusCode() != 200 || !token.find()) {
+        if (answer.statusCode() != 200 || token == null) {
             throw new IllegalStateException("login of " + username + " answered " + answer.statusCode());
         }
-        return token.group(1);
+        return token;
     }
 
-    private int send(String method, String path, String token, String json) throws IOException, InterruptedException {
-        return call(method, path, token, json).statusCode();
+    /** A text field of a JSON answer; null when the answer has none or is not JSON. */
+    static String field(String json, String name) {
+        try {
+            JsonNode value = JSON.readTree(json).path(name);
+            return value.isValueNode() && !value.isNull() ? value.asText() : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
     }
 
-    /** A call to the gateway as the token's holder; {@code json} null for none. */
-    HttpResponse<String> call(String method, String path, String token, String json)
+    private int send(String method, String path, String token, Object body) throws IOException, InterruptedException {
+        return call(method, path, token, body).statusCode();
+    }
+
+    /** A call to the gateway as the token's holder, with {@code body} as JSON ({@code null} for none). */
+    HttpResponse<String> call(String method, String path, String token, Object body)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
                 .header("Authorization", "Bearer " + token);
-        if (json == null) {
+        if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
             request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }

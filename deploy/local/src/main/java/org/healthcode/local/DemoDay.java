@@ -1,5 +1,7 @@
 package org.healthcode.local;
 
+import static org.healthcode.local.DemoCity.field;
+
 import java.io.Reader;
 import java.io.Writer;
 import java.net.http.HttpResponse;
@@ -20,8 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.healthcode.local.DemoCity.Resident;
 
 /**
@@ -91,7 +91,6 @@ final class DemoDay {
     private static final int HOME = 3;
     /** checkpoint1 is one caller to the gateway's rate limit (20 a second): keep under it. */
     private static final long CHECKPOINT_GAP_NANOS = 1_000_000_000L / 15;
-    private static final Pattern FIELD = Pattern.compile("\"(id|posterCode|token|decision|reason|colour|subjectId)\"\\s*:\\s*\"([^\"]*)\"");
 
     private final DemoCity city;
     private final Path stateFile;
@@ -149,13 +148,12 @@ final class DemoDay {
                 return false;
             }
         }
-        StringBuilder json = new StringBuilder("{\"name\":\"" + place.name() + "\",\"type\":\"" + place.type()
-                + "\",\"regionCode\":\"330106\",\"address\":\"" + place.address() + "\"");
+        Map<String, Object> venue = new LinkedHashMap<>(Map.of("name", place.name(), "type", place.type(),
+                "regionCode", "330106", "address", place.address()));
         if (place.transport()) {
-            json.append(",\"vehicle\":\"").append(place.vehicle()).append("\",\"tripDate\":\"").append(today)
-                    .append("\",\"carriage\":\"").append(place.carriage()).append('"');
+            venue.putAll(Map.of("vehicle", place.vehicle(), "tripDate", today.toString(), "carriage", place.carriage()));
         }
-        HttpResponse<String> answer = city.call("POST", "/api/v1/venues", checkpoint, json.append('}').toString());
+        HttpResponse<String> answer = city.call("POST", "/api/v1/venues", checkpoint, venue);
         if (answer.statusCode() != 201 && answer.statusCode() != 200) {
             throw new IllegalStateException("registering venue " + place.key() + " answered " + answer.statusCode());
         }
@@ -205,12 +203,11 @@ final class DemoDay {
         }
         if (stop.checkin()) {
             HttpResponse<String> answer = city.call("POST", "/api/v1/me/venue-checkins", resident.token(),
-                    "{\"venueCode\":\"" + venue[1] + "\",\"checkinId\":\"" + id + "\"}");
+                    Map.of("venueCode", venue[1], "checkinId", id));
             count(answer.statusCode() == 200 ? "poster check-ins" : "poster check-ins answered " + answer.statusCode());
             return null;
         }
-        String body = "{\"token\":\"" + field(code.body(), "token") + "\",\"venueId\":\"" + venue[0]
-                + "\",\"scanId\":\"" + id + "\"}";
+        Map<String, String> body = Map.of("token", field(code.body(), "token"), "venueId", venue[0], "scanId", id);
         HttpResponse<String> answer;
         while (true) {
             pace();
@@ -327,15 +324,5 @@ final class DemoDay {
         Map<String, Long> counted = new LinkedHashMap<>();
         outcomes.forEach((k, v) -> counted.put(k, v.sum()));
         return counted;
-    }
-
-    private static String field(String json, String name) {
-        Matcher matcher = FIELD.matcher(json);
-        while (matcher.find()) {
-            if (matcher.group(1).equals(name)) {
-                return matcher.group(2);
-            }
-        }
-        throw new IllegalStateException("the answer has no " + name);
     }
 }
