@@ -1,7 +1,6 @@
 package org.healthcode.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
@@ -98,8 +97,9 @@ class BrokerOutageIT {
             }
         }
 
-        Map<String, Integer> declarationEvents = drill.eventsBy("declaration-submitted", "data.declarationId");
-        assertTrue(declarationEvents.keySet().containsAll(declared.keySet()), "every accepted declaration published");
+        Map<String, Integer> declarationEvents = drill.awaitPublished("declaration-submitted", "data.declarationId",
+                declared.keySet());
+        assertEquals(declared.keySet(), declarationEvents.keySet(), "every accepted declaration published");
         FaultDrill.assertOnce("declaration-submitted of one declaration", declarationEvents);
         Set<String> declarationEventIds = drill.readAll("declaration-submitted").stream().map(r -> JsonPath.from(r.value()))
                 .filter(e -> declared.containsKey(e.getString("data.declarationId")))
@@ -109,12 +109,13 @@ class BrokerOutageIT {
         assertEquals(declarationEventIds, processed.keySet(), "every declaration applied by risk-scoring");
 
         // the topic holds the other fault tests' cases too: this case's contacts only
-        Map<String, Integer> found = drill.eventsBy("contact-identified", "data.contactSubjectId",
-                e -> contacts.contains(e.getString("data.contactSubjectId")));
+        Map<String, Integer> found = drill.awaitPublished("contact-identified", "data.contactSubjectId",
+                e -> contacts.contains(e.getString("data.contactSubjectId")), contacts);
         assertEquals(contacts, found.keySet(), "the case's contacts found");
         FaultDrill.assertOnce("contact-identified of one contact", found);
-        Map<String, Integer> turnedRed = drill.eventsBy("risk-recalculated", "data.subjectId",
-                e -> contacts.contains(e.getString("data.subjectId")) && "RED".equals(e.getString("data.colour")));
+        Map<String, Integer> turnedRed = drill.awaitPublished("risk-recalculated", "data.subjectId",
+                e -> contacts.contains(e.getString("data.subjectId")) && "RED".equals(e.getString("data.colour")),
+                contacts);
         assertEquals(contacts, turnedRed.keySet(), "every contact's red published");
         FaultDrill.assertOnce("red published for one contact", turnedRed);
         FaultDrill.Copies copies = drill.copies();

@@ -85,8 +85,8 @@ class ConsumerCrashIT {
                 "select scan_id from contact_trace.visit where scan_id = any(?)", admitted);
         FaultDrill.assertOnce("visits of one scan", visits);
         drill.awaitNoLag();
-        Map<String, Integer> published = drill.eventsBy("scan-recorded", "data.scanId");
-        assertTrue(published.keySet().containsAll(admitted), "every admitted scan published");
+        Map<String, Integer> published = drill.awaitPublished("scan-recorded", "data.scanId", admitted);
+        assertEquals(admitted, published.keySet(), "every admitted scan published");
         FaultDrill.Copies copies = drill.copies();
         assertEquals(Map.of(), copies.twice(), "event ids on a topic twice");
         System.out.printf("Consumer crash, contact-trace: %d scans admitted around the crash (refusals %s, %d "
@@ -134,8 +134,9 @@ class ConsumerCrashIT {
 
     /** The subjects' RED risk-recalculated events (different event ids), counted per subject. */
     static Map<String, Integer> redPublished(Set<String> subjects) {
-        return drill.eventsBy("risk-recalculated", "data.subjectId",
-                e -> subjects.contains(e.getString("data.subjectId")) && "RED".equals(e.getString("data.colour")));
+        return drill.awaitPublished("risk-recalculated", "data.subjectId",
+                e -> subjects.contains(e.getString("data.subjectId")) && "RED".equals(e.getString("data.colour")),
+                subjects);
     }
 
     /**

@@ -361,6 +361,33 @@ final class FaultDrill {
     }
 
     /**
+     * Waits until the events of {@code topic} that {@code which} accepts carry every one of
+     * {@code expected} in {@code field}, and answers how many events carry each of them. A change is
+     * published a moment after it commits, and a batch a killed relay had leased only once its lease
+     * (30 s) ends: the consumers being caught up says nothing about what is still in an outbox.
+     */
+    Map<String, Integer> awaitPublished(String topic, String field, Predicate<JsonPath> which, Set<String> expected) {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        Map<String, Integer> published = eventsBy(topic, field, which);
+        while (!published.keySet().containsAll(expected)) {
+            if (Instant.now().isAfter(deadline)) {
+                Set<String> missing = new HashSet<>(expected);
+                missing.removeAll(published.keySet());
+                throw new AssertionError(topic + ": " + missing.size() + " of " + expected.size()
+                        + " committed changes not published within " + PATIENCE.toSeconds() + " s");
+            }
+            Processes.pause(Duration.ofSeconds(1));
+            published = eventsBy(topic, field, which);
+        }
+        published.keySet().retainAll(expected);
+        return published;
+    }
+
+    Map<String, Integer> awaitPublished(String topic, String field, Set<String> expected) {
+        return awaitPublished(topic, field, e -> true, expected);
+    }
+
+    /**
      * What is on a topic more than once. A relay killed between Kafka's acknowledgement and its
      * delete sends that batch again once its lease ends (DESIGN.md, Events: at least once, and
      * consumers apply an event id once): such copies, two of an event of a killed producer, the first

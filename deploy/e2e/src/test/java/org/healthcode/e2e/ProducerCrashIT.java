@@ -62,7 +62,7 @@ class ProducerCrashIT {
                 subjects);
         assertTrue(kept.keySet().containsAll(traffic.declared().keySet()), "every accepted declaration kept");
         drill.awaitNoLag();
-        Map<String, Integer> published = awaitPublished("declaration-submitted", "data.declarationId", kept.keySet());
+        Map<String, Integer> published = drill.awaitPublished("declaration-submitted", "data.declarationId", kept.keySet());
         FaultDrill.assertOnce("declaration-submitted of one declaration", published);
         FaultDrill.Copies copies = drill.copies();
         assertEquals(Map.of(), copies.twice(), "event ids on a topic twice");
@@ -83,7 +83,7 @@ class ProducerCrashIT {
         Map<String, Integer> kept = drill.countBy("select scan_id from scan_checkpoint.scan_attempt where subject_id is not null");
         assertTrue(kept.keySet().containsAll(traffic.admitted()), "every admitted scan kept");
         drill.awaitNoLag();
-        Map<String, Integer> published = awaitPublished("scan-recorded", "data.scanId", kept.keySet());
+        Map<String, Integer> published = drill.awaitPublished("scan-recorded", "data.scanId", kept.keySet());
         FaultDrill.assertOnce("scan-recorded of one scan", published);
         FaultDrill.Copies copies = drill.copies();
         assertEquals(Map.of(), copies.twice(), "event ids on a topic twice");
@@ -131,8 +131,8 @@ class ProducerCrashIT {
         assertTrue(answers.keySet().stream().allMatch(status -> status.equals("201") || status.equals("503")),
                 "answers while contact-trace died: " + answers);
         drill.awaitNoLag();
-        Map<String, Integer> confirmed = awaitPublished("case-confirmed", "data.caseId", cases.keySet());
-        Map<String, Integer> identified = awaitPublished("contact-identified", "data.traceId", contacts.keySet());
+        Map<String, Integer> confirmed = drill.awaitPublished("case-confirmed", "data.caseId", cases.keySet());
+        Map<String, Integer> identified = drill.awaitPublished("contact-identified", "data.traceId", contacts.keySet());
         FaultDrill.assertOnce("case-confirmed of one case", confirmed);
         FaultDrill.assertOnce("contact-identified of one contact", identified);
         FaultDrill.Copies copies = drill.copies();
@@ -179,24 +179,6 @@ class ProducerCrashIT {
         System.out.printf("Producer crash, risk-scoring: %d colour changes kept, each published, %d s after the kill; "
                 + "%d events sent again by the killed relay%n", kept.size(), Duration.between(crash, Instant.now()).toSeconds(),
                 copies.resent());
-    }
-
-    /** Waits until every one of {@code kept} is on the topic (by the event's field); answers the counts per field. */
-    private static Map<String, Integer> awaitPublished(String topic, String field, Set<String> kept) {
-        Instant deadline = Instant.now().plus(FaultDrill.PATIENCE);
-        Map<String, Integer> published = drill.eventsBy(topic, field);
-        while (!published.keySet().containsAll(kept)) {
-            if (Instant.now().isAfter(deadline)) {
-                Set<String> missing = new HashSet<>(kept);
-                missing.removeAll(published.keySet());
-                throw new AssertionError(topic + ": " + missing.size() + " of " + kept.size()
-                        + " committed changes never published");
-            }
-            Processes.pause(Duration.ofSeconds(1));
-            published = drill.eventsBy(topic, field);
-        }
-        published.keySet().retainAll(kept);
-        return published;
     }
 
     private static void awaitCount(AtomicInteger count, int target) {
