@@ -33,7 +33,7 @@ final class TopStatements {
                 ResultSet top = sql.executeQuery("""
                         select calls, total_exec_time + total_plan_time as ms, rows,
                                regexp_replace(query, '\\s+', ' ', 'g') as query
-                        from pg_stat_statements where query not like '%pg_stat_statements%'
+                        from pg_stat_statements where query not like '%%pg_stat_statements%%'
                         order by total_exec_time + total_plan_time desc limit %d""".formatted(limit))) {
             out.append("    PostgreSQL, the statements taking most time (plan + execute):\n");
             while (top.next()) {
