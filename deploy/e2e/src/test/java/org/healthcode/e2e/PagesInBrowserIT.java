@@ -290,7 +290,7 @@ class PagesInBrowserIT {
     }
 
     @Test
-    @Order(6)
+    @Order(99)
     void noNameDocumentNumberOrPhoneReachedALog() throws IOException {
         for (Path log : platform.logs()) {
             String text = Files.readString(log);
