@@ -6,7 +6,8 @@ const TEXT = {
   zh: {
     appTitle: '健康码', signOut: '退出', language: 'English', loading: '加载中…', save: '提交', cancel: '取消',
     roleCitizen: '居民', roleCheckpoint: '检查点', roleAuthority: '卫生主管部门', roleEpidemiologist: '流调人员', roleAdmin: '管理员',
-    pagesForYou: '您可以使用的页面', signInFailed: '登录失败，请稍后再试。', noRole: '此账号没有可用的角色。',
+    pagesForYou: '您可以使用的页面', signInFailed: '登录失败，请稍后再试。',
+    signInUnavailable: '登录服务暂时无法访问，请几分钟后刷新重试。已登录的页面不受影响。', noRole: '此账号没有可用的角色。',
     GREEN: '绿码', YELLOW: '黄码', RED: '红码', gold: '已完成疫苗接种', ALLOW: '通行', DENY: '禁止通行',
     tabCode: '我的码', tabDeclare: '申报', tabCheckin: '每日打卡', tabVenue: '场所扫码', tabDependents: '家人', tabAppeals: '申诉',
     register: '注册', name: '姓名', documentType: '证件类型', documentNumber: '证件号码', phone: '手机号', region: '所在地区',
@@ -45,7 +46,8 @@ const TEXT = {
   en: {
     appTitle: 'Health code', signOut: 'Sign out', language: '中文', loading: 'Loading…', save: 'Submit', cancel: 'Cancel',
     roleCitizen: 'Resident', roleCheckpoint: 'Checkpoint', roleAuthority: 'Health authority', roleEpidemiologist: 'Epidemiologist', roleAdmin: 'Administrator',
-    pagesForYou: 'Pages open to you', signInFailed: 'Signing in failed; please try again later.', noRole: 'This account has no role here.',
+    pagesForYou: 'Pages open to you', signInFailed: 'Signing in failed; please try again later.',
+    signInUnavailable: 'The sign-in service cannot be reached right now; please reload in a few minutes. Pages already signed in keep working.', noRole: 'This account has no role here.',
     GREEN: 'Green', YELLOW: 'Yellow', RED: 'Red', gold: 'Fully vaccinated', ALLOW: 'ALLOW', DENY: 'DENY',
     tabCode: 'My code', tabDeclare: 'Declare', tabCheckin: 'Check-in', tabVenue: 'Venue', tabDependents: 'Family', tabAppeals: 'Appeals',
     register: 'Register', name: 'Name', documentType: 'Document', documentNumber: 'Document number', phone: 'Mobile phone', region: 'Region',
@@ -152,13 +154,39 @@ export function sayError(error) {
 }
 
 let keycloak;
+let authServerUrl;
+
+/**
+ * Whether the sign-in service answers at all: any answer counts, only a network failure does not
+ * (an opaque no-cors request, so the provider's CORS settings do not matter here).
+ */
+async function providerAnswers() {
+  try {
+    await fetch(authServerUrl + '/.well-known/openid-configuration', { mode: 'no-cors', cache: 'no-store' });
+    return true;
+  } catch (unreachable) {
+    return false;
+  }
+}
+
+/** Says that signing in cannot happen now, instead of sending the browser to a page that does not load. */
+async function unlessProviderAnswers() {
+  if (!await providerAnswers()) {
+    say(t('signInUnavailable'), 'error');
+    throw new Error('the sign-in service does not answer');
+  }
+}
 
 /** The API's answer; an error answer is thrown with its {error, message, details}. */
 export async function api(path, { method = 'GET', body } = {}) {
   try {
     await keycloak.updateToken(30);
-  } catch (expired) {
-    await keycloak.login();
+  } catch (notRefreshed) {
+    // With the provider down, a token that has not expired yet still works: the services keep its keys.
+    if (!keycloak.token || keycloak.isTokenExpired()) {
+      await unlessProviderAnswers();
+      await keycloak.login();
+    }
   }
   const headers = { Authorization: 'Bearer ' + keycloak.token, 'Accept-Language': language };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -191,6 +219,8 @@ export async function start(role) {
     say(t('signInFailed'), 'error');
     throw new Error('the gateway names no OpenID Connect provider (gateway.pages.auth-server-url)');
   }
+  authServerUrl = settings.authServerUrl;
+  await unlessProviderAnswers();
   const realmAt = settings.authServerUrl.indexOf('/realms/');
   keycloak = new Keycloak({
     url: settings.authServerUrl.substring(0, realmAt),

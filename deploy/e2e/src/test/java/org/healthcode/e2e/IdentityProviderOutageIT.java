@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
  * not Keycloak: what this shows is that no call checks a token by asking the provider, that the
  * gateway's own token, once obtained, is kept, and that a login that needs the provider (the
  * gateway's, after a restart) fails with a clear 503, and recovers by itself when the provider is
- * back. With Keycloak, the services keep its keys once fetched (Quarkus OIDC); a person's new login
- * goes to Keycloak itself and fails there.
+ * back. With a real Keycloak down, {@link PagesInBrowserIT} shows people's open pages carrying on, a
+ * new sign-in told why it cannot happen, and a service started meanwhile answering 503 until it is back.
  */
 @Order(2)
 class IdentityProviderOutageIT {

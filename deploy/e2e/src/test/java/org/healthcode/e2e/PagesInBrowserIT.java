@@ -52,6 +52,9 @@ class PagesInBrowserIT {
 
     private static Process keycloak;
     private static String keycloakUrl;
+    private static Path keycloakHome;
+    private static int keycloakPort;
+    private static String keycloakRealm;
     private static Platform platform;
     private static String gateway;
 
@@ -90,21 +93,36 @@ class PagesInBrowserIT {
     static void start() throws Exception {
         Browser.ensureInstalled();
         Path root = Path.of("../..").toAbsolutePath().normalize();
-        Path home = Files.createDirectories(Path.of("target/keycloak-pages").toAbsolutePath());
+        keycloakHome = Files.createDirectories(Path.of("target/keycloak-pages").toAbsolutePath());
         // a fresh realm database each run: the realm is imported as the repository has it
-        deleteTree(home.resolve(Keycloak.VERSION_DIR).resolve("data/h2"));
-        int port = FreePort.find();
-        keycloakUrl = "http://127.0.0.1:" + port;
+        deleteTree(keycloakHome.resolve(Keycloak.VERSION_DIR).resolve("data/h2"));
+        keycloakPort = FreePort.find();
+        keycloakUrl = "http://127.0.0.1:" + keycloakPort;
         String gatewaySecret = "pages-" + UUID.randomUUID();
-        Path log = home.resolve("keycloak.log");
-        keycloak = Keycloak.startFrom(Path.of("target/keycloak/keycloak-dist.zip").toAbsolutePath(), home, port,
-                Keycloak.realm(root, gatewaySecret), log);
-        String realm = keycloakUrl + "/realms/healthcode";
+        keycloakRealm = Keycloak.realm(root, gatewaySecret);
         // one after the other: Keycloak's first start and the platform's together starved Kafka's start on two busy cores
-        ServiceProcess.awaitOk("Keycloak (log " + log + ")", realm, keycloak, Duration.ofMinutes(5));
-        platform = Platform.signingInAt(realm, gatewaySecret);
+        startKeycloak("keycloak.log");
+        platform = Platform.signingInAt(keycloakUrl + "/realms/healthcode", gatewaySecret);
         gateway = platform.gatewayUrl();
         allowPagesAt(gateway);
+    }
+
+    /** Kills Keycloak as a crash would: its launcher script and the JVM it started. */
+    private static void crashKeycloak() throws InterruptedException {
+        List<ProcessHandle> jvm = keycloak.toHandle().descendants().toList();
+        jvm.forEach(ProcessHandle::destroyForcibly);
+        keycloak.destroyForcibly().waitFor();
+        for (ProcessHandle process : jvm) {
+            process.onExit().join();
+        }
+    }
+
+    /** Starts Keycloak (again: its realm, keys and sessions are kept in its own database) and waits until the realm answers. */
+    private static void startKeycloak(String logName) throws IOException {
+        Path log = keycloakHome.resolve(logName);
+        keycloak = Keycloak.startFrom(Path.of("target/keycloak/keycloak-dist.zip").toAbsolutePath(), keycloakHome,
+                keycloakPort, keycloakRealm, log);
+        ServiceProcess.awaitOk("Keycloak (log " + log + ")", keycloakUrl + "/realms/healthcode", keycloak, Duration.ofMinutes(5));
     }
 
     /**
@@ -287,6 +305,61 @@ class PagesInBrowserIT {
         resident.click("tab-code");
         resident.waitFor(By.cssSelector("#my-card[data-colour=GREEN]"));
         resident.waitFor(By.cssSelector("#my-why .reason[data-code=MANUAL_OVERRIDE]"));
+    }
+
+    /**
+     * Keycloak down. Whoever is signed in keeps working: their tokens are checked against the
+     * provider's keys, which the gateway and the services already hold. Whoever signs in now is told
+     * plainly that signing in cannot happen at the moment, rather than being sent to a page that
+     * does not load. When Keycloak is back, signing in works again and nothing had to be restarted.
+     */
+    @Test
+    @Order(20)
+    void withKeycloakDownSignedInPagesKeepWorkingAndANewSignInSaysWhy() throws Exception {
+        // fresh tokens on the open pages, as after a morning's sign-in (Keycloak's session signs them in again)
+        resident.driver().navigate().refresh();
+        resident.waitFor(By.cssSelector("#my-card[data-colour=GREEN]"));
+        checkpoint.driver().navigate().refresh();
+        checkpoint.waitFor(By.id("sign-out"));
+
+        crashKeycloak();
+        try {
+            Path qr = Browser.SCREENSHOTS.resolve("citizen-qr-keycloak-down.png");
+            Files.write(qr, resident.screenshotOf(By.id("my-qr")));
+            checkpoint.click(scan(qr, "ALLOW"));
+
+            resident.click("tab-checkin");
+            resident.script("document.getElementById('message').textContent = ''");
+            resident.click("checkin-submit");
+            resident.waitFor(By.xpath("//p[@id='message' and contains(@class,'info') and text()='已打卡']"));
+
+            try (Browser newcomer = Browser.desk()) {
+                newcomer.driver().get(gateway + "/app/authority.html");
+                WebElement message = newcomer.waitFor(By.cssSelector("#message.error"));
+                assertEquals("登录服务暂时无法访问，请几分钟后刷新重试。已登录的页面不受影响。", message.getText());
+                assertTrue(newcomer.driver().getCurrentUrl().startsWith(gateway + "/app/"), "still on the page, not sent away");
+                newcomer.screenshot("sign-in-unavailable");
+            }
+
+            // a service started meanwhile has not got the provider's keys: it checks nobody, says why, and does nothing
+            ServiceProcess declarations = platform.instances("declaration-service").get(0);
+            platform.kill(declarations);
+            platform.restart(declarations);
+            resident.script("document.getElementById('message').textContent = ''");
+            resident.click("checkin-submit");
+            resident.waitFor(By.xpath("//p[@id='message' and contains(@class,'error')"
+                    + " and starts-with(text(),'IDENTITY_PROVIDER_UNAVAILABLE')]"));
+            resident.screenshot("citizen-identity-provider-unavailable");
+        } finally {
+            startKeycloak("keycloak-restarted.log");
+        }
+        // back: the restarted service fetches the keys on its next request, and the same page carries on
+        resident.script("document.getElementById('message').textContent = ''");
+        resident.click("checkin-submit");
+        resident.waitFor(By.xpath("//p[@id='message' and contains(@class,'info') and text()='已打卡']"));
+        try (Browser newcomer = Browser.desk()) {
+            newcomer.signIn(gateway + "/app/authority.html", "authority2", PASSWORD);
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -153,6 +154,19 @@ public class ErrorMappers {
             }
         }
         return false;
+    }
+
+    /**
+     * The caller's token cannot be checked because the identity provider is away and this process
+     * has not fetched its keys yet (it started while the provider was down). Nothing was done; the
+     * keys are fetched on the first request after the provider is back, without a restart.
+     */
+    @ServerExceptionMapper
+    public Response identityProviderUnavailable(OIDCException e) {
+        LOG.warnf("Identity provider unavailable: %s", causes(e));
+        return Response.fromResponse(respond(503, ApiError.of("IDENTITY_PROVIDER_UNAVAILABLE",
+                "The platform cannot reach its identity provider; try again shortly")))
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
     }
 
     @ServerExceptionMapper

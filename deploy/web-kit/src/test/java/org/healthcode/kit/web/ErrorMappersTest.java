@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.oidc.OIDCException;
 import jakarta.ws.rs.core.Response;
+import java.net.ConnectException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +22,15 @@ class ErrorMappersTest {
     }
 
     record Declaration(List<Travel> travel, Double temperature, Boolean contactWithCase) {
+    }
+
+    @Test
+    void aTokenThatCannotBeCheckedWhileTheIdentityProviderIsAwayIsA503ToRetryNotA500() {
+        Response response = new ErrorMappers().identityProviderUnavailable(
+                new OIDCException("OIDC Server is not available", new ConnectException()));
+        assertEquals(503, response.getStatus());
+        assertEquals("IDENTITY_PROVIDER_UNAVAILABLE", error(response).error());
+        assertEquals(ErrorMappers.RETRY_AFTER_SECONDS, response.getHeaderString("Retry-After"));
     }
 
     @Test
