@@ -297,8 +297,14 @@ export function qrReader(elementId) {
   });
   let running = false;
   return {
+    /** Reads one code: onText has it once, however many frames show it before the camera stops. */
     async camera(onText) {
-      await reader.start({ facingMode: 'environment' }, { fps: 8, qrbox: { width: 240, height: 240 } }, onText, () => {});
+      let read = false;
+      await reader.start({ facingMode: 'environment' }, { fps: 8, qrbox: { width: 240, height: 240 } }, text => {
+        if (read) return;
+        read = true;
+        onText(text);
+      }, () => {});
       running = true;
     },
     async stop() {
