@@ -247,6 +247,15 @@ async function regions() {
   return regionTable;
 }
 
+/** A GB/T 2260 region's name, as the pickers show it (the code itself when the table has no such region). */
+export async function regionName(code) {
+  for (const list of (await regions()).values()) {
+    const found = list.find(r => r.code === code);
+    if (found) return found.name;
+  }
+  return code;
+}
+
 /**
  * A region picker over GB/T 2260: province, then city, then county, each a labelled select. Its
  * value is the most precise region chosen ('' until a province is).
