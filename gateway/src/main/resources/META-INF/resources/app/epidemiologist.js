@@ -49,7 +49,8 @@ async function loadContacts() {
       el('td', {}, c.venueId), el('td', {}, span(c.overlapFrom, c.overlapTo)))))),
   el('div', { class: 'row' },
     el('button', { type: 'button', class: 'secondary', id: 'contacts-previous', disabled: page === 0, onclick: () => { page--; loadContacts().catch(sayError); }, 'data-t': 'previous' }, t('previous')),
-    el('span', { id: 'contacts-page' }, t('page') + ' ' + (page + 1) + ' / ' + pages + ' · ' + answer.total),
+    el('span', { id: 'contacts-page', 'aria-live': 'polite', dataset: { page: page + 1, pages, total: answer.total } },
+      t('pageOf').replace('{page}', page + 1).replace('{pages}', pages).replace('{total}', answer.total)),
     el('button', { type: 'button', class: 'secondary', id: 'contacts-next', disabled: page + 1 >= pages, onclick: () => { page++; loadContacts().catch(sayError); }, 'data-t': 'next' }, t('next'))));
 }
 
