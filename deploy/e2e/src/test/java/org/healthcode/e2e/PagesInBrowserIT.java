@@ -454,11 +454,11 @@ class PagesInBrowserIT {
                 "documentNumber", OTHER_ID_NUMBER, "status", "CONFIRMED")).post("/api/v1/cases").then().statusCode(201);
 
         epidemiologist.driver().get(gateway + "/app/epidemiologist.html?case=" + caseId + "&size=1");
-        epidemiologist.waitFor(By.xpath("//*[@id='contacts-page' and contains(., ' 1 / 2 · 2')]"));
+        epidemiologist.waitFor(By.xpath("//*[@id='contacts-page' and text()='第 1 / 2 页，共 2 人']"));
         String first = onlyContactShown();
         epidemiologist.screenshot("epidemiologist-contacts-page-1");
         epidemiologist.click("contacts-next");
-        epidemiologist.waitFor(By.xpath("//*[@id='contacts-page' and contains(., ' 2 / 2 · 2')]"));
+        epidemiologist.waitFor(By.xpath("//*[@id='contacts-page' and text()='第 2 / 2 页，共 2 人']"));
         String second = onlyContactShown();
         assertEquals(java.util.Set.of(masked(NAME), masked(PARENT_NAME)), java.util.Set.of(first, second),
                 "one contact a page, each once");
@@ -486,7 +486,9 @@ class PagesInBrowserIT {
     void theAdminSeesTheOverrideApprovalInTheAuditTrail() {
         admin = Browser.desk();
         admin.signIn(gateway + "/app/admin.html", "admin1", PASSWORD);
-        admin.waitFor(By.xpath("//tr[contains(@class,'audit-entry') and contains(., 'OVERRIDE_APPROVED')]"));
+        WebElement approval = admin.waitFor(By.xpath("//tr[contains(@class,'audit-entry') and contains(., 'OVERRIDE_APPROVED')]"));
+        assertTrue(approval.getText().contains("risk-scoring"), approval.getText());
+        admin.script("arguments[0].scrollIntoView({block: 'center'})", approval);
         admin.screenshot("admin-audit");
     }
 
