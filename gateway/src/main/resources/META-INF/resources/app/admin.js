@@ -1,11 +1,12 @@
 // The platform administrator's desk: the audit trail merged from every service.
-import { start, json, el, field, t, sayError, relabel, formatTime } from '/app/app.js';
+import { start, json, el, field, t, sayError, relabel, formatTime, today } from '/app/app.js';
 
 await start('admin');
 const content = document.getElementById('content');
 const subjectId = el('input', { id: 'audit-subject', autocomplete: 'off' });
 const actor = el('input', { id: 'audit-actor', autocomplete: 'off' });
-const from = el('input', { type: 'date', id: 'audit-from' });
+// since yesterday unless changed: the trail answers at most 1,000 entries a service, oldest first
+const from = el('input', { type: 'date', id: 'audit-from', value: today(-1) });
 const to = el('input', { type: 'date', id: 'audit-to' });
 const rows = el('div', { id: 'audit' });
 
@@ -16,7 +17,8 @@ async function search() {
   if (from.value) query.set('from', new Date(from.value + 'T00:00:00').toISOString());
   if (to.value) query.set('to', new Date(to.value + 'T23:59:59').toISOString());
   const answer = await json('/audit?' + query);
-  const entries = answer.items || answer.entries || [];
+  // newest first, as an admin reads a trail
+  const entries = (answer.items || answer.entries || []).sort((a, b) => new Date(b.at) - new Date(a.at));
   rows.replaceChildren(el('table', {}, el('thead', {}, el('tr', {}, ['at', 'service', 'actor', 'action', 'outcome', 'object', 'subjectId'].map(k => el('th', { 'data-t': k }, t(k))))),
     el('tbody', {}, entries.map(e => el('tr', { class: 'audit-entry' }, el('td', {}, formatTime(e.at)), el('td', {}, e.service || ''),
       el('td', {}, e.actor || ''), el('td', {}, e.action || ''), el('td', {}, e.outcome || ''), el('td', {}, e.object || e.detail || ''),

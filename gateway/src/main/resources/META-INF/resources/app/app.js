@@ -40,7 +40,7 @@ const TEXT = {
     subjects: '人数', unchanged: '不变', change: '变化', count: '人数', ACTIVE: '生效中', SCHEDULED: '待生效', SUPERSEDED: '已替代',
     audit: '审计记录', actor: '操作人', action: '操作', outcome: '结果', at: '时间', search: '查询', service: '服务', object: '对象',
     caseId: '病例编号', open: '打开', contacts: '密切接触者', degree: '代际', exposure: '暴露方式', overlap: '重叠时段',
-    exportCsv: '导出 CSV', previous: '上一页', next: '下一页', page: '页', chain: '传播链', edges: '连线',
+    exportCsv: '导出 CSV', previous: '上一页', next: '下一页', page: '页', pageOf: '第 {page} / {pages} 页，共 {total} 人', chain: '传播链', edges: '连线',
     CASE: '病例', CONTACT: '接触者', CLOSE: '密切接触', TRANSPORT: '同乘', SPATIOTEMPORAL: '时空伴随', lastUpdate: '最近更新',
   },
   en: {
@@ -80,7 +80,7 @@ const TEXT = {
     subjects: 'People', unchanged: 'unchanged', change: 'Change', count: 'People', ACTIVE: 'Active', SCHEDULED: 'Scheduled', SUPERSEDED: 'Superseded',
     audit: 'Audit trail', actor: 'Actor', action: 'Action', outcome: 'Outcome', at: 'At', search: 'Search', service: 'Service', object: 'Object',
     caseId: 'Case id', open: 'Open', contacts: 'Contacts', degree: 'Degree', exposure: 'Exposure', overlap: 'Overlap',
-    exportCsv: 'Export CSV', previous: 'Previous', next: 'Next', page: 'Page', chain: 'Transmission chain', edges: 'Links',
+    exportCsv: 'Export CSV', previous: 'Previous', next: 'Next', page: 'Page', pageOf: 'Page {page} of {pages}, {total} in all', chain: 'Transmission chain', edges: 'Links',
     CASE: 'Case', CONTACT: 'Contact', CLOSE: 'Close', TRANSPORT: 'Same vehicle', SPATIOTEMPORAL: 'Same place and time', lastUpdate: 'Last update',
   },
 };
@@ -277,6 +277,15 @@ async function regions() {
   return regionTable;
 }
 
+/** A GB/T 2260 region's name, as the pickers show it (the code itself when the table has no such region). */
+export async function regionName(code) {
+  for (const list of (await regions()).values()) {
+    const found = list.find(r => r.code === code);
+    if (found) return found.name;
+  }
+  return code;
+}
+
 /**
  * A region picker over GB/T 2260: province, then city, then county, each a labelled select. Its
  * value is the most precise region chosen ('' until a province is).
@@ -327,8 +336,14 @@ export function qrReader(elementId) {
   });
   let running = false;
   return {
+    /** Reads one code: onText has it once, however many frames show it before the camera stops. */
     async camera(onText) {
-      await reader.start({ facingMode: 'environment' }, { fps: 8, qrbox: { width: 240, height: 240 } }, onText, () => {});
+      let read = false;
+      await reader.start({ facingMode: 'environment' }, { fps: 8, qrbox: { width: 240, height: 240 } }, text => {
+        if (read) return;
+        read = true;
+        onText(text);
+      }, () => {});
       running = true;
     },
     async stop() {

@@ -1,6 +1,6 @@
 // The health authority's desk: cases, region risk, four-eyes overrides, the appeals queue and
 // rule sets with their dry run before publication.
-import { start, json, el, field, options, t, say, sayError, relabel, regionPicker, formatTime } from '/app/app.js';
+import { start, json, el, field, options, t, say, sayError, relabel, regionPicker, regionName, formatTime, today } from '/app/app.js';
 
 const DOCUMENTS = ['RESIDENT_ID', 'PASSPORT', 'HK_MACAO_PERMIT', 'TAIWAN_PERMIT'];
 const COLOURS = ['GREEN', 'YELLOW', 'RED'];
@@ -47,7 +47,9 @@ function regionSection() {
   const load = async () => {
     const risks = await json('/regions/risk');
     const items = Array.isArray(risks) ? risks : risks.items || [];
-    list.replaceChildren(...items.map(r => el('li', {}, r.regionCode + ' ' + (r.name || '') + ' · ' + t(r.level))));
+    const names = await Promise.all(items.map(r => regionName(r.regionCode)));
+    list.replaceChildren(...items.map((r, i) => el('li', { dataset: { region: r.regionCode, level: r.level } },
+      names[i] + ' (' + r.regionCode + ') · ', el('span', { 'data-t': r.level }, t(r.level)), ' · ' + formatTime(r.updatedAt))));
   };
   load().catch(sayError);
   return el('section', {}, el('h2', { 'data-t': 'regionRisk' }, t('regionRisk')),
@@ -133,12 +135,13 @@ function appealsSection(reloadOverrides) {
 function ruleSetsSection() {
   const list = el('div', { id: 'rule-sets' });
   const definition = el('textarea', { id: 'rule-definition', spellcheck: 'false' });
-  const effective = el('input', { type: 'datetime-local', id: 'rule-effective' });
+  // a version takes effect no sooner than the lead time (24 h): the day after tomorrow at midnight, unless changed
+  const effective = el('input', { type: 'datetime-local', id: 'rule-effective', value: today(2) + 'T00:00' });
   const dryRun = el('div', { id: 'dry-run' });
   const load = async () => {
     const sets = await json('/rule-sets');
     list.replaceChildren(el('table', {}, el('thead', {}, el('tr', {}, ['version', 'status', 'effectiveFrom'].map(k => el('th', { 'data-t': k }, t(k))))),
-      el('tbody', {}, sets.map(s => el('tr', {}, el('td', {}, s.province + ' v' + s.version), el('td', { 'data-t': s.status }, t(s.status)), el('td', {}, formatTime(s.effectiveFrom)))))));
+      el('tbody', {}, sets.map(s => el('tr', { class: 'rule-set', dataset: { version: s.version, status: s.status, province: s.province } }, el('td', {}, s.province + ' v' + s.version), el('td', { 'data-t': s.status }, t(s.status)), el('td', {}, formatTime(s.effectiveFrom)))))));
     const active = sets.find(s => s.status === 'ACTIVE');
     if (active && !definition.value) definition.value = JSON.stringify(active.definition, null, 2);
   };
@@ -149,8 +152,12 @@ function ruleSetsSection() {
       el('button', { type: 'button', id: 'rule-dry-run', 'data-t': 'dryRun', onclick: async () => {
         try {
           const answer = await json('/rule-sets/dry-run', { method: 'POST', body: { definition: parsed() } });
-          dryRun.replaceChildren(el('p', {}, t('subjects') + ': ' + answer.subjects + ' · ' + t('unchanged') + ': ' + answer.unchanged),
-            el('table', {}, el('tbody', {}, answer.changes.map(c => el('tr', {}, el('td', {}, t(c.from) + ' → ' + t(c.to)), el('td', {}, c.count))))));
+          dryRun.replaceChildren(el('p', { id: 'dry-run-summary', dataset: { subjects: answer.subjects, unchanged: answer.unchanged } },
+            t('subjects') + ': ' + answer.subjects + ' · ' + t('unchanged') + ': ' + answer.unchanged),
+          el('table', {}, el('thead', {}, el('tr', {}, ['change', 'count'].map(k => el('th', { 'data-t': k }, t(k))))),
+            el('tbody', {}, answer.changes.map(c => el('tr', { class: 'dry-run-change', dataset: { from: c.from, to: c.to, count: c.count } },
+              el('td', {}, t(c.from) + ' → ' + t(c.to)), el('td', {}, c.count))))));
+          relabel();
         } catch (e) { sayError(e); }
       } }, t('dryRun'))),
     dryRun, field('effectiveFrom', effective),

@@ -95,6 +95,7 @@ function venueSection() {
   const showPoster = async v => {
     poster.hidden = false;
     poster.replaceChildren(el('h2', {}, v.name), el('img', { id: 'poster-image', alt: t('venueCode') + ' ' + v.name, src: await image('/venues/' + v.id + '/poster.png') }),
+      el('p', {}, el('span', { class: 'muted', 'data-t': 'venueCode' }, t('venueCode')), ': ', el('code', { id: 'poster-code' }, v.posterCode || '')),
       el('p', { class: 'muted' }, v.address || ''), el('button', { type: 'button', id: 'print-poster', onclick: () => print(), 'data-t': 'printPoster' }, t('printPoster')));
   };
   return el('div', {},

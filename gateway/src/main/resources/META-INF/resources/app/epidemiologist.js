@@ -3,7 +3,8 @@
 // tracing finds them (the contact-identified events reach the API at once).
 import { start, api, json, el, field, t, say, sayError, relabel, formatTime, whileVisible, onLanguage } from '/app/app.js';
 
-const PAGE_SIZE = 20;
+// contacts a page: 20, or ?size= (1 to 100) in the address
+const PAGE_SIZE = Math.min(100, Math.max(1, Number(new URLSearchParams(location.search).get('size')) || 20));
 const REFRESH_SECONDS = 5;
 const NODE_COLOURS = { CASE: '#d32f2f', 1: '#f57c00', 2: '#e0a800' };
 
@@ -48,7 +49,8 @@ async function loadContacts() {
       el('td', {}, c.venueId), el('td', {}, span(c.overlapFrom, c.overlapTo)))))),
   el('div', { class: 'row' },
     el('button', { type: 'button', class: 'secondary', id: 'contacts-previous', disabled: page === 0, onclick: () => { page--; loadContacts().catch(sayError); }, 'data-t': 'previous' }, t('previous')),
-    el('span', { id: 'contacts-page' }, t('page') + ' ' + (page + 1) + ' / ' + pages + ' · ' + answer.total),
+    el('span', { id: 'contacts-page', 'aria-live': 'polite', dataset: { page: page + 1, pages, total: answer.total } },
+      t('pageOf').replace('{page}', page + 1).replace('{pages}', pages).replace('{total}', answer.total)),
     el('button', { type: 'button', class: 'secondary', id: 'contacts-next', disabled: page + 1 >= pages, onclick: () => { page++; loadContacts().catch(sayError); }, 'data-t': 'next' }, t('next'))));
 }
 
@@ -88,7 +90,9 @@ async function loadChain() {
 
 async function openCase() {
   if (!caseId) return;
-  history.replaceState(null, '', '?case=' + encodeURIComponent(caseId));
+  const query = new URLSearchParams(location.search);
+  query.set('case', caseId);
+  history.replaceState(null, '', '?' + query);
   try {
     const found = await json('/cases/' + encodeURIComponent(caseId));
     summary.replaceChildren(el('p', {}, t('caseId') + ' ' + found.id + ' · ' + t(found.status) + ' · ' + formatTime(found.confirmedAt)));

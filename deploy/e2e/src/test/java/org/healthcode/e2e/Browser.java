@@ -1,14 +1,24 @@
 package org.healthcode.e2e;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
+import javax.imageio.ImageIO;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
@@ -72,17 +82,76 @@ final class Browser implements AutoCloseable {
     }
 
     static Browser phone() {
-        ChromeOptions options = options();
-        options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
-                Map.of("width", 375, "height", 667, "pixelRatio", 2.0), "userAgent",
-                "Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 (KHTML, like Gecko) Mobile Safari/537.36"));
+        return new Browser(start(phoneOptions()));
+    }
+
+    /**
+     * A phone whose camera films {@code video} (a Y4M or MJPEG file, played in a loop) instead of
+     * the world; the page is allowed to use it without asking (Chromium's fake capture device).
+     */
+    static Browser phoneFilming(Path video) {
+        ChromeOptions options = phoneOptions();
+        options.addArguments("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+                "--use-file-for-fake-video-capture=" + video.toAbsolutePath());
         return new Browser(start(options));
+    }
+
+    /**
+     * A film for {@link #phoneFilming}: {@code picture} (a PNG) held up in the middle of a 640 x 480
+     * white frame, {@code size} pixels across, as uncompressed Y4M (4:2:0, grey: the colour planes
+     * neutral), ten frames a second for a second.
+     */
+    static Path filmOf(byte[] picture, int size, Path film) throws IOException {
+        int width = 640;
+        int height = 480;
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(picture));
+        double scale = Math.min((double) size / image.getWidth(), (double) size / image.getHeight());
+        int w = (int) Math.round(image.getWidth() * scale);
+        int h = (int) Math.round(image.getHeight() * scale);
+        BufferedImage frame = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = frame.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        g.drawImage(image, (width - w) / 2, (height - h) / 2, w, h, null);
+        g.dispose();
+        byte[] luma = new byte[width * height];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int rgb = frame.getRGB(x, y);
+                int r = (rgb >> 16) & 0xff;
+                int gr = (rgb >> 8) & 0xff;
+                int b = rgb & 0xff;
+                luma[y * width + x] = (byte) Math.round(0.299 * r + 0.587 * gr + 0.114 * b);
+            }
+        }
+        byte[] chroma = new byte[width / 2 * (height / 2)];
+        Arrays.fill(chroma, (byte) 128);
+        Files.createDirectories(film.toAbsolutePath().getParent());
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(film))) {
+            out.write(("YUV4MPEG2 W" + width + " H" + height + " F10:1 Ip A1:1 C420jpeg\n").getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < 10; i++) {
+                out.write("FRAME\n".getBytes(StandardCharsets.US_ASCII));
+                out.write(luma);
+                out.write(chroma);
+                out.write(chroma);
+            }
+        }
+        return film;
     }
 
     static Browser desk() {
         ChromeOptions options = options();
         options.addArguments("--window-size=1280,900");
         return new Browser(start(options));
+    }
+
+    private static ChromeOptions phoneOptions() {
+        ChromeOptions options = options();
+        options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                Map.of("width", 375, "height", 667, "pixelRatio", 2.0), "userAgent",
+                "Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 (KHTML, like Gecko) Mobile Safari/537.36"));
+        return options;
     }
 
     private static ChromeOptions options() {
@@ -125,6 +194,11 @@ final class Browser implements AutoCloseable {
 
     WebElement waitFor(By what) {
         return new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(what));
+    }
+
+    /** Waits until the condition answers something other than null or false, and answers that. */
+    <T> T until(java.util.function.Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, PATIENCE).until(condition::apply);
     }
 
     WebElement waitForPresent(By what) {

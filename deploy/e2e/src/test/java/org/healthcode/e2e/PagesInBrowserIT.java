@@ -42,7 +42,12 @@ import org.openqa.selenium.support.ui.Select;
  * checkpoint's page reads from a picture (ALLOW); an authority confirms a case the resident met
  * there, and the resident's open page turns red without a reload (and the gate says DENY); an
  * epidemiologist sees the link in the chain graph; the resident appeals, one authority upholds it
- * with an override and a second approves it. Screenshots of each page go to target/screenshots.
+ * with an override and a second approves it. Then every role's remaining work: the resident's daily
+ * check-in, their parent added, coded and declared for, the parent let in at the gate by ID card,
+ * check-ins at the market by the poster's typed code and by the camera; a second gate phone reading
+ * the resident's code with its camera (Chromium's fake camera films a picture); the authority's
+ * region risk and a rule set published after its dry run; the epidemiologist's contacts a page at a
+ * time and their CSV export; the admin's audit trail. Screenshots of each page go to target/screenshots.
  */
 @Order(1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -62,6 +67,9 @@ class PagesInBrowserIT {
     private static Browser checkpoint;
     private static Browser authority;
     private static Browser epidemiologist;
+    /** A second phone whose camera films a picture (a poster, a code), for the step that uses it. */
+    private static Browser filming;
+    private static Browser admin;
 
     // the resident on the page, and the one they met at the market
     private static final String NAME = Residents.name();
@@ -69,6 +77,10 @@ class PagesInBrowserIT {
     private static final String PHONE = Residents.phone();
     private static final String OTHER_ID_NUMBER = Residents.idNumber();
     private static final String OTHER_NAME = Residents.name();
+    // the resident's elderly parent, without a phone
+    private static final String PARENT_NAME = nameMaskedUnlike(NAME, OTHER_NAME);
+    private static final String PARENT_ID_NUMBER = Residents.idNumber();
+    private static final String MARKET = "城东农贸市场";
     private static Path qrImage;
     private static String venueId;
     private static String caseId;
@@ -78,8 +90,8 @@ class PagesInBrowserIT {
     static final TestExecutionExceptionHandler WHAT_THE_PAGES_SHOWED = (context, failure) -> {
         String step = context.getRequiredTestMethod().getName();
         StringBuilder consoles = new StringBuilder();
-        String[] names = {"resident", "checkpoint", "authority", "epidemiologist"};
-        Browser[] open = {resident, checkpoint, authority, epidemiologist};
+        String[] names = {"resident", "checkpoint", "authority", "epidemiologist", "filming", "admin"};
+        Browser[] open = {resident, checkpoint, authority, epidemiologist, filming, admin};
         for (int i = 0; i < open.length; i++) {
             if (open[i] != null) {
                 consoles.append(names[i]).append(": ").append(open[i].whatItShows(step + "-" + names[i])).append('\n');
@@ -145,7 +157,7 @@ class PagesInBrowserIT {
 
     @AfterAll
     static void stop() {
-        for (Browser browser : new Browser[] {resident, checkpoint, authority, epidemiologist}) {
+        for (Browser browser : new Browser[] {resident, checkpoint, authority, epidemiologist, filming, admin}) {
             if (browser != null) {
                 browser.close();
             }
@@ -203,7 +215,7 @@ class PagesInBrowserIT {
     void theCheckpointRegistersItsVenueAndReadsThatCodeFromAPictureAllow() throws Exception {
         checkpoint = Browser.phone();
         checkpoint.signIn(gateway + "/app/checkpoint.html", "checkpoint1", PASSWORD);
-        checkpoint.type("venue-name", "城东农贸市场");
+        checkpoint.type("venue-name", MARKET);
         checkpoint.choose("venue-type", "MARKET");
         checkpoint.region("venue-region", "330000", "330100", "330106");
         checkpoint.type("venue-address", "文三路 1 号");
@@ -363,11 +375,202 @@ class PagesInBrowserIT {
     }
 
     @Test
+    @Order(6)
+    void theResidentChecksInForTheDay() {
+        resident.click("tab-checkin");
+        resident.type("checkin-temperature", "36.4");
+        resident.screenshot("citizen-checkin");
+        resident.click("checkin-submit");
+        resident.waitFor(By.xpath("//*[@id='message' and contains(., '已打卡')]"));
+    }
+
+    @Test
+    @Order(7)
+    void theResidentAddsTheirParentSeesTheirCodeAndDeclaresForThem() {
+        resident.click("tab-dependents");
+        resident.type("dependent-name", PARENT_NAME);
+        resident.choose("dependent-document-type", "RESIDENT_ID");
+        resident.type("dependent-document-number", PARENT_ID_NUMBER);
+        resident.region("dependent-region", "330000", "330100", "330106");
+        resident.choose("dependent-relation", "PARENT");
+        resident.click("dependent-submit");
+        By parent = By.xpath("//ul[@id='dependents-list']/li[contains(., '" + masked(PARENT_NAME) + "')]");
+        assertTrue(resident.waitFor(parent).getText().contains("父母"));
+
+        // no code before a declaration: the page says so
+        resident.click(resident.waitFor(parent).findElement(By.tagName("button")));
+        resident.waitFor(By.cssSelector("#dependent-code p.message[id$='-no-colour']"));
+
+        resident.click("tab-declare");
+        new Select(resident.waitFor(By.id("declare-for"))).selectByVisibleText(masked(PARENT_NAME));
+        resident.type("declaration-temperature", "36.7");
+        resident.click("declaration-submit");
+        resident.waitFor(By.xpath("//*[@id='message' and contains(., '已提交申报')]"));
+
+        resident.click("tab-dependents");
+        resident.click(resident.waitFor(parent).findElement(By.tagName("button")));
+        WebElement card = resident.waitFor(By.cssSelector("#dependent-code .code-card[data-colour=GREEN]"));
+        assertEquals(masked(PARENT_NAME), card.findElement(By.cssSelector("[id$='-who']")).getText());
+        assertTrue(resident.waitFor(By.cssSelector("#dependent-code img[id$='-qr']")).getAttribute("src").startsWith("blob:"),
+                "the parent's QR is drawn");
+        resident.screenshot("citizen-dependent-code");
+    }
+
+    @Test
+    @Order(8)
+    void theCheckpointLetsTheParentInByTheirIdCard() {
+        checkpoint.choose("id-document-type", "RESIDENT_ID");
+        checkpoint.type("id-document-number", PARENT_ID_NUMBER);
+        checkpoint.click("id-card-submit");
+        WebElement verdict = checkpoint.waitFor(By.cssSelector("#verdict[data-decision=ALLOW]"));
+        assertEquals("GREEN", verdict.getAttribute("data-colour"));
+        assertEquals(masked(PARENT_NAME), checkpoint.waitFor(By.id("verdict-name")).getText());
+        assertEquals("", checkpoint.waitForPresent(By.id("id-document-number")).getAttribute("value"),
+                "the number is not left on the screen");
+        checkpoint.screenshot("checkpoint-id-card-allow");
+        checkpoint.click(verdict);
+    }
+
+    @Test
+    @Order(9)
+    void theResidentChecksInAtTheMarketByTypingThePostersCodeWithTheirParent() {
+        String posterCode = checkpoint.waitForPresent(By.id("poster-code")).getText();
+        assertTrue(posterCode.startsWith("HCV1." + venueId + "."), "the poster shows its code");
+
+        resident.click("tab-venue");
+        resident.type("venue-code", posterCode);
+        resident.click(resident.waitFor(By.xpath("//label[contains(., '" + masked(PARENT_NAME) + "')]/input[@type='checkbox']")));
+        resident.click("venue-submit");
+        WebElement checkedIn = resident.waitFor(By.cssSelector("#venue-result .code-card[data-colour=GREEN]"));
+        assertTrue(checkedIn.getText().contains(MARKET), "checked in at the market");
+        resident.screenshot("citizen-venue-typed");
+    }
+
+    @Test
+    @Order(10)
+    void theResidentChecksInAtTheMarketWithTheCameraOnThePoster() throws Exception {
+        byte[] poster = as(token("checkpoint1")).get("/api/v1/venues/" + venueId + "/poster.png")
+                .then().statusCode(200).extract().asByteArray();
+        filming(Browser.filmOf(poster, 360, Path.of("target/films/poster.y4m")));
+        filming.signIn(gateway + "/app/citizen.html", "citizen1", PASSWORD);
+        filming.click("tab-venue");
+        filming.click("venue-camera");
+        WebElement checkedIn = filming.waitFor(By.cssSelector("#venue-result .code-card[data-colour=GREEN]"));
+        assertTrue(checkedIn.getText().contains(MARKET), "checked in at the market");
+        filming.screenshot("citizen-venue-camera");
+        closeFilming();
+    }
+
+    @Test
+    @Order(11)
+    void aSecondCheckpointPhoneReadsTheResidentsCodeWithItsCamera() throws Exception {
+        resident.click("tab-code");
+        resident.waitFor(By.cssSelector("#my-card[data-colour=GREEN]"));
+        // a code lasts 3 minutes: filmed as it is on the screen now
+        byte[] code = resident.screenshotOf(By.id("my-qr"));
+        // the picture nearly fills the scanner's box: a code's QR (version 11) is dense for its 240 pixels
+        filming(Browser.filmOf(code, 420, Path.of("target/films/code.y4m")));
+        filming.signIn(gateway + "/app/checkpoint.html", "checkpoint1", PASSWORD);
+        filming.type("venue-id", venueId);
+        filming.click("venue-use");
+        filming.waitFor(By.xpath("//*[@id='current-venue' and contains(., '" + venueId + "')]"));
+        filming.click("scan-camera");
+        WebElement verdict = filming.waitFor(By.cssSelector("#verdict[data-decision=ALLOW]"));
+        assertEquals("GREEN", verdict.getAttribute("data-colour"));
+        assertEquals(masked(NAME), filming.waitFor(By.id("verdict-name")).getText());
+        filming.screenshot("scanner-camera-allow");
+        closeFilming();
+    }
+
+    @Test
+    @Order(12)
+    void theAuthoritySetsARegionsRiskAndSeesItListed() {
+        authority.driver().navigate().refresh();
+        authority.region("risk-region", "330000", "330100", "330109");
+        authority.choose("risk-level", "HIGH");
+        authority.click("risk-submit");
+        WebElement listed = authority.waitFor(By.cssSelector("#risk-list li[data-region='330109'][data-level=HIGH]"));
+        assertTrue(listed.getText().contains("萧山区"), "by the region's name");
+        assertTrue(listed.getText().contains("高风险"));
+        authority.screenshot("authority-region-risk");
+    }
+
+    @Test
+    @Order(13)
+    void theAuthoritySeesTheDryRunsNumbersThenPublishesTheRuleSet() {
+        WebElement definition = authority.waitFor(By.id("rule-definition"));
+        authority.until(d -> !definition.getAttribute("value").isBlank());
+        // the authority edits the active rules: a confirmed case turns yellow instead of red
+        authority.script("const rules = JSON.parse(arguments[0].value); rules.reasons.CONFIRMED_CASE.colour = 'YELLOW';"
+                + " arguments[0].value = JSON.stringify(rules, null, 2);", definition);
+        authority.click("rule-dry-run");
+        WebElement change = authority.waitFor(By.cssSelector("#dry-run tr.dry-run-change[data-from=RED][data-to=YELLOW]"));
+        assertTrue(change.getText().startsWith("红码 → 黄码"), change.getText());
+        assertTrue(Long.parseLong(change.getAttribute("data-count")) >= 1, "the confirmed case at least");
+        WebElement summary = authority.waitFor(By.id("dry-run-summary"));
+        long subjects = Long.parseLong(summary.getAttribute("data-subjects"));
+        assertTrue(subjects >= 2, "the province's people counted: " + subjects);
+        assertTrue(summary.getText().contains("人数: " + subjects));
+        authority.screenshot("authority-rules-dry-run");
+
+        authority.click("rule-publish");
+        WebElement scheduled = authority.waitFor(By.cssSelector("#rule-sets tr.rule-set[data-province='330000'][data-status=SCHEDULED]"));
+        assertTrue(scheduled.getText().contains("待生效"));
+        authority.screenshot("authority-rules-published");
+    }
+
+    @Test
+    @Order(14)
+    void theEpidemiologistPagesThroughTheContactsAndExportsThemAsCsv() {
+        // the case confirmed again at the desk: tracing picks up the parent who came to the market with the resident
+        as(token("authority1")).contentType(ContentType.JSON).body(Map.of("documentType", "RESIDENT_ID",
+                "documentNumber", OTHER_ID_NUMBER, "status", "CONFIRMED")).post("/api/v1/cases").then().statusCode(201);
+
+        epidemiologist.driver().get(gateway + "/app/epidemiologist.html?case=" + caseId + "&size=1");
+        epidemiologist.waitFor(By.xpath("//*[@id='contacts-page' and text()='第 1 / 2 页，共 2 人']"));
+        String first = onlyContactShown();
+        epidemiologist.screenshot("epidemiologist-contacts-page-1");
+        epidemiologist.click("contacts-next");
+        epidemiologist.waitFor(By.xpath("//*[@id='contacts-page' and text()='第 2 / 2 页，共 2 人']"));
+        String second = onlyContactShown();
+        assertEquals(java.util.Set.of(masked(NAME), masked(PARENT_NAME)), java.util.Set.of(first, second),
+                "one contact a page, each once");
+        assertFalse(epidemiologist.waitFor(By.id("contacts-next")).isEnabled(), "no page after the last");
+        epidemiologist.screenshot("epidemiologist-contacts-page-2");
+
+        // the download: its name and content, as the page hands them to the browser
+        epidemiologist.script("window.exported = [];"
+                + " const make = URL.createObjectURL;"
+                + " URL.createObjectURL = blob => { blob.text().then(text => window.exported.push(text)); return make.call(URL, blob); };"
+                + " document.addEventListener('click', event => {"
+                + "   if (event.target.download) { window.downloadName = event.target.download; event.preventDefault(); } }, true);");
+        epidemiologist.click("export-csv");
+        String csv = epidemiologist.until(d -> (String) epidemiologist.script("return window.exported[0]"));
+        assertEquals("contacts-" + caseId + ".csv", epidemiologist.script("return window.downloadName"));
+        List<String> lines = csv.lines().toList();
+        assertEquals("contactSubjectId,maskedName,degree,exposure,venueId,overlapFrom,overlapTo", lines.get(0));
+        assertEquals(3, lines.size(), "both contacts, not just the page on show");
+        assertTrue(csv.contains(masked(NAME)) && csv.contains(masked(PARENT_NAME)));
+        assertFalse(csv.contains(NAME) || csv.contains(PARENT_NAME), "masked names only");
+    }
+
+    @Test
+    @Order(15)
+    void theAdminSeesTheOverrideApprovalInTheAuditTrail() {
+        admin = Browser.desk();
+        admin.signIn(gateway + "/app/admin.html", "admin1", PASSWORD);
+        WebElement approval = admin.waitFor(By.xpath("//tr[contains(@class,'audit-entry') and contains(., 'OVERRIDE_APPROVED')]"));
+        assertTrue(approval.getText().contains("risk-scoring"), approval.getText());
+        admin.script("arguments[0].scrollIntoView({block: 'center'})", approval);
+        admin.screenshot("admin-audit");
+    }
+
+    @Test
     @Order(99)
     void noNameDocumentNumberOrPhoneReachedALog() throws IOException {
         for (Path log : platform.logs()) {
             String text = Files.readString(log);
-            for (String personal : List.of(NAME, ID_NUMBER, PHONE, OTHER_NAME, OTHER_ID_NUMBER)) {
+            for (String personal : List.of(NAME, ID_NUMBER, PHONE, OTHER_NAME, OTHER_ID_NUMBER, PARENT_NAME, PARENT_ID_NUMBER)) {
                 assertFalse(text.contains(personal), "personal data in " + log.getFileName());
             }
         }
@@ -377,6 +580,36 @@ class PagesInBrowserIT {
     private static WebElement scan(Path picture, String decision) {
         checkpoint.driver().findElement(By.id("scan-file")).sendKeys(picture.toAbsolutePath().toString());
         return checkpoint.waitFor(By.cssSelector("#verdict[data-decision=" + decision + "]"));
+    }
+
+    /** The one contact on the epidemiologist's page (its masked name), once the table shows just one. */
+    private static String onlyContactShown() {
+        return epidemiologist.until(d -> (String) epidemiologist.script(
+                "const rows = document.querySelectorAll('#contacts tr.contact');"
+                        + " return rows.length === 1 ? rows[0].cells[0].textContent : null;"));
+    }
+
+    /** Opens the filming phone on {@code film} (one at a time: a failed step's is closed here or at the end). */
+    private static void filming(Path film) {
+        closeFilming();
+        filming = Browser.phoneFilming(film);
+    }
+
+    private static void closeFilming() {
+        if (filming != null) {
+            filming.close();
+            filming = null;
+        }
+    }
+
+    /** A name whose masked form differs from those of {@code others}, so the pages tell them apart. */
+    private static String nameMaskedUnlike(String... others) {
+        while (true) {
+            String name = Residents.name();
+            if (Stream.of(others).noneMatch(other -> masked(other).equals(masked(name)))) {
+                return name;
+            }
+        }
     }
 
     private static String masked(String name) {
