@@ -339,7 +339,12 @@ export function qrReader(elementId) {
     /** Reads one code: onText has it once, however many frames show it before the camera stops. */
     async camera(onText) {
       let read = false;
-      await reader.start({ facingMode: 'environment' }, { fps: 8, qrbox: { width: 240, height: 240 } }, text => {
+      // the box read is most of the picture: a code is dense (version 11), and needs every pixel the camera gives it
+      const qrbox = (width, height) => {
+        const side = Math.max(50, Math.floor(Math.min(width, height) * 0.85));
+        return { width: side, height: side };
+      };
+      await reader.start({ facingMode: 'environment' }, { fps: 8, qrbox }, text => {
         if (read) return;
         read = true;
         onText(text);
