@@ -1,7 +1,6 @@
 package org.healthcode.trusthub;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,7 +35,8 @@ public final class TrustHub {
                              [--previous trust-list.jws --anchor anchor.jwk.json]
               trust-hub show --list trust-list.jws --anchor anchor.jwk.json""";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    // One line: the public JWK goes into an environment variable as it is.
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Clock clock;
     private final PrintStream out;
@@ -111,7 +112,8 @@ public final class TrustHub {
             InterruptedException, TrustAnchor.Refused {
         SigningKey anchor = SigningKey.anchorFromPkcs8(required(options, "anchor-kid"),
                 readPrivateKey(Path.of(required(options, "anchor-key"))));
-        NationalTrustList list = ListDescription.assemble(Path.of(required(options, "description")), clock.instant());
+        NationalTrustList list = ListDescription.assemble(Path.of(required(options, "description")),
+                clock.instant().truncatedTo(ChronoUnit.SECONDS));
         if (options.containsKey("previous")) {
             TrustAnchor pinned = new TrustAnchor(VerificationKey.fromJwk(Files.readString(
                     Path.of(required(options, "anchor")), StandardCharsets.UTF_8)));

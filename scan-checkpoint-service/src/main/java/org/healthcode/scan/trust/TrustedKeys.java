@@ -33,7 +33,7 @@ import org.jboss.logging.Logger;
  * status and window apply, so a revocation there wins. Verification never waits for the network.
  *
  * <p>Operators see the national list held as {@code healthcode_trust_list_version} and
- * {@code healthcode_trust_list_age_seconds} (since its issue time; both absent while none is held)
+ * {@code healthcode_trust_list_age_seconds} (since its issue time; both NaN while none is held)
  * and in the readiness check {@code national-trust-list}.
  */
 @ApplicationScoped
@@ -74,7 +74,7 @@ public class TrustedKeys {
         this.national = NationalTrust.of(config.nationalTrustList(), clock);
         national.ifPresent(list -> {
             Gauge.builder(LIST_VERSION, list, held -> held.held() == null ? Double.NaN : held.held().version())
-                    .description("Version of the national trust list held; absent (NaN) while none is held")
+                    .description("Version of the national trust list held; NaN while none is held")
                     .register(registry);
             Gauge.builder(LIST_AGE, list, held -> held.age() == null ? Double.NaN : held.age().toMillis() / 1000.0)
                     .description("Time since the national trust list held was issued; NaN while none is held")
