@@ -60,9 +60,13 @@ public interface ScanConfig {
          */
         Optional<String> anchorKey();
 
-        /** How often the list is fetched again (a failed fetch keeps the list held until the next). */
+        /** How often the list is fetched again after a fetch that brought a good list. */
         @WithDefault("5m")
         Duration refresh();
+
+        /** How soon a failed or refused fetch is tried again (the list held stays in use meanwhile). */
+        @WithDefault("30s")
+        Duration retry();
     }
 
     /** Clock difference tolerated after a code's expiry. */

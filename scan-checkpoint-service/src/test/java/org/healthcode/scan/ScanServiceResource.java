@@ -102,6 +102,7 @@ public class ScanServiceResource extends RealInfraResource {
                 + "/national/trust-list.jws");
         // Refreshed by the test (TrustedKeys.refreshNationalList), not by the schedule.
         config.put("scan.national-trust-list.refresh", "1h");
+        config.put("scan.national-trust-list.retry", "1h");
         return config;
     }
 

@@ -19,8 +19,9 @@ import org.jboss.logging.Logger;
  * The national trust list this checkpoint holds: fetched from the hub, accepted only when the pinned
  * anchor signed it and it is not older than the list held (a replay of an old list cannot bring a
  * revoked key back). A list refused, or a hub that does not answer, leaves the last good list in
- * use; the log says which and keeps the version held. Held in memory: after a restart the first
- * fetch decides.
+ * use; the log says which and keeps the version held, and the fetch is tried again after
+ * {@code scan.national-trust-list.retry} rather than the full refresh. Held in memory: after a
+ * restart the first good fetch decides.
  */
 public class NationalTrust {
 
@@ -37,10 +38,21 @@ public class NationalTrust {
     public record Refresh(Instant at, String outcome, String reason) {
     }
 
-    NationalTrust(URI url, TrustAnchor anchor, Clock clock) {
+    private final Duration refresh;
+    private final Duration retry;
+    private volatile long nextFetchNanos = System.nanoTime();
+
+    NationalTrust(URI url, TrustAnchor anchor, Duration refresh, Duration retry, Clock clock) {
         this.url = url;
         this.anchor = anchor;
+        this.refresh = refresh;
+        this.retry = retry;
         this.clock = clock;
+    }
+
+    /** Whether the next fetch is due: {@code refresh} after a good one, {@code retry} after a failed or refused one. */
+    boolean due() {
+        return System.nanoTime() - nextFetchNanos >= 0;
     }
 
     /** The national list of this configuration, or empty when no URL is set. */
@@ -65,7 +77,7 @@ public class NationalTrust {
             if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
                 throw new URISyntaxException(url.get(), "not an http(s) URL");
             }
-            return Optional.of(new NationalTrust(uri, anchor, clock));
+            return Optional.of(new NationalTrust(uri, anchor, config.refresh(), config.retry(), clock));
         } catch (URISyntaxException e) {
             throw new IllegalStateException(NationalTrustListConfig.URL + " is not an http(s) URL");
         }
@@ -73,6 +85,7 @@ public class NationalTrust {
 
     /** Fetches the list once; true when a newer list is now held. */
     public boolean refresh() {
+        nextFetchNanos = System.nanoTime() + retry.toNanos();
         NationalTrustList before = held.get();
         String jws;
         try {
@@ -86,6 +99,7 @@ public class NationalTrust {
         try {
             NationalTrustList now = anchor.update(before, jws);
             held.set(now);
+            nextFetchNanos = System.nanoTime() + refresh.toNanos();
             if (now == before) {
                 last.set(new Refresh(clock.instant(), "UNCHANGED", null));
                 return false;

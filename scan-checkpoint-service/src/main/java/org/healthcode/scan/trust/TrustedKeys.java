@@ -29,8 +29,9 @@ import org.jboss.logging.Logger;
  * {@code scan.trust-list-refresh}. A failed fetch keeps the last good copy of that province and is
  * retried every {@code scan.trust-list-retry}. When {@code scan.national-trust-list.url} is set, the
  * national list's keys join last (fetched at start and every {@code scan.national-trust-list.refresh},
- * see {@link NationalTrust}): for a key id a province also publishes itself, the national list's
- * status and window apply, so a revocation there wins. Verification never waits for the network.
+ * after a failure every {@code scan.national-trust-list.retry}, see {@link NationalTrust}): for a key
+ * id a province also publishes itself, the national list's status and window apply, so a revocation
+ * there wins. Verification never waits for the network.
  *
  * <p>Operators see the national list held as {@code healthcode_trust_list_version} and
  * {@code healthcode_trust_list_age_seconds} (since its issue time; both NaN while none is held)
@@ -107,10 +108,13 @@ public class TrustedKeys {
         }
     }
 
-    @Scheduled(every = "${scan.national-trust-list.refresh:5m}", delayed = "${scan.national-trust-list.refresh:5m}",
+    /** Fetches the national list when due: its refresh after a good fetch, its retry after a failed one. */
+    @Scheduled(every = "${scan.national-trust-list.retry:30s}", delayed = "${scan.national-trust-list.retry:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void refreshNationalListOnSchedule() {
-        refreshNationalList();
+    void refreshNationalListWhenDue() {
+        if (national.isPresent() && national.get().due()) {
+            refreshNationalList();
+        }
     }
 
     /** Fetches the national trust list now; true when a newer list was accepted (the verifier then has it). */
