@@ -39,6 +39,36 @@ public interface ScanConfig {
     @WithDefault("10s")
     Duration trustListRetry();
 
+    /** The national trust list, an additional source of provinces' keys; off unless its URL is set. */
+    NationalTrustListConfig nationalTrustList();
+
+    /**
+     * Where the national hub publishes its signed trust list and the anchor key it must be signed
+     * with. Its keys join the trust list (and win over the same province's key id from elsewhere).
+     */
+    interface NationalTrustListConfig {
+
+        String URL = "scan.national-trust-list.url";
+        String ANCHOR_KEY = "scan.national-trust-list.anchor-key";
+
+        /** The signed list's http(s) URL (env SCAN_NATIONAL_TRUST_LIST_URL); absent: not used. */
+        Optional<String> url();
+
+        /**
+         * The trust anchor's public key, pinned: one JWK {@code {"kty":"EC","crv":"P-256","kid":…,"x":…,"y":…}}
+         * (env SCAN_NATIONAL_TRUST_LIST_ANCHOR_KEY). Required with the URL.
+         */
+        Optional<String> anchorKey();
+
+        /** How often the list is fetched again after a fetch that brought a good list. */
+        @WithDefault("5m")
+        Duration refresh();
+
+        /** How soon a failed or refused fetch is tried again (the list held stays in use meanwhile). */
+        @WithDefault("30s")
+        Duration retry();
+    }
+
     /** Clock difference tolerated after a code's expiry. */
     @WithDefault("30s")
     Duration clockSkew();

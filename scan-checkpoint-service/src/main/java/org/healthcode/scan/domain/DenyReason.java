@@ -4,7 +4,12 @@ import org.healthcode.kit.code.token.Rejection;
 
 /** Why a checkpoint says DENY: the code failed a check, or the holder is not green. */
 public enum DenyReason {
-    MALFORMED, ALGORITHM_NOT_ALLOWED, UNTRUSTED_ISSUER, UNKNOWN_KEY, BAD_SIGNATURE, EXPIRED,
+    MALFORMED, ALGORITHM_NOT_ALLOWED, UNTRUSTED_ISSUER, UNKNOWN_KEY, BAD_SIGNATURE,
+    /** The national trust list revoked the key that signed the code. */
+    REVOKED_KEY,
+    /** The code was issued outside its key's window (national trust list). */
+    OUTSIDE_KEY_WINDOW,
+    EXPIRED,
     COLOUR_YELLOW, COLOUR_RED,
     /** No colour is known for the person (looked up by document or checked in, never coloured). */
     NO_COLOUR;

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.healthcode.kit.code.token.VerificationKeys;
 
-/** Fetches one province's JWKS over HTTP(S). Blocking; call it off the event loop. */
+/** Fetches one province's JWKS, or the national trust list, over HTTP(S). Blocking; call it off the event loop. */
 public class JwksFetcher {
 
     /** A JWKS of a few keys is a few kilobytes; anything far larger is not one. */
@@ -23,22 +23,28 @@ public class JwksFetcher {
 
     /** The keys the document lists; throws {@link IOException} with a short reason (never the body). */
     public VerificationKeys fetch(URI url) throws IOException, InterruptedException {
+        byte[] bytes = download(url, MAX_BYTES, "application/json");
+        try {
+            return VerificationKeys.fromJwks(new String(bytes, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage());
+        }
+    }
+
+    /** The body of a 200 answer of at most {@code maxBytes}; throws {@link IOException} with a short reason. */
+    byte[] download(URI url, int maxBytes, String accept) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5))
-                .header("Accept", "application/json").GET().build();
+                .header("Accept", accept).GET().build();
         HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = response.body()) {
             if (response.statusCode() != 200) {
                 throw new IOException("HTTP " + response.statusCode());
             }
-            byte[] bytes = body.readNBytes(MAX_BYTES + 1);
-            if (bytes.length > MAX_BYTES) {
-                throw new IOException("document larger than " + MAX_BYTES + " bytes");
+            byte[] bytes = body.readNBytes(maxBytes + 1);
+            if (bytes.length > maxBytes) {
+                throw new IOException("document larger than " + maxBytes + " bytes");
             }
-            try {
-                return VerificationKeys.fromJwks(new String(bytes, StandardCharsets.UTF_8));
-            } catch (IllegalArgumentException e) {
-                throw new IOException(e.getMessage());
-            }
+            return bytes;
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.healthcode.scan.trust;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,9 +12,11 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import org.healthcode.kit.code.token.NationalTrustList;
 import org.healthcode.kit.code.token.TokenVerifier;
 import org.healthcode.kit.code.token.TrustList;
 import org.healthcode.kit.code.token.VerificationKeys;
@@ -23,7 +27,15 @@ import org.jboss.logging.Logger;
  * The trust list this checkpoint verifies codes with: the inline list of {@code scan.trust-list},
  * joined with the JWKS of each {@code scan.trust-list-url.<province>}, fetched at start and every
  * {@code scan.trust-list-refresh}. A failed fetch keeps the last good copy of that province and is
- * retried every {@code scan.trust-list-retry}. Verification never waits for the network.
+ * retried every {@code scan.trust-list-retry}. When {@code scan.national-trust-list.url} is set, the
+ * national list's keys join last (fetched at start and every {@code scan.national-trust-list.refresh},
+ * after a failure every {@code scan.national-trust-list.retry}, see {@link NationalTrust}): for a key
+ * id a province also publishes itself, the national list's status and window apply, so a revocation
+ * there wins. Verification never waits for the network.
+ *
+ * <p>Operators see the national list held as {@code healthcode_trust_list_version} and
+ * {@code healthcode_trust_list_age_seconds} (since its issue time; both NaN while none is held)
+ * and in the readiness check {@code national-trust-list}.
  */
 @ApplicationScoped
 public class TrustedKeys {
@@ -46,7 +58,12 @@ public class TrustedKeys {
     private record Fetched(VerificationKeys keys, long atNanos) {
     }
 
-    public TrustedKeys(ScanConfig config, Clock clock) {
+    public static final String LIST_VERSION = "healthcode.trust.list.version";
+    public static final String LIST_AGE = "healthcode.trust.list.age";
+
+    private final Optional<NationalTrust> national;
+
+    public TrustedKeys(ScanConfig config, Clock clock, MeterRegistry registry) {
         this.inline = config.trustList().map(String::strip).filter(text -> !text.isEmpty()).map(TrustedKeys::parseInline)
                 .orElse(TrustList.empty());
         this.urls = urls(config.trustListUrl());
@@ -55,11 +72,22 @@ public class TrustedKeys {
         this.skew = config.clockSkew();
         this.clock = clock;
         this.verifier.set(new TokenVerifier(inline, skew, clock));
+        this.national = NationalTrust.of(config.nationalTrustList(), clock);
+        national.ifPresent(list -> {
+            Gauge.builder(LIST_VERSION, list, held -> held.held() == null ? Double.NaN : held.held().version())
+                    .description("Version of the national trust list held; NaN while none is held")
+                    .register(registry);
+            Gauge.builder(LIST_AGE, list, held -> held.age() == null ? Double.NaN : held.age().toMillis() / 1000.0)
+                    .description("Time since the national trust list held was issued; NaN while none is held")
+                    .baseUnit("seconds")
+                    .register(registry);
+        });
     }
 
     /** Fetches every URL once before the service takes requests. */
     void onStart(@Observes StartupEvent start) {
         urls.keySet().forEach(this::fetch);
+        national.ifPresent(NationalTrust::refresh);
         rebuild();
         LOG.infof("Trust list: %s", verifier.get().trustList().provinces());
     }
@@ -78,6 +106,29 @@ public class TrustedKeys {
         if (changed) {
             rebuild();
         }
+    }
+
+    /** Fetches the national list when due: its refresh after a good fetch, its retry after a failed one. */
+    @Scheduled(every = "${scan.national-trust-list.retry:30s}", delayed = "${scan.national-trust-list.retry:30s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refreshNationalListWhenDue() {
+        if (national.isPresent() && national.get().due()) {
+            refreshNationalList();
+        }
+    }
+
+    /** Fetches the national trust list now; true when a newer list was accepted (the verifier then has it). */
+    public boolean refreshNationalList() {
+        if (national.isEmpty() || !national.get().refresh()) {
+            return false;
+        }
+        rebuild();
+        return true;
+    }
+
+    /** The national trust list's source, when one is configured. */
+    public Optional<NationalTrust> national() {
+        return national;
     }
 
     /** The verifier of the current trust list; replaced, never changed, when a fetch brings new keys. */
@@ -115,10 +166,15 @@ public class TrustedKeys {
                                 + " s ago");
     }
 
-    private void rebuild() {
+    private synchronized void rebuild() {
         TrustList list = inline;
         for (Map.Entry<String, Fetched> entry : new TreeMap<>(fetched).entrySet()) {
             list = list.merge(TrustList.of(entry.getKey(), entry.getValue().keys()));
+        }
+        // Last, so that its status and window win for a key id a province also publishes itself.
+        NationalTrustList nationalList = national.map(NationalTrust::held).orElse(null);
+        if (nationalList != null) {
+            list = list.merge(nationalList.toTrustList());
         }
         verifier.set(new TokenVerifier(list, skew, clock));
     }

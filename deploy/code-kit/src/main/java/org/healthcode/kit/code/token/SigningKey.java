@@ -3,10 +3,13 @@ package org.healthcode.kit.code.token;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
+import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.SignatureException;
 import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
 import java.security.spec.InvalidKeySpecException;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.regex.Pattern;
@@ -21,6 +24,8 @@ public final class SigningKey {
      * longest token stays within 250 characters.
      */
     public static final Pattern KID = Pattern.compile("[A-Za-z0-9_-]{1,2}");
+
+    static final Pattern ANCHOR_KID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     private final String kid;
     private final ECPublicKey publicKey;
@@ -48,6 +53,32 @@ public final class SigningKey {
         if (!isValidKid(kid)) {
             throw new IllegalArgumentException("a kid is 1 or 2 letters, digits, '-' or '_'");
         }
+        return load(kid, pkcs8);
+    }
+
+    /**
+     * The national trust anchor's key, which signs trust lists rather than codes: its kid may be up
+     * to 64 of {@code A-Z a-z 0-9 - _ .}. Otherwise as {@link #fromPkcs8(String, byte[])}.
+     */
+    public static SigningKey anchorFromPkcs8(String kid, byte[] pkcs8) throws GeneralSecurityException {
+        if (kid == null || !ANCHOR_KID.matcher(kid).matches()) {
+            throw new IllegalArgumentException("an anchor kid is 1 to 64 letters, digits, '-', '_' or '.'");
+        }
+        return load(kid, pkcs8);
+    }
+
+    /** A new P-256 private key, PKCS#8-encoded: what an operator stores in a secret store. */
+    public static byte[] generatePkcs8() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", Es256.provider());
+            generator.initialize(new ECGenParameterSpec("P-256"), new SecureRandom());
+            return generator.generateKeyPair().getPrivate().getEncoded();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("P-256 key generation unavailable", e);
+        }
+    }
+
+    private static SigningKey load(String kid, byte[] pkcs8) throws GeneralSecurityException {
         var factory = Es256.keyFactory();
         PrivateKey decoded;
         try {

@@ -16,13 +16,14 @@ import org.healthcode.kit.code.SubjectId;
  * Checks a code token offline: needs only a trust list (issuer province → public keys), a clock
  * and the expiry leeway (at most {@link #MAX_LEEWAY}); no service. Checks, in order: shape,
  * {@code alg} (only ES256), payload, issuer on the trust list, key id known for that issuer,
- * signature, expiry. The claims are reported only once the signature is good (for a valid or an
+ * signature, the key's status (not revoked) and window (the code's {@code iat} inside it, see
+ * {@link KeyValidity}), expiry. The claims are reported only once the signature is good (for a valid or an
  * expired token), never for a forgery or a token no trusted key could check.
  *
  * <p><b>Expiry.</b> A token is accepted up to and including the instant {@code exp + leeway} by the
  * verifier's {@link Clock}, compared to the nanosecond; one moment later it is
  * {@link Rejection#EXPIRED}. There is no other tolerance. {@code iat} is read and reported, not
- * checked against the clock.
+ * checked against the clock, only against the signing key's window.
  *
  * <p><b>A token string is not an identity.</b> ECDSA signatures are malleable: when (r, s) is a
  * valid signature, so is (r, n − s), and the issuer's signatures are not normalised to one of the
@@ -118,6 +119,13 @@ public final class TokenVerifier {
         byte[] signingInput = token.substring(0, payloadEnd).getBytes(StandardCharsets.US_ASCII);
         if (!key.verifies(signingInput, signature)) {
             return Verification.rejected(Rejection.BAD_SIGNATURE);
+        }
+        // A revoked key may be in anyone's hands: what it signed says nothing, so no claims either.
+        if (key.validity().status() == KeyStatus.REVOKED) {
+            return Verification.rejected(Rejection.REVOKED_KEY);
+        }
+        if (!key.validity().covers(claims.issuedAt())) {
+            return Verification.rejected(Rejection.OUTSIDE_KEY_WINDOW);
         }
         // Exact instants: "now" is not rounded down to its second, which let a token through for
         // up to a second more than the leeway.
