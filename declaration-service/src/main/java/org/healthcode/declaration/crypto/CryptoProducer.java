@@ -21,6 +21,6 @@ public class CryptoProducer {
     @Singleton
     @Startup
     IdentityCipher identityCipher(DeclarationConfig config) {
-        return new IdentityCipher(Keys.decode(DeclarationConfig.DATA_KEY, config.dataKey()));
+        return new IdentityCipher(DataKeyset.from(config.dataKeyset(), config.dataKey()));
     }
 }

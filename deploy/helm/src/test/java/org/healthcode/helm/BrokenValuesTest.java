@@ -19,6 +19,8 @@ class BrokenValuesTest {
         "province-code-too-short.yaml    | /province/code",
         "misspelt-replicas.yaml          | /services/gateway, 'replica'",
         "secret-as-plain-value.yaml      | /services/declaration-service/env/DECLARATION_DATA_KEY",
+        "keyset-as-plain-value.yaml      | /services/declaration-service/env/DECLARATION_DATA_KEYSET",
+        "no-data-key.yaml                | /services/declaration-service/secretEnv, DECLARATION_DATA_KEYSET, DECLARATION_DATA_KEY",
         "missing-secret-reference.yaml   | /services/code-issuer-service/secretEnv, CODE_ISSUER_KEYS",
         "one-broker.yaml                 | /kafka/brokers/replicas",
         "backup-without-destination.yaml | /postgresql/backup, destinationPath",

@@ -55,6 +55,19 @@ class ChartContentTest {
     }
 
     @Test
+    void theDataKeysetMayReplaceTheSingleDataKey() {
+        List<JsonNode> objects = Chart.objects(Chart.template(Chart.MODULE.resolve("src/test/resources/data-keyset.yaml")));
+        Map<String, String> env = new TreeMap<>();
+        for (JsonNode variable : Chart.named(objects, "Deployment", R + "-declaration-service")
+                .at("/spec/template/spec/containers/0/env")) {
+            JsonNode ref = variable.at("/valueFrom/secretKeyRef");
+            env.put(variable.path("name").asText(), ref.path("name").asText() + "/" + ref.path("key").asText());
+        }
+        assertEquals("healthcode-declaration-keys/data-keyset", env.get("DECLARATION_DATA_KEYSET"));
+        assertFalse(env.containsKey("DECLARATION_DATA_KEY"), env.keySet().toString());
+    }
+
+    @Test
     void everyServiceRunsHardenedWithProbesScalingAndABudget() {
         for (String service : ChartMatchesServicesTest.SERVICES) {
             String name = R + "-" + service;

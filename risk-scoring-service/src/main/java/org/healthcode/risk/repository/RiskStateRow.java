@@ -9,6 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.healthcode.risk.domain.Colour;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A subject's state as last published; {@code colour} is null until the first evaluation. */
 @Entity
@@ -30,8 +32,9 @@ public class RiskStateRow extends PanacheEntityBase {
 
     public boolean gold;
 
-    /** The active reasons as JSON: [{code, colour, since, until}]. */
-    public String reasons = "[]";
+    /** The active reasons, as jsonb. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public StoredReasons reasons = StoredReasons.NONE;
 
     @Column(name = "rule_set_version")
     public Integer ruleSetVersion;

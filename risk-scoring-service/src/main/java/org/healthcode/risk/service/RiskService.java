@@ -1,8 +1,5 @@
 package org.healthcode.risk.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +36,7 @@ import org.healthcode.risk.repository.RegionRiskRow;
 import org.healthcode.risk.repository.RiskStateRepository;
 import org.healthcode.risk.repository.RiskStateRow;
 import org.healthcode.risk.repository.RuleSetRepository;
+import org.healthcode.risk.repository.StoredReasons;
 import org.healthcode.risk.repository.SubmissionRepository;
 import org.healthcode.risk.repository.TravelRepository;
 import org.jboss.logging.Logger;
@@ -78,8 +76,6 @@ public class RiskService {
     }
 
     private static final Logger LOG = Logger.getLogger(RiskService.class);
-    private static final TypeReference<List<Reason>> REASONS = new TypeReference<>() {
-    };
 
     private final RiskStateRepository states;
     private final SubmissionRepository submissions;
@@ -91,14 +87,13 @@ public class RiskService {
     private final OverrideRepository overrides;
     private final Outbox outbox;
     private final AuditTrail audit;
-    private final ObjectMapper json;
     private final Clock clock;
     private final RiskConfig config;
 
     public RiskService(RiskStateRepository states, SubmissionRepository submissions, TravelRepository travel,
             ContactRepository contacts, CaseDecisionRepository cases, RegionRiskRepository regions,
             RuleSetRepository ruleSets, OverrideRepository overrides, Outbox outbox, AuditTrail audit,
-            ObjectMapper json, Clock clock, RiskConfig config) {
+            Clock clock, RiskConfig config) {
         this.states = states;
         this.submissions = submissions;
         this.travel = travel;
@@ -109,7 +104,6 @@ public class RiskService {
         this.overrides = overrides;
         this.outbox = outbox;
         this.audit = audit;
-        this.json = json;
         this.clock = clock;
         this.config = config;
     }
@@ -266,7 +260,7 @@ public class RiskService {
         row.previousColour = row.colour;
         row.colour = next.colour();
         row.gold = next.gold();
-        row.reasons = write(next.reasons());
+        row.reasons = new StoredReasons(next.reasons());
         row.quarantineUntil = next.quarantineUntil();
         row.validUntil = next.validUntil();
         row.evaluatedAt = now;
@@ -298,19 +292,7 @@ public class RiskService {
                 .orElse(start);
     }
 
-    private List<Reason> reasonsOf(RiskStateRow row) {
-        try {
-            return row.reasons == null ? List.of() : json.readValue(row.reasons, REASONS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored reasons unreadable for a subject", e);
-        }
-    }
-
-    private String write(List<Reason> reasons) {
-        try {
-            return json.writeValueAsString(reasons);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("reasons not serialisable", e);
-        }
+    private static List<Reason> reasonsOf(RiskStateRow row) {
+        return row.reasons == null ? List.of() : row.reasons.reasons();
     }
 }
