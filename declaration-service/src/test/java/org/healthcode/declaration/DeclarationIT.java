@@ -147,7 +147,7 @@ class DeclarationIT {
                 .then().statusCode(201).body("subjectId", equalTo(dependentSubject));
 
         List<ConsumerRecord<String, String>> records = KafkaTestClient.read(DeclarationSubmitted.TOPIC,
-                r -> dependentSubject.equals(r.key()), 2, Duration.ofSeconds(10));
+                r -> dependentSubject.equals(r.key()), 2, Duration.ofSeconds(60));
         assertEquals(2, records.size());
         assertEquals(0L, count("select count(*) from declaration where subject_id = $1", guardianSubject));
     }
@@ -164,7 +164,13 @@ class DeclarationIT {
                         "port", "PVG"));
     }
 
+    /**
+     * The subject's one event: waited for as long as a busy machine may take to relay it (joining
+     * the topic alone can take seconds), then read again to see that no second one follows.
+     */
     private static ConsumerRecord<String, String> only(String subjectId) {
+        assertEquals(1, KafkaTestClient.read(DeclarationSubmitted.TOPIC, r -> subjectId.equals(r.key()), 1,
+                Duration.ofSeconds(60)).size(), "the subject's event was published");
         List<ConsumerRecord<String, String>> records = KafkaTestClient.read(DeclarationSubmitted.TOPIC,
                 r -> subjectId.equals(r.key()), 2, Duration.ofSeconds(5));
         assertEquals(1, records.size(), "exactly one event for the subject");
