@@ -172,7 +172,7 @@ class DeclarationIT {
         assertEquals(1, KafkaTestClient.read(DeclarationSubmitted.TOPIC, r -> subjectId.equals(r.key()), 1,
                 Duration.ofSeconds(60)).size(), "the subject's event was published");
         List<ConsumerRecord<String, String>> records = KafkaTestClient.read(DeclarationSubmitted.TOPIC,
-                r -> subjectId.equals(r.key()), 2, Duration.ofSeconds(5));
+                r -> subjectId.equals(r.key()), 2, Duration.ofSeconds(10));
         assertEquals(1, records.size(), "exactly one event for the subject");
         return records.get(0);
     }
