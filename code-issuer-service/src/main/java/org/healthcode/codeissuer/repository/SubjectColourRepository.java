@@ -18,7 +18,7 @@ import org.healthcode.kit.db.Columns;
 import org.healthcode.kit.event.EventBatch;
 import java.time.Instant;
 import java.util.List;
-import org.healthcode.codeissuer.SubjectColour;
+import org.healthcode.codeissuer.domain.SubjectColour;
 import org.healthcode.codeissuer.domain.CurrentColour;
 import org.healthcode.codeissuer.domain.Reason;
 

@@ -1,4 +1,4 @@
-package org.healthcode.codeissuer;
+package org.healthcode.codeissuer.domain;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
