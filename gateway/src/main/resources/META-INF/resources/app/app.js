@@ -7,7 +7,7 @@ const TEXT = {
     appTitle: '健康码', signOut: '退出', language: 'English', loading: '加载中…', save: '提交', cancel: '取消',
     roleCitizen: '居民', roleCheckpoint: '检查点', roleAuthority: '卫生主管部门', roleEpidemiologist: '流调人员', roleAdmin: '管理员',
     pagesForYou: '您可以使用的页面', signInFailed: '登录失败，请稍后再试。',
-    signInUnavailable: '登录服务暂时无法访问，请几分钟后刷新重试。已登录的页面不受影响。', noRole: '此账号没有可用的角色。',
+    signInUnavailable: '登录服务暂时无法访问，请几分钟后刷新重试。已登录的页面不受影响。', retry: '重试', noRole: '此账号没有可用的角色。',
     GREEN: '绿码', YELLOW: '黄码', RED: '红码', gold: '已完成疫苗接种', ALLOW: '通行', DENY: '禁止通行',
     tabCode: '我的码', tabDeclare: '申报', tabCheckin: '每日打卡', tabVenue: '场所扫码', tabDependents: '家人', tabAppeals: '申诉',
     register: '注册', name: '姓名', documentType: '证件类型', documentNumber: '证件号码', phone: '手机号', region: '所在地区',
@@ -47,7 +47,7 @@ const TEXT = {
     appTitle: 'Health code', signOut: 'Sign out', language: '中文', loading: 'Loading…', save: 'Submit', cancel: 'Cancel',
     roleCitizen: 'Resident', roleCheckpoint: 'Checkpoint', roleAuthority: 'Health authority', roleEpidemiologist: 'Epidemiologist', roleAdmin: 'Administrator',
     pagesForYou: 'Pages open to you', signInFailed: 'Signing in failed; please try again later.',
-    signInUnavailable: 'The sign-in service cannot be reached right now; please reload in a few minutes. Pages already signed in keep working.', noRole: 'This account has no role here.',
+    signInUnavailable: 'The sign-in service cannot be reached right now; please reload in a few minutes. Pages already signed in keep working.', retry: 'Try again', noRole: 'This account has no role here.',
     GREEN: 'Green', YELLOW: 'Yellow', RED: 'Red', gold: 'Fully vaccinated', ALLOW: 'ALLOW', DENY: 'DENY',
     tabCode: 'My code', tabDeclare: 'Declare', tabCheckin: 'Check-in', tabVenue: 'Venue', tabDependents: 'Family', tabAppeals: 'Appeals',
     register: 'Register', name: 'Name', documentType: 'Document', documentNumber: 'Document number', phone: 'Mobile phone', region: 'Region',
@@ -173,6 +173,8 @@ async function providerAnswers() {
 async function unlessProviderAnswers() {
   if (!await providerAnswers()) {
     say(t('signInUnavailable'), 'error');
+    document.getElementById('content')?.replaceChildren(el('button', { type: 'button', id: 'sign-in-retry',
+      'data-t': 'retry', onclick: () => location.reload() }, t('retry')));
     throw new Error('the sign-in service does not answer');
   }
 }

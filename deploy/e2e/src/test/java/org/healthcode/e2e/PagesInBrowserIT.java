@@ -350,6 +350,7 @@ class PagesInBrowserIT {
                 WebElement message = newcomer.waitFor(By.cssSelector("#message.error"));
                 assertEquals("登录服务暂时无法访问，请几分钟后刷新重试。已登录的页面不受影响。", message.getText());
                 assertTrue(newcomer.driver().getCurrentUrl().startsWith(gateway + "/app/"), "still on the page, not sent away");
+                assertEquals("重试", newcomer.waitFor(By.id("sign-in-retry")).getText(), "a way to try again, not 'loading'");
                 newcomer.screenshot("sign-in-unavailable");
             }
 
