@@ -92,7 +92,10 @@ public class TrustedKeys {
         LOG.infof("Trust list: %s", verifier.get().trustList().provinces());
     }
 
-    /** Fetches what is due: a refresh of a good copy, or a retry after a failure. */
+    /**
+     * Fetches what is due: a province's refresh of a good copy or retry after a failure, and the
+     * national list's (its own refresh and retry, see {@link NationalTrust#due()}).
+     */
     @Scheduled(every = "${scan.trust-list-retry:10s}", delayed = "${scan.trust-list-retry:10s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refreshDue() {
@@ -103,17 +106,11 @@ public class TrustedKeys {
                 changed |= fetch(province);
             }
         }
+        if (national.isPresent() && national.get().due()) {
+            changed |= national.get().refresh();
+        }
         if (changed) {
             rebuild();
-        }
-    }
-
-    /** Fetches the national list when due: its refresh after a good fetch, its retry after a failed one. */
-    @Scheduled(every = "${scan.national-trust-list.retry:30s}", delayed = "${scan.national-trust-list.retry:30s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void refreshNationalListWhenDue() {
-        if (national.isPresent() && national.get().due()) {
-            refreshNationalList();
         }
     }
 
