@@ -244,8 +244,18 @@ final class Browser implements AutoCloseable {
         return driver.executeScript(script, arguments);
     }
 
-    byte[] screenshotOf(By what) {
-        return waitFor(what).getScreenshotAs(OutputType.BYTES);
+    /**
+     * An image as the screen shows it once its picture has loaded and been painted: a page sets an
+     * image's address and its colour at once, and the picture arrives a moment later (on a busy
+     * machine, long enough for a screenshot of the empty frame, or of the previous code).
+     */
+    byte[] pictureOf(By image) {
+        WebElement element = waitFor(image);
+        until(d -> Boolean.TRUE.equals(driver.executeScript(
+                "return arguments[0].complete && arguments[0].naturalWidth > 0", element)));
+        driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " requestAnimationFrame(() => requestAnimationFrame(() => done()))");
+        return element.getScreenshotAs(OutputType.BYTES);
     }
 
     /** The whole window as it is, into target/screenshots/{name}.png. */

@@ -201,7 +201,7 @@ class PagesInBrowserIT {
 
         // the QR as the screen shows it, read by an independent reader
         qrImage = Files.createDirectories(Browser.SCREENSHOTS).resolve("citizen-qr-green.png");
-        Files.write(qrImage, resident.screenshotOf(By.id("my-qr")));
+        Files.write(qrImage, resident.pictureOf(By.id("my-qr")));
         String token = CitizenJourneyIT.decodeQr(Files.readAllBytes(qrImage));
         JsonPath verified = as(token("checkpoint1")).contentType(ContentType.JSON).body(Map.of("token", token))
                 .post("/api/v1/codes/verify").then().statusCode(200).extract().jsonPath();
@@ -260,7 +260,7 @@ class PagesInBrowserIT {
         resident.screenshot("citizen-code-red");
 
         Path redQr = Browser.SCREENSHOTS.resolve("citizen-qr-red.png");
-        Files.write(redQr, resident.screenshotOf(By.id("my-qr")));
+        Files.write(redQr, resident.pictureOf(By.id("my-qr")));
         WebElement verdict = scan(redQr, "DENY");
         assertEquals("RED", verdict.getAttribute("data-colour"));
         checkpoint.screenshot("scanner-deny");
@@ -337,7 +337,7 @@ class PagesInBrowserIT {
         crashKeycloak();
         try {
             Path qr = Browser.SCREENSHOTS.resolve("citizen-qr-keycloak-down.png");
-            Files.write(qr, resident.screenshotOf(By.id("my-qr")));
+            Files.write(qr, resident.pictureOf(By.id("my-qr")));
             checkpoint.click(scan(qr, "ALLOW"));
 
             resident.click("tab-checkin");
@@ -468,7 +468,7 @@ class PagesInBrowserIT {
         resident.click("tab-code");
         resident.waitFor(By.cssSelector("#my-card[data-colour=GREEN]"));
         // a code lasts 3 minutes: filmed as it is on the screen now
-        byte[] code = resident.screenshotOf(By.id("my-qr"));
+        byte[] code = resident.pictureOf(By.id("my-qr"));
         // the picture nearly fills the scanner's box: a code's QR (version 11) is dense for its 240 pixels
         filming(Browser.filmOf(code, 420, Path.of("target/films/code.y4m")));
         filming.signIn(gateway + "/app/checkpoint.html", "checkpoint1", PASSWORD);
