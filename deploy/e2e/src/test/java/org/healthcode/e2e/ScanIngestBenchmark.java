@@ -73,7 +73,8 @@ import org.junit.jupiter.api.Test;
  *
  * after the services are built ({@code mvn -B -o -q package -DskipTests} at the root). Settings:
  * {@code -Dbench.clients=32 -Dbench.citizens=40 -Dbench.venues=20 -Dbench.warmup=20
- * -Dbench.seconds=120}. Figures are printed and written to {@code target/scan-ingest-benchmark.txt}.
+ * -Dbench.seconds=120}; {@code -Dbench.profile=true} adds, at every step, where the JVMs of the scan path
+ * spend their CPU ({@link CpuProfile}). Figures are printed and written to {@code target/scan-ingest-benchmark.txt}.
  *
  * <p>The gateway's per-caller rate limit would otherwise be what is measured: the platform is started
  * with it raised ({@code platform.env.GATEWAY_RATE_LIMIT_*}), for this run only. The citizens' codes
@@ -93,6 +94,9 @@ class ScanIngestBenchmark {
     private static final Duration RAW = Duration.ofSeconds(Integer.getInteger("bench.raw-seconds", 30));
     /** Gives up waiting for the index when it has not grown for this long. */
     private static final Duration STALLED = Duration.ofSeconds(Integer.getInteger("bench.stalled", 120));
+    /** {@code -Dbench.profile=true}: each step also records where the scan path's JVMs spend their CPU. */
+    private static final boolean PROFILE = Boolean.getBoolean("bench.profile");
+    private static final List<String> SCAN_PATH = List.of("gateway", "scan-checkpoint-service", "declaration-service");
     private static final String PROVINCE = "330000";
     private static final String[] TYPES = {"RESIDENTIAL_COMMUNITY", "COMPANY", "MALL", "MARKET", "HOSPITAL", "PARK",
         "SCHOOL"};
@@ -149,11 +153,15 @@ class ScanIngestBenchmark {
                 Scans step = new Scans("s" + rate, codes, venues, checkpoints, scans);
                 CpuUse before = CpuUse.now(platform.postgresPort());
                 statements.reset();
+                CpuProfile profile = PROFILE ? CpuProfile.start(SCAN_PATH) : null;
                 OpenLoad.Result result = load.offer(rate, STEP, step::call, step.okInto(accepted));
                 line("  %s", result.line());
                 report(CpuUse.now(platform.postgresPort()).since(before, result.sortedNanos().length,
                         Duration.ofNanos(result.elapsedNanos())));
                 report(statements.report(result.sortedNanos().length, 8));
+                if (profile != null) {
+                    report(profile.stop(Path.of("target/scan-ingest-profile", rate + "-per-second")));
+                }
                 if (result.okPerSecond() < 0.9 * rate) {
                     break;
                 }
