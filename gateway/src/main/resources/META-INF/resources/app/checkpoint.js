@@ -26,7 +26,8 @@ function verdict(answer) {
     dataset: { decision: answer.decision, colour }, tabindex: '0', onclick: () => screen.remove() },
   el('div', { class: 'decision', id: 'verdict-decision' }, t(answer.decision)),
   el('div', { class: 'who', id: 'verdict-name' }, answer.maskedName || ''),
-  el('div', { class: 'why' }, answer.colour ? t(answer.colour) : '', answer.reason && answer.decision === 'DENY' ? ' · ' + answer.reason : ''),
+  el('div', { class: 'why' }, answer.reason === 'NOT_REQUIRED' ? t('NOT_REQUIRED') : '',
+    answer.colour ? t(answer.colour) : '', answer.reason && answer.decision === 'DENY' ? ' · ' + answer.reason : ''),
   el('p', { class: 'muted', style: 'color:inherit' }, t('tapToContinue')));
   document.getElementById('verdict')?.remove();
   document.body.append(screen);

@@ -9,7 +9,7 @@ import org.healthcode.kit.governance.PersonalData;
  * destruction. The scan log ({@code scan_attempt}: operator scans, ID-card lookups, poster
  * check-ins and companions, each with a pseudonym) expires after the retention period; the copy of
  * each subject's colour is kept while it is current and goes only with everything else. Venues are
- * places, not people, and stay.
+ * places, not people, and stay; so do the venue types where a code is no longer required.
  */
 @ApplicationScoped
 public class ScanPersonalData implements PersonalData {

@@ -176,6 +176,7 @@ class AccessMatrixIT {
         String names = "{\"subjectIds\":[\"{subjectId}\"]}";
         String document = "{\"documentType\":\"RESIDENT_ID\",\"documentNumber\":\"{idNumber}\"}";
         String empty = "{}";
+        String requirement = "{\"required\":true}"; // the matrix requires codes where they already are
 
         List<Route> routes = new ArrayList<>();
         // the gateway: the public API
@@ -204,6 +205,9 @@ class AccessMatrixIT {
         routes.add(new Route(g, "POST", "/api/v1/venues", desk, Stranger.HIDDEN, venue));
         routes.add(new Route(g, "GET", "/api/v1/venues/{id}", desk, Stranger.HIDDEN, null));
         routes.add(new Route(g, "GET", "/api/v1/venues/{id}/poster.png", desk, Stranger.HIDDEN, null));
+        routes.add(new Route(g, "GET", "/api/v1/code-requirements/{province}", desk, Stranger.HIDDEN, null));
+        routes.add(new Route(g, "PUT", "/api/v1/code-requirements/{province}/{venueType}", authority, Stranger.HIDDEN,
+                requirement));
         routes.add(new Route(g, "POST", "/api/v1/scans", checkpoint, Stranger.HIDDEN, scan));
         routes.add(new Route(g, "POST", "/api/v1/scans/id-card", checkpoint, Stranger.HIDDEN, idCard));
         routes.add(new Route(g, "POST", "/api/v1/cases", authority, Stranger.HIDDEN, caseOfResident));
@@ -287,6 +291,9 @@ class AccessMatrixIT {
         routes.add(new Route(s, "POST", "/v1/venues", desk, Stranger.HIDDEN, venue));
         routes.add(new Route(s, "GET", "/v1/venues/{id}", desk, Stranger.HIDDEN, null));
         routes.add(new Route(s, "GET", "/v1/venues/{id}/poster.png", desk, Stranger.HIDDEN, null));
+        routes.add(new Route(s, "GET", "/v1/code-requirements/{province}", desk, Stranger.HIDDEN, null));
+        routes.add(new Route(s, "PUT", "/v1/code-requirements/{province}/{venueType}", authority, Stranger.HIDDEN,
+                requirement));
         routes.add(new Route(s, "GET", "/trust-list", open, Stranger.NONE, null));
 
         String t = "contact-trace-service";
@@ -448,7 +455,7 @@ class AccessMatrixIT {
     private static Response call(Route route, String token, String who) {
         String base = platform.serviceUrl(route.service());
         String path = route.path().replace("{subjectId}", ids.get("subjectId")).replace("{code}", "330106")
-                .replace("{id}", idFor(route.path()));
+                .replace("{province}", HERE).replace("{venueType}", "PARK").replace("{id}", idFor(route.path()));
         Supplier<Response> send = () -> {
             RequestSpecification request = given().redirects().follow(false);
             if (token != null) {

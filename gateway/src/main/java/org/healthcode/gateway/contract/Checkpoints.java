@@ -56,7 +56,8 @@ public final class Checkpoints {
     public record ScanResult(
             @Schema(required = true) String scanId,
             @Schema(required = true) ScanDecision decision,
-            @Schema(required = true, nullable = true, description = "Why DENY") DenyReason reason,
+            @Schema(required = true, nullable = true,
+                    description = "Why DENY; with ALLOW, NOT_REQUIRED: the venue's type needs no code any more") DenyReason reason,
             @Schema(required = true, nullable = true) Colour colour,
             @Schema(required = true, nullable = true) Boolean gold,
             @Schema(required = true, nullable = true) String subjectId,
@@ -79,7 +80,27 @@ public final class Checkpoints {
             @Schema(required = true) String venueName,
             @Schema(required = true, nullable = true) Colour colour,
             @Schema(required = true, nullable = true) Boolean gold,
-            @Schema(required = true) List<CompanionColour> companions) {
+            @Schema(required = true) List<CompanionColour> companions,
+            @Schema(required = true, nullable = true, description = "ALLOW when no code is required here; "
+                    + "otherwise null: the colour decides at the door") ScanDecision decision,
+            @Schema(required = true, nullable = true, description = "NOT_REQUIRED: the venue's type needs no code "
+                    + "any more, nothing was recorded") DenyReason reason) {
+    }
+
+    @Schema(description = "Whether a code is still required at a venue type of a province")
+    public record CodeRequirementChange(@Schema(required = true) Boolean required) {
+    }
+
+    @Schema(description = "Whether a code is still required at a venue type of a province, and who last decided")
+    public record CodeRequirement(@Schema(required = true, example = "330000") String province,
+            @Schema(required = true) VenueType venueType,
+            @Schema(required = true) boolean required,
+            @Schema(required = true, nullable = true, description = "The authority account that decided last")
+            String changedBy,
+            @Schema(required = true, nullable = true) Instant changedAt) {
+    }
+
+    public record CodeRequirements(@Schema(required = true) List<CodeRequirement> items) {
     }
 
     public record CompanionColour(@Schema(required = true) String subjectId,

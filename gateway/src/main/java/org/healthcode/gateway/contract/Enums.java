@@ -26,7 +26,9 @@ public final class Enums {
 
     public enum DenyReason {
         MALFORMED, ALGORITHM_NOT_ALLOWED, UNTRUSTED_ISSUER, UNKNOWN_KEY, BAD_SIGNATURE, REVOKED_KEY, OUTSIDE_KEY_WINDOW,
-        EXPIRED, COLOUR_YELLOW, COLOUR_RED, NO_COLOUR
+        EXPIRED, COLOUR_YELLOW, COLOUR_RED, NO_COLOUR,
+        /** With ALLOW: the venue's type no longer requires a code; nothing was checked or recorded. */
+        NOT_REQUIRED
     }
 
     public enum CaseStatus { CONFIRMED, SUSPECTED, CLEARED }

@@ -29,6 +29,9 @@ final class ApiExamples {
     static final String REGION_RISK = """
             {"level": "HIGH"}""";
 
+    static final String CODE_REQUIREMENT = """
+            {"required": false}""";
+
     static final String VENUE = """
             {"name": "西湖银泰 1号门", "type": "MALL", "regionCode": "330102", "address": "延安路98号"}""";
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -13,7 +14,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** scan-checkpoint-service: venues and their posters, scans at checkpoints, venue check-ins, the trust list. */
+/** scan-checkpoint-service: venues and their posters, where codes are still required, scans at checkpoints, venue check-ins, the trust list. */
 @RegisterRestClient(configKey = "scan-checkpoint")
 @RegisterClientHeaders
 public interface ScanCheckpointClient {
@@ -36,6 +37,15 @@ public interface ScanCheckpointClient {
     @POST
     @Path("/v1/scans")
     Uni<ObjectNode> scan(JsonNode scan);
+
+    @GET
+    @Path("/v1/code-requirements/{province}")
+    Uni<Response> codeRequirements(@PathParam("province") String province);
+
+    @PUT
+    @Path("/v1/code-requirements/{province}/{venueType}")
+    Uni<Response> setCodeRequirement(@PathParam("province") String province, @PathParam("venueType") String venueType,
+            JsonNode change);
 
     /** Public, like the JWKS: outside /v1, so it needs no token. */
     @GET

@@ -42,6 +42,14 @@ public final class Admission {
         return byColour(subjectId, current.province(), current.colour(), current.gold() && current.colour() == Colour.GREEN);
     }
 
+    /**
+     * At a venue whose type no longer requires a code: ALLOW, NOT_REQUIRED, nothing checked.
+     * {@code subjectId}: the person the request named (a check-in's companion), or null.
+     */
+    public static Outcome notRequired(String subjectId) {
+        return new Outcome(Decision.ALLOW, DenyReason.NOT_REQUIRED, subjectId, null, null, null);
+    }
+
     private static Outcome byColour(String subjectId, String province, Colour colour, boolean gold) {
         return switch (colour) {
             case GREEN -> new Outcome(Decision.ALLOW, null, subjectId, province, colour, gold);

@@ -13,6 +13,7 @@ public final class CheckpointAudit {
 
     public static final String ID_CARD_LOOKUP = "ID_CARD_LOOKUP";
     public static final String CROSS_PROVINCE_READ = "CROSS_PROVINCE_READ";
+    public static final String CODE_REQUIREMENT_CHANGED = "CODE_REQUIREMENT_CHANGED";
     /** Why staff look a person up by document: to admit them at a checkpoint. */
     public static final String ID_CARD_PURPOSE = "CHECKPOINT_ID_CARD";
 
@@ -37,5 +38,12 @@ public final class CheckpointAudit {
             String venueProvince, String subjectId) {
         return new AuditEntry(at, staff, CROSS_PROVINCE_READ, Outcome.REFUSED, subjectId, object, venueProvince,
                 request + " by staff of " + staffProvince + ": the venue is in " + venueProvince);
+    }
+
+    /** An authority decided whether a code is still required at a venue type of its province. */
+    public static AuditEntry codeRequirement(CodeRequirement requirement) {
+        return new AuditEntry(requirement.changedAt(), requirement.changedBy(), CODE_REQUIREMENT_CHANGED,
+                Outcome.CHANGED, null, requirement.venueType().name(), requirement.province(),
+                "required=" + requirement.required());
     }
 }

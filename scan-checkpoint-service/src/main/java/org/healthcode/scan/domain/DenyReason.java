@@ -2,7 +2,7 @@ package org.healthcode.scan.domain;
 
 import org.healthcode.kit.code.token.Rejection;
 
-/** Why a checkpoint says DENY: the code failed a check, or the holder is not green. */
+/** Why a checkpoint says DENY: the code failed a check, or the holder is not green (or why no check was needed). */
 public enum DenyReason {
     MALFORMED, ALGORITHM_NOT_ALLOWED, UNTRUSTED_ISSUER, UNKNOWN_KEY, BAD_SIGNATURE,
     /** The national trust list revoked the key that signed the code. */
@@ -12,7 +12,12 @@ public enum DenyReason {
     EXPIRED,
     COLOUR_YELLOW, COLOUR_RED,
     /** No colour is known for the person (looked up by document or checked in, never coloured). */
-    NO_COLOUR;
+    NO_COLOUR,
+    /**
+     * Not a refusal: the answer is ALLOW because the venue's type no longer requires a code in its
+     * province (the end of the emergency); nothing was checked or recorded.
+     */
+    NOT_REQUIRED;
 
     public static DenyReason of(Rejection rejection) {
         return valueOf(rejection.name());

@@ -21,6 +21,8 @@ import org.healthcode.kit.web.ApiError;
 import org.healthcode.kit.web.ApiException;
 import org.healthcode.kit.web.Caller;
 import org.healthcode.scan.domain.ClientIds;
+import org.healthcode.scan.domain.Decision;
+import org.healthcode.scan.domain.DenyReason;
 import org.healthcode.scan.domain.ScanAttempt;
 import org.healthcode.scan.service.ScanService;
 import org.jboss.resteasy.reactive.ResponseHeader;
@@ -50,9 +52,13 @@ public class VenueCheckinResource {
         }
     }
 
-    /** {@code colour} null when no colour is known for the person. */
+    /**
+     * {@code colour} null when no colour is known for the person. {@code decision}/{@code reason}:
+     * ALLOW/NOT_REQUIRED when the venue's type no longer requires a code (nothing was recorded, no
+     * colour is shown), otherwise null: the colour shown at the door decides.
+     */
     public record CheckinAnswer(UUID venueId, String venueName, Colour colour, Boolean gold,
-            List<PersonColour> companions) {
+            List<PersonColour> companions, Decision decision, DenyReason reason) {
     }
 
     private final ScanService scans;
@@ -74,8 +80,11 @@ public class VenueCheckinResource {
                 citizen.subject())
                 .map(checkin -> {
                     PersonColour self = PersonColour.of(checkin.visits().get(0));
+                    ScanAttempt first = checkin.visits().get(0);
+                    boolean notRequired = first.reason == DenyReason.NOT_REQUIRED;
                     return new CheckinAnswer(checkin.venue().id, checkin.venue().name, self.colour(), self.gold(),
-                            checkin.visits().subList(1, checkin.visits().size()).stream().map(PersonColour::of).toList());
+                            checkin.visits().subList(1, checkin.visits().size()).stream().map(PersonColour::of).toList(),
+                            notRequired ? first.decision : null, notRequired ? first.reason : null);
                 });
     }
 

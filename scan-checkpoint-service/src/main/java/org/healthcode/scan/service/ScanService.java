@@ -51,10 +51,12 @@ public class ScanService {
     private final Outbox outbox;
     private final MeterRegistry metrics;
     private final Clock clock;
+    private final CodeRequirementService requirements;
 
     public ScanService(TrustedKeys trust, VenueService venues, PosterCodes posters, ScanAttemptRepository attempts,
             SubjectColourRepository colours, Outbox outbox, MeterRegistry metrics,
-            Clock clock) {
+            Clock clock, CodeRequirementService requirements) {
+        this.requirements = requirements;
         this.trust = trust;
         this.venues = venues;
         this.posters = posters;
@@ -77,12 +79,13 @@ public class ScanService {
         String signed = signature < 0 ? token : token.substring(0, signature);
         String fingerprint = ClientIds.fingerprint(ScanMode.OPERATOR_SCAN.name(), venueId, operator, signed);
         Verification verification = trust.verifier().verify(token);
-        return venues.find(venueId, staff, "POST /v1/scans", null).chain(venue ->
+        return venues.find(venueId, staff, "POST /v1/scans", null).chain(venue -> unlessNotRequired(venue, scanId,
+                ScanMode.OPERATOR_SCAN, operator, fingerprint, null, () ->
                 once(venue, scanId, ScanMode.OPERATOR_SCAN, operator, fingerprint, () -> verification.claims() == null
                         ? Uni.createFrom().item(Admission.ofCode(verification, null))
                         : colours.current(verification.claims().subjectId())
                                 .map(current -> Admission.ofCode(verification, current)),
-                        attempt -> null));
+                        attempt -> null)));
     }
 
     /**
@@ -95,9 +98,10 @@ public class ScanService {
         String operator = staff.subject();
         String fingerprint = ClientIds.fingerprint(ScanMode.ID_CARD.name(), venueId, operator, subjectId);
         return venues.find(venueId, staff, "POST /v1/scans/subject", subjectId)
-                .chain(venue -> once(venue, scanId, ScanMode.ID_CARD, operator, fingerprint,
+                .chain(venue -> unlessNotRequired(venue, scanId, ScanMode.ID_CARD, operator, fingerprint, null,
+                        () -> once(venue, scanId, ScanMode.ID_CARD, operator, fingerprint,
                         () -> colours.current(subjectId).map(current -> Admission.ofSubject(subjectId, current)),
-                        attempt -> CheckpointAudit.idCardLookup(attempt, staff.staffProvince())));
+                        attempt -> CheckpointAudit.idCardLookup(attempt, staff.staffProvince()))));
     }
 
     /**
@@ -109,7 +113,18 @@ public class ScanService {
             String account) {
         UUID venueId = posters.venueOf(venueCode).orElseThrow(
                 () -> new ApiException(400, "INVALID_VENUE_CODE", "The venue code is not a poster of this platform"));
-        return venues.find(venueId.toString()).chain(venue -> {
+        return venues.find(venueId.toString()).chain(venue -> requirements.requiredAt(venue).chain(required -> {
+            if (!required) {
+                List<ScanAttempt> visits = new ArrayList<>();
+                List<String> people = new ArrayList<>(List.of(subjectId));
+                people.addAll(companions);
+                for (int i = 0; i < people.size(); i++) {
+                    ScanMode mode = i == 0 ? ScanMode.VENUE_CHECKIN : ScanMode.COMPANION;
+                    visits.add(notRequired(venue, ClientIds.checkinScanId(checkinId, people.get(i)), mode, account,
+                            null, people.get(i)));
+                }
+                return Uni.createFrom().item(new Checkin(venue, List.copyOf(visits)));
+            }
             Uni<List<ScanAttempt>> visits = Uni.createFrom().item(new ArrayList<>());
             List<String> people = new ArrayList<>(List.of(subjectId));
             people.addAll(companions);
@@ -126,7 +141,7 @@ public class ScanService {
                         }));
             }
             return visits.map(done -> new Checkin(venue, List.copyOf(done)));
-        });
+        }));
     }
 
     /**
@@ -150,6 +165,25 @@ public class ScanService {
                 return Uni.createFrom().item(attempt);
             });
         });
+    }
+
+    /**
+     * {@code scan} unless the venue's type no longer requires a code in its province: then ALLOW,
+     * NOT_REQUIRED, and nothing is recorded (no attempt, no visit, no event, no audit line).
+     */
+    private Uni<ScanAttempt> unlessNotRequired(Venue venue, String scanId, ScanMode mode, String operator,
+            String fingerprint, String subjectId, Supplier<Uni<ScanAttempt>> scan) {
+        return requirements.requiredAt(venue).chain(required -> required ? scan.get()
+                : Uni.createFrom().item(notRequired(venue, scanId, mode, operator, fingerprint, subjectId)));
+    }
+
+    /** The answer at a venue that requires no code: never stored, only counted. */
+    private ScanAttempt notRequired(Venue venue, String scanId, ScanMode mode, String operator, String fingerprint,
+            String subjectId) {
+        ScanAttempt answer = ScanAttempt.of(scanId, mode, venue.id, operator, fingerprint,
+                Admission.notRequired(subjectId), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        count(answer, venue);
+        return answer;
     }
 
     private static ScanAttempt replay(ScanAttempt stored, String fingerprint) {
