@@ -63,6 +63,40 @@ class CodeIT {
         given().get("/v1/subjects/{s}/code", subject).then().statusCode(401);
     }
 
+    /** An organisation's roster: many colours at once, without reasons; the platform only. */
+    @Test
+    void manySubjectsColoursAtOnceWithoutReasonsForThePlatformOnly() throws Exception {
+        String red = TestKeys.subjectId();
+        String gold = TestKeys.subjectId();
+        String none = TestKeys.subjectId();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        RiskEvents.send(red, "RED", false, now);
+        RiskEvents.send(gold, "GREEN", true, now);
+        RiskEvents.awaitColour(red, "RED");
+        RiskEvents.awaitColour(gold, "GREEN");
+        String answer = given().auth().oauth2(TestTokens.platform("gateway")).contentType("application/json")
+                .body(Map.of("subjectIds", List.of(red, gold, none, red))).post("/v1/colours").then().statusCode(200)
+                .extract().asString();
+        JsonPath items = JsonPath.from(answer);
+        assertEquals(2, items.getList("items").size(), answer);
+        Map<String, Map<String, Object>> bySubject = new HashMap<>();
+        for (Map<String, Object> item : items.<Map<String, Object>>getList("items")) {
+            bySubject.put((String) item.get("subjectId"), item);
+        }
+        assertEquals(Map.of("subjectId", red, "colour", "RED", "gold", false), bySubject.get(red));
+        assertEquals(Map.of("subjectId", gold, "colour", "GREEN", "gold", true), bySubject.get(gold));
+        assertFalse(answer.contains("reasons") || answer.contains("HIGH_RISK"), answer);
+
+        given().auth().oauth2(TestTokens.platform("gateway")).contentType("application/json")
+                .body(Map.of("subjectIds", List.of("not a subject"))).post("/v1/colours").then().statusCode(400)
+                .body("error", equalTo("VALIDATION_FAILED"));
+        for (String token : List.of(TestTokens.citizen("someone"), TestTokens.staff("o", "organisation", "330000"),
+                TestTokens.staff("au", "authority", "330000"))) {
+            given().auth().oauth2(token).contentType("application/json").body(Map.of("subjectIds", List.of(red)))
+                    .post("/v1/colours").then().statusCode(403);
+        }
+    }
+
     @Test
     void aRiskEventOnKafkaColoursTheCodeWithASignedTokenAndItsReasons() throws Exception {
         String subject = TestKeys.subjectId();

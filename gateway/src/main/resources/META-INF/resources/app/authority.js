@@ -132,6 +132,25 @@ function appealsSection(reloadOverrides) {
   return el('section', {}, el('h2', { 'data-t': 'appeals' }, t('appeals')), list);
 }
 
+// organisations of the province waiting for approval: approving gives one its invitation code
+function organisationsSection() {
+  const list = el('div', { id: 'organisations-queue' });
+  const load = async () => {
+    const pending = (await json('/organisations?status=PENDING')).items;
+    list.replaceChildren(...(pending.length ? pending.map(o => el('p', { class: 'organisation', dataset: { id: o.id } },
+      el('strong', {}, o.name), ' · ' + o.uscc + ' · ' + formatTime(o.registeredAt) + ' ',
+      el('button', { type: 'button', class: 'organisation-approve', 'data-t': 'approve', onclick: async () => {
+        try {
+          await json('/organisations/' + o.id + '/approve', { method: 'POST' });
+          await load();
+        } catch (e) { sayError(e); }
+      } }, t('approve')))) : [el('p', { class: 'muted', 'data-t': 'none' }, t('none'))]));
+    relabel();
+  };
+  load().catch(sayError);
+  return el('section', {}, el('h2', { 'data-t': 'organisationsPending' }, t('organisationsPending')), list);
+}
+
 function ruleSetsSection() {
   const list = el('div', { id: 'rule-sets' });
   const definition = el('textarea', { id: 'rule-definition', spellcheck: 'false' });
@@ -173,6 +192,7 @@ function ruleSetsSection() {
 // the overrides are read again after an appeal proposes one
 const overrides = el('div', {}, overridesSection());
 content.replaceChildren(el('div', { class: 'columns' },
-  el('div', {}, casesSection(), appealsSection(async () => { overrides.replaceChildren(overridesSection()); relabel(); }), regionSection()),
+  el('div', {}, casesSection(), appealsSection(async () => { overrides.replaceChildren(overridesSection()); relabel(); }), regionSection(),
+    organisationsSection()),
   el('div', {}, overrides, ruleSetsSection())));
 relabel();

@@ -6,7 +6,7 @@ import { start, api, json, image, el, field, options, t, say, sayError, today, f
 const SYMPTOMS = ['FEVER', 'FATIGUE', 'DRY_COUGH', 'STUFFY_NOSE', 'RUNNY_NOSE', 'SORE_THROAT', 'DIARRHOEA'];
 const DOCUMENTS = ['RESIDENT_ID', 'PASSPORT', 'HK_MACAO_PERMIT', 'TAIWAN_PERMIT'];
 const TABS = [['code', 'tabCode'], ['declare', 'tabDeclare'], ['checkin', 'tabCheckin'], ['venue', 'tabVenue'],
-  ['dependents', 'tabDependents'], ['appeals', 'tabAppeals']];
+  ['dependents', 'tabDependents'], ['appeals', 'tabAppeals'], ['organisations', 'tabOrganisations']];
 // a fresh code well before the 3 minutes a token lasts; a new colour shows within this
 const REFRESH_SECONDS = 20;
 
@@ -238,6 +238,8 @@ async function showTab(name) {
     panel.replaceChildren(await dependentsPanel());
   } else if (name === 'appeals') {
     panel.replaceChildren(await appealsPanel());
+  } else if (name === 'organisations') {
+    panel.replaceChildren(await organisationsPanel());
   }
   relabel();
 }
@@ -317,6 +319,31 @@ async function appealsPanel() {
       } catch (e) { sayError(e); }
     } }, el('h3', { 'data-t': 'appeal' }, t('appeal')), field('appealFor', who), field('appealReason', reason),
     el('button', { type: 'submit', id: 'appeal-submit', 'data-t': 'appeal' }, t('appeal'))));
+}
+
+// The employers one joined (they see masked name, colour and today's declaration and check-in only).
+async function organisationsPanel() {
+  const joined = (await json('/me/organisations')).items;
+  const code = el('input', { id: 'invitation-code', maxlength: '8', autocomplete: 'off', required: true });
+  const consent = el('input', { type: 'checkbox', id: 'roster-consent' });
+  return el('section', {}, el('h2', { 'data-t': 'organisations' }, t('organisations')),
+    joined.length ? el('ul', { id: 'organisations-list' }, joined.map(o => el('li', {}, o.name + ' ',
+      el('button', { type: 'button', class: 'link', 'data-t': 'leave', onclick: async () => {
+        try {
+          await json('/me/organisations/' + o.organisationId, { method: 'DELETE' });
+          await showTab('organisations');
+        } catch (e) { sayError(e); }
+      } }, t('leave')))))
+      : el('p', { class: 'muted', 'data-t': 'none' }, t('none')),
+    el('form', { id: 'join-organisation', onsubmit: async event => {
+      event.preventDefault();
+      try {
+        await json('/me/organisations', { method: 'POST', body: { invitationCode: code.value.trim(), consent: consent.checked } });
+        await showTab('organisations');
+      } catch (e) { sayError(e); }
+    } }, el('h3', { 'data-t': 'joinOrganisation' }, t('joinOrganisation')), field('invitationCode', code),
+    el('label', {}, consent, ' ', el('span', { 'data-t': 'consentToRoster' }, t('consentToRoster'))),
+    el('button', { type: 'submit', id: 'join-submit', 'data-t': 'joinOrganisation' }, t('joinOrganisation'))));
 }
 
 async function showHome() {

@@ -51,6 +51,10 @@ public class SubjectColourRepository implements PanacheRepositoryBase<SubjectCol
             select colour, gold, reasons, valid_until, quarantine_until, evaluated_at
             from subject_colour where subject_id = $1""";
 
+    private static final String CURRENT_OF = """
+            select subject_id, colour, gold, reasons, valid_until, quarantine_until, evaluated_at
+            from subject_colour where subject_id = any($1) order by subject_id""";
+
     private final ObjectMapper json;
     private final Pool pool;
 
@@ -100,6 +104,20 @@ public class SubjectColourRepository implements PanacheRepositoryBase<SubjectCol
         return pool.preparedQuery(CURRENT).execute(Tuple.of(subjectId)).map(rows -> {
             RowIterator<Row> found = rows.iterator();
             return found.hasNext() ? toDomain(subjectId, found.next()) : null;
+        });
+    }
+
+    /** The current colours of those of these subjects that have one. */
+    public Uni<List<CurrentColour>> currentOf(List<String> subjectIds) {
+        if (subjectIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return pool.preparedQuery(CURRENT_OF).execute(Tuple.tuple().addArrayOfString(subjectIds.toArray(String[]::new))).map(rows -> {
+            List<CurrentColour> found = new java.util.ArrayList<>();
+            for (Row row : rows) {
+                found.add(toDomain(row.getString("subject_id"), row));
+            }
+            return found;
         });
     }
 

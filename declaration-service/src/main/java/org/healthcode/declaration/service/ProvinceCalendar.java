@@ -23,6 +23,11 @@ public class ProvinceCalendar {
         return LocalDate.ofInstant(clock.instant(), config.timeZone());
     }
 
+    /** When today began in the province. */
+    public Instant startOfToday() {
+        return today().atStartOfDay(config.timeZone()).toInstant();
+    }
+
     /** Now, at the precision PostgreSQL keeps, so what is stored equals what is published. */
     public Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Who may call what, on every door of the platform: every route of the gateway and of every service
  * (as each one's OpenAPI document lists them), called with every kind of caller: no token, a token
- * with no role, each role of the province (330000), the gateway's own service identity, and a
+ * with no role, each role of the province (330000, organisation staff included), the gateway's own service identity, and a
  * stranger (another citizen, or staff of the same role in another province, 310000) reaching for the
  * province's data. A route the table below does not know fails the test, so no new route can slip
  * through unreviewed; so does a route in the table that no longer exists.
@@ -55,6 +55,7 @@ class AccessMatrixIT {
     private static final String ANY = "authenticated";
     /** The realm role of the platform's own services, and the headers they name a person in (web-kit's Caller). */
     private static final String PLATFORM = "platform";
+    private static final String ORGANISATION = "organisation";
     private static final String ON_BEHALF_OF = "Healthcode-On-Behalf-Of";
     private static final String ON_BEHALF_OF_PROVINCE = "Healthcode-On-Behalf-Of-Province";
 
@@ -137,6 +138,13 @@ class AccessMatrixIT {
             tokens.put(role, TestTokens.staff(role + "-matrix", role, HERE));
             strangers.put(role, TestTokens.staff(role + "-elsewhere", role, ELSEWHERE));
         }
+        // an organisation's staff (not among STAFF: they reach no one's data but their roster's), with a
+        // pending organisation of the province for the authorities' queue
+        tokens.put(ORGANISATION, TestTokens.staff("organisation-matrix", ORGANISATION, HERE));
+        strangers.put(ORGANISATION, TestTokens.staff("organisation-elsewhere", ORGANISATION, ELSEWHERE));
+        ids.put("organisationId", given().auth().oauth2(TestTokens.staff("organisation-matrix-owner", ORGANISATION, HERE))
+                .contentType(ContentType.JSON).body(Map.of("uscc", OrganisationRosterIT.uscc("330106"), "name", "Matrix works"))
+                .post(gatewayUrl + "/api/v1/organisations").then().statusCode(201).extract().path("id"));
         tokens.put(PLATFORM, TestTokens.platform("gateway"));
         String other = TestTokens.citizen(Residents.account());
         given().auth().oauth2(other).contentType(ContentType.JSON)
@@ -229,6 +237,16 @@ class AccessMatrixIT {
         routes.add(new Route(g, "GET", "/api/v1/appeals", authority, Stranger.FILTERED, null));
         routes.add(new Route(g, "POST", "/api/v1/appeals/{id}/answer", authority, Stranger.HIDDEN, answer));
         routes.add(new Route(g, "GET", "/api/v1/audit", admin, Stranger.FILTERED, null));
+        // organisations: the staff reach their own organisation only (none of another's to name)
+        Set<String> organisation = Set.of(ORGANISATION);
+        routes.add(new Route(g, "POST", "/api/v1/organisations", organisation, Stranger.NONE, empty));
+        routes.add(new Route(g, "GET", "/api/v1/organisations/mine", organisation, Stranger.NONE, null));
+        routes.add(new Route(g, "GET", "/api/v1/organisations/mine/roster", organisation, Stranger.NONE, null));
+        routes.add(new Route(g, "GET", "/api/v1/organisations", authority, Stranger.FILTERED, null));
+        routes.add(new Route(g, "POST", "/api/v1/organisations/{id}/approve", authority, Stranger.HIDDEN, null));
+        routes.add(new Route(g, "POST", "/api/v1/me/organisations", citizen, Stranger.NONE, empty));
+        routes.add(new Route(g, "GET", "/api/v1/me/organisations", citizen, Stranger.NONE, null));
+        routes.add(new Route(g, "DELETE", "/api/v1/me/organisations/{organisationId}", citizen, Stranger.NONE, null));
         routes.add(new Route(g, "POST", "/api/v1/admin/purge", admin, Stranger.NONE, null));
         // platform-wide, like the purge: where and why, never a message's content or subject
         routes.add(new Route(g, "GET", "/api/v1/admin/dead-letters", admin, Stranger.NONE, null));
@@ -263,6 +281,14 @@ class AccessMatrixIT {
         routes.add(new Route(d, "GET", "/v1/subjects/{subjectId}/jurisdiction", staff, Stranger.HIDDEN, null));
         routes.add(new Route(d, "POST", "/v1/subjects/masked-names", staff, Stranger.FILTERED, names));
         routes.add(new Route(d, "POST", "/v1/subjects/resolve", desk, Stranger.HIDDEN, document));
+        routes.add(new Route(d, "POST", "/v1/organisations", organisation, Stranger.NONE, empty));
+        routes.add(new Route(d, "GET", "/v1/organisations/mine", organisation, Stranger.NONE, null));
+        routes.add(new Route(d, "GET", "/v1/organisations/mine/roster", organisation, Stranger.NONE, null));
+        routes.add(new Route(d, "GET", "/v1/organisations", authority, Stranger.FILTERED, null));
+        routes.add(new Route(d, "POST", "/v1/organisations/{id}/approve", authority, Stranger.HIDDEN, null));
+        routes.add(new Route(d, "POST", "/v1/persons/me/organisations", citizen, Stranger.NONE, empty));
+        routes.add(new Route(d, "GET", "/v1/persons/me/organisations", citizen, Stranger.NONE, null));
+        routes.add(new Route(d, "DELETE", "/v1/persons/me/organisations/{organisationId}", citizen, Stranger.NONE, null));
 
         String r = "risk-scoring-service";
         routes.add(new Route(r, "GET", "/v1/subjects/{subjectId}/explanation", platformOnly, Stranger.NONE, null));
@@ -282,6 +308,7 @@ class AccessMatrixIT {
             routes.add(new Route(c, "GET", "/v1/subjects/{subjectId}" + code, platformOnly, Stranger.NONE, null));
         }
         routes.add(new Route(c, "POST", "/v1/codes/verify", desk, Stranger.NONE, "{\"token\":\"{codeToken}\"}"));
+        routes.add(new Route(c, "POST", "/v1/colours", platformOnly, Stranger.NONE, names));
         routes.add(new Route(c, "GET", "/.well-known/jwks.json", open, Stranger.NONE, null));
 
         String s = "scan-checkpoint-service";
@@ -455,7 +482,8 @@ class AccessMatrixIT {
     private static Response call(Route route, String token, String who) {
         String base = platform.serviceUrl(route.service());
         String path = route.path().replace("{subjectId}", ids.get("subjectId")).replace("{code}", "330106")
-                .replace("{province}", HERE).replace("{venueType}", "PARK").replace("{id}", idFor(route.path()));
+                .replace("{province}", HERE).replace("{venueType}", "PARK").replace("{id}", idFor(route.path()))
+                .replace("{organisationId}", ids.get("organisationId"));
         Supplier<Response> send = () -> {
             RequestSpecification request = given().redirects().follow(false);
             if (token != null) {
@@ -489,6 +517,8 @@ class AccessMatrixIT {
             return ids.get("overrideId");
         } else if (path.contains("/appeals/")) {
             return ids.get("appealId");
+        } else if (path.contains("/organisations/")) {
+            return ids.get("organisationId");
         }
         return "none";
     }

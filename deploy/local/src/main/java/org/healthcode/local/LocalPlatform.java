@@ -303,7 +303,7 @@ public final class LocalPlatform {
         line(text, "PostgreSQL", System.getenv("HC_PG_URL") != null ? System.getenv("HC_PG_URL")
                 : "127.0.0.1:" + POSTGRES_PORT + " superuser postgres; each service its own role");
         text.append('\n');
-        text.append("Demo logins (password demo): citizen1-3, checkpoint1, authority1-2, epi1, admin1 (province 330000),\n");
+        text.append("Demo logins (password demo): citizen1-3, checkpoint1, authority1-2, epi1, admin1, org1 (province 330000),\n");
         text.append("  checkpoint-sh (province 310000). A token:\n");
         text.append("  curl -s -d grant_type=password -d client_id=mini-program -d username=citizen1 -d password=demo \\\n");
         text.append("    http://127.0.0.1:8180/realms/healthcode/protocol/openid-connect/token\n\n");

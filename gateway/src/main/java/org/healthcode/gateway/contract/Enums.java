@@ -41,6 +41,8 @@ public final class Enums {
 
     public enum AppealStatus { OPEN, UPHELD, REJECTED }
 
+    public enum OrganisationStatus { PENDING, APPROVED }
+
     public enum AppealDecision { UPHELD, REJECTED }
 
     public enum OverrideStatus { PROPOSED, APPROVED, REJECTED, EXPIRED }

@@ -54,6 +54,12 @@ final class ApiExamples {
     static final String APPEAL = """
             {"reason": "I was at home on the day the case visited the mall; my colour should be green."}""";
 
+    static final String ORGANISATION = """
+            {"uscc": "91330000142916567N", "name": "杭州某科技有限公司"}""";
+
+    static final String JOIN = """
+            {"invitationCode": "7KQ2MXTA", "consent": true}""";
+
     static final String APPEAL_ANSWER = """
             {"decision": "UPHELD", "note": "Scan log shows a different person; override proposed.",
              "override": {"colour": "GREEN", "until": "2026-12-31T16:00:00Z"}}""";

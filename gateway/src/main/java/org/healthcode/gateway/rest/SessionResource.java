@@ -29,7 +29,8 @@ import org.jboss.resteasy.reactive.ResponseHeader;
 @APIResponse(responseCode = "429", ref = "RateLimited")
 public class SessionResource {
 
-    private static final List<String> ROLES = List.of("citizen", "checkpoint", "authority", "epidemiologist", "admin");
+    private static final List<String> ROLES = List.of("citizen", "checkpoint", "authority", "epidemiologist", "admin",
+            "organisation");
 
     public record SessionView(@Schema(required = true) List<String> roles,
             @Schema(required = true, nullable = true, description = "Staff only") String province) {
@@ -42,7 +43,7 @@ public class SessionResource {
     }
 
     @GET
-    @Operation(summary = "The caller's roles (citizen, checkpoint, authority, epidemiologist, admin) and, for staff, their province")
+    @Operation(summary = "The caller's roles (citizen, checkpoint, authority, epidemiologist, admin, organisation) and, for staff, their province")
     @ResponseHeader(name = "Cache-Control", value = "no-store")
     @APIResponse(responseCode = "200", description = "The caller's roles and province",
             content = @Content(schema = @Schema(implementation = SessionResource.SessionView.class)))

@@ -3,6 +3,7 @@ package org.healthcode.gateway.upstream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -100,4 +101,37 @@ public interface DeclarationClient {
     @POST
     @Path("/subjects/resolve")
     Uni<SubjectResolution> resolve(JsonNode document);
+
+    @POST
+    @Path("/organisations")
+    Uni<Response> registerOrganisation(JsonNode registration);
+
+    @GET
+    @Path("/organisations/mine")
+    Uni<Response> myOrganisation();
+
+    /** The caller's organisation's roster (masked names, subjectIds, today's declaration and check-in). */
+    @GET
+    @Path("/organisations/mine/roster")
+    Uni<ObjectNode> roster();
+
+    @GET
+    @Path("/organisations")
+    Uni<Response> organisations(@QueryParam("status") String status, @QueryParam("limit") String limit);
+
+    @POST
+    @Path("/organisations/{id}/approve")
+    Uni<Response> approveOrganisation(@PathParam("id") String id);
+
+    @POST
+    @Path("/persons/me/organisations")
+    Uni<Response> join(JsonNode join);
+
+    @GET
+    @Path("/persons/me/organisations")
+    Uni<Response> memberships();
+
+    @DELETE
+    @Path("/persons/me/organisations/{id}")
+    Uni<Response> leave(@PathParam("id") String organisationId);
 }
