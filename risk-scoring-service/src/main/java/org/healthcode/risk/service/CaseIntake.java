@@ -30,9 +30,22 @@ public class CaseIntake {
     public Uni<List<RiskService.Recoloured>> accept(CaseConfirmed event, String eventId) {
         return risk.lock(event.subjectId())
                 .invoke(row -> row.adoptProvince(province(event)))
-                .call(row -> decisions.persist(CaseDecisionRow.of(eventId, event.subjectId(), event.toDecision()))
+                .invoke(row -> row.adoptRegion(known(event.regionCode())))
+                .call(row -> decisions.persist(located(CaseDecisionRow.of(eventId, event.subjectId(),
+                                event.toDecision()), event, row.regionCode))
                         .chain(decisions::flush)) // the evaluation reads it back
                 .chain(row -> risk.recalculate(row, eventId));
+    }
+
+    /** The case's region as the authority gave it, else the subject's home region. */
+    private static CaseDecisionRow located(CaseDecisionRow decision, CaseConfirmed event, String homeRegion) {
+        String region = known(event.regionCode());
+        decision.regionCode = region != null ? region : homeRegion;
+        return decision;
+    }
+
+    private static String known(String region) {
+        return region != null && Regions.table().isKnown(region) ? region : null;
     }
 
     private static String province(CaseConfirmed event) {
