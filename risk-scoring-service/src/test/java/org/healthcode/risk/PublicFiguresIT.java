@@ -64,10 +64,14 @@ class PublicFiguresIT {
         }
         Declarations well = Declarations.harmless(Declarations.newSubjectId(), time.now()).region("330402").send();
         RiskEvents.await(well.subjectId(), RiskEvents.causedBy(well.id()));
+        // a case the authority placed in the province only is counted where the resident lives
+        TraceEvents decision = TraceEvents.caseDecision(well.subjectId(), UUID.randomUUID().toString(), "CONFIRMED",
+                time.now()).withData("regionCode", "\"330000\"").send();
+        RiskEvents.await(well.subjectId(), RiskEvents.causedBy(decision.id()));
 
-        figures("330402").statusCode(200).body("codes.red.value", equalTo(12))
-                .body("codes.green.fewerThan", equalTo(10)).body("codes.yellow.value", equalTo(0))
-                .body("confirmed.today.value", equalTo(0));
+        figures("330402").statusCode(200).body("codes.red.value", equalTo(13)).body("codes.green.value", equalTo(0))
+                .body("codes.yellow.value", equalTo(0)).body("confirmed.today.value", nullValue())
+                .body("confirmed.today.fewerThan", equalTo(10));
     }
 
     @Test

@@ -70,11 +70,12 @@ public class RiskStateRow extends PanacheEntityBase {
     }
 
     /**
-     * Takes the region an authority gave with a case as the home region when the subject has none
-     * yet (never declared); a declaration's region later decides.
+     * Takes the region an authority gave with a case (a city or county) as the home region when the
+     * subject has none yet (never declared); a declaration's region later decides.
      */
     public void adoptRegion(String regionCode) {
-        if (this.regionCode == null && regionCode != null && regionCode.matches("\\d{6}")) {
+        if (this.regionCode == null && regionCode != null && regionCode.matches("\\d{6}")
+                && !regionCode.endsWith("0000")) { // a province is no home region
             this.regionCode = regionCode;
         }
     }

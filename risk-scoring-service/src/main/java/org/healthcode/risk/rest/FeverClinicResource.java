@@ -87,12 +87,12 @@ public class FeverClinicResource {
         return clinics.change(Caller.of(identity), clinic, checked(form)).map(Clinic::of);
     }
 
+    /** Removes the clinic; answers it as it was. */
     @DELETE
     @Path("/{id}")
-    @ResponseStatus(204)
     @RolesAllowed("authority")
-    public Uni<Void> remove(@PathParam("id") String id) {
-        return clinics.remove(Caller.of(identity), id(id));
+    public Uni<Clinic> remove(@PathParam("id") String id) {
+        return clinics.remove(Caller.of(identity), id(id)).map(Clinic::of);
     }
 
     private static UUID id(String id) {

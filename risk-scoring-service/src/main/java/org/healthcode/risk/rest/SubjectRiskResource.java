@@ -1,6 +1,5 @@
 package org.healthcode.risk.rest;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,10 +44,10 @@ public class SubjectRiskResource {
 
     /**
      * {@code clinics}: for SYMPTOMS only, the fever clinics of the subject's home region (their
-     * county's, or their city's when the county has none); absent for every other reason.
+     * county's, or their city's when the county has none); null for every other reason.
      */
     public record ExplainedReason(ReasonCode code, Colour colour, Instant since, Instant until, String title,
-            String text, String action, @JsonInclude(JsonInclude.Include.NON_NULL) List<Clinic> clinics) {
+            String text, String action, List<Clinic> clinics) {
     }
 
     private final RiskService risk;

@@ -37,10 +37,16 @@ public class CaseIntake {
                 .chain(row -> risk.recalculate(row, eventId));
     }
 
-    /** The case's region as the authority gave it, else the subject's home region. */
+    /**
+     * Where the case is counted: the region the authority gave, unless that is only an area around the
+     * subject's home region (contact-trace names the province when the authority gave no region), then
+     * the home region; the home region when the authority gave none.
+     */
     private static CaseDecisionRow located(CaseDecisionRow decision, CaseConfirmed event, String homeRegion) {
         String region = known(event.regionCode());
-        decision.regionCode = region != null ? region : homeRegion;
+        boolean finerAtHome = homeRegion != null && (region == null
+                || (!region.equals(homeRegion) && Regions.within(homeRegion, region)));
+        decision.regionCode = finerAtHome ? homeRegion : region;
         return decision;
     }
 

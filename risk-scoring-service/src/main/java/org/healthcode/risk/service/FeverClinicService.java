@@ -102,14 +102,15 @@ public class FeverClinicService {
     }
 
     @WithTransaction
-    public Uni<Void> remove(Caller caller, UUID id) {
+    public Uni<FeverClinicRow> remove(Caller caller, UUID id) {
         String province = caller.staffProvince();
         Instant now = now();
         return found(id).chain(row -> {
             if (!province.equals(row.province)) {
                 return refuse(caller, REMOVED, id, row.province);
             }
-            return clinics.delete(row).call(() -> audit.recordWithin(entry(now, caller, REMOVED, row)));
+            return clinics.delete(row).call(() -> audit.recordWithin(entry(now, caller, REMOVED, row)))
+                    .replaceWith(row);
         });
     }
 
