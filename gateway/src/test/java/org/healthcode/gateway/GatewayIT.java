@@ -33,6 +33,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import org.healthcode.infra.testing.TestOidcResource;
 import org.healthcode.infra.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -837,6 +838,34 @@ class GatewayIT {
         }
         given().auth().oauth2(admin).post("/api/v1/admin/purge").then().statusCode(200)
                 .body("reports.service", org.hamcrest.Matchers.hasItem("scan-checkpoint-service"));
+    }
+
+    @Test
+    @Order(45)
+    void anyoneLooksUpFeverClinicsAndPublicFiguresWithoutATokenButOnlyAnAuthorityAddsAClinic() {
+        get("/api/v1/fever-clinics?region=330106").then().statusCode(200).body("items", equalTo(List.of()));
+        assertEquals("GET /v1/fever-clinics", riskScoring.lastCall().method() + " " + riskScoring.lastCall().rawPath());
+        assertEquals("330106", riskScoring.lastCall().query("region"));
+        assertEquals(null, riskScoring.lastCall().authorization());
+        get("/api/v1/public/figures?region=330100").then().statusCode(200).body("regionCode", equalTo("330100"));
+        assertEquals("GET /v1/public/figures", riskScoring.lastCall().method() + " " + riskScoring.lastCall().rawPath());
+        assertEquals(null, riskScoring.lastCall().authorization());
+
+        riskScoring.forgetCalls();
+        String clinic = "{\"name\":\"发热门诊\",\"regionCode\":\"330106\"}";
+        given().contentType("application/json").body(clinic).post("/api/v1/fever-clinics").then().statusCode(401)
+                .body("error", notNullValue());
+        given().auth().oauth2(TestTokens.citizen("citizen-clinic")).contentType("application/json").body(clinic)
+                .post("/api/v1/fever-clinics").then().statusCode(403).body("error", notNullValue());
+        given().auth().oauth2(TestTokens.citizen("citizen-clinic")).delete("/api/v1/fever-clinics/" + UUID.randomUUID())
+                .then().statusCode(403);
+        assertEquals(List.of(), riskScoring.calls(), "refused at the gateway");
+        String authority = TestTokens.staff("authority-clinic", "authority", "330000");
+        given().auth().oauth2(authority).contentType("application/json").body(clinic).post("/api/v1/fever-clinics")
+                .then().statusCode(201).body("regionCode", equalTo("330106"));
+        assertEquals("POST /v1/fever-clinics", riskScoring.lastCall().method() + " " + riskScoring.lastCall().rawPath());
+        assertEquals("Bearer " + authority, riskScoring.lastCall().authorization());
+        assertEquals(clinic, riskScoring.lastCall().body());
     }
 
     @Test

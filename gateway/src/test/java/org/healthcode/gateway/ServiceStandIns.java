@@ -126,6 +126,11 @@ public class ServiceStandIns implements QuarkusTestResourceLifecycleManager {
         riskScoring = new StandIn("risk-scoring-service")
                 .on("PUT", "/v1/regions/([^/]+)/risk", (call, path) -> Answer.json(200, "{\"regionCode\":\""
                         + path.group(1) + "\",\"level\":\"" + call.field("level") + "\",\"updatedAt\":\"2026-11-22T03:15:00Z\"}"))
+                .on("GET", "/v1/fever-clinics", (call, path) -> Answer.json(200, "{\"items\":[]}"))
+                .on("POST", "/v1/fever-clinics", (call, path) -> Answer.json(201, "{\"id\":\"" + OVERRIDE
+                        + "\",\"regionCode\":\"" + call.field("regionCode") + "\"}"))
+                .on("GET", "/v1/public/figures", (call, path) -> Answer.json(200, "{\"regionCode\":\""
+                        + call.query("region") + "\",\"riskLevel\":\"LOW\"}"))
                 .on("GET", "/v1/regions/risk", (call, path) -> Answer.json(200,
                         "{\"items\":[{\"regionCode\":\"420106\",\"level\":\"HIGH\",\"updatedAt\":\"2026-11-22T03:15:00Z\"}]}"))
                 .on("GET", "/v1/subjects/([^/]+)/explanation", (call, path) -> Answer.json(200,

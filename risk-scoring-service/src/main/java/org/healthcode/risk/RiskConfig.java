@@ -19,6 +19,8 @@ public interface RiskConfig {
 
     Overrides overrides();
 
+    Figures figures();
+
     interface Review {
 
         /** How often due subjects are looked for (a run is skipped while the previous one goes on). */
@@ -46,5 +48,19 @@ public interface RiskConfig {
         /** How long a proposed override waits for a second authority's decision. */
         @WithDefault("72h")
         Duration proposalTtl();
+    }
+
+    interface Figures {
+
+        /**
+         * How long a region's public figures are kept and may be kept by browsers and proxies
+         * ({@code Cache-Control: max-age}); the cache {@code public-figures} expires with it.
+         */
+        @WithDefault("60s")
+        Duration maxAge();
+
+        /** A count from 1 to one less than this is answered only as "fewer than" it. */
+        @WithDefault("10")
+        int threshold();
     }
 }

@@ -8,7 +8,7 @@ import org.healthcode.kit.governance.PersonalData;
  * This service's personal data, for the kit's retention purge and end-of-emergency destruction.
  * Pseudonyms are personal data. Copies of declarations and check-ins expire with the retention
  * period like the originals; the rest (states, case decisions, traced contacts, overrides) goes
- * at the destruction. Rule sets and region levels are about no one and stay.
+ * at the destruction. Rule sets, region levels and fever clinics are about no one and stay.
  */
 @ApplicationScoped
 public class RiskPersonalData implements PersonalData {

@@ -54,8 +54,9 @@ class ExplanationIT {
         assertEquals(red.get("quarantineUntil").asText(), english.getString("quarantineUntil"));
         assertEquals(red.get("validUntil").asText(), english.getString("validUntil"));
         Map<String, Object> reason = english.getMap("reasons[0]");
-        assertEquals(Set.of("code", "colour", "since", "until", "title", "text", "action"), reason.keySet(),
-                "nothing about another person or a case");
+        assertEquals(Set.of("code", "colour", "since", "until", "title", "text", "action", "clinics"),
+                reason.keySet(), "nothing about another person or a case");
+        assertEquals(null, reason.get("clinics"), "fever clinics are named for SYMPTOMS only");
 
         JsonPath chinese = given().auth().oauth2(GATEWAY).get("/v1/subjects/{id}/explanation", subject).then()
                 .statusCode(200).body("language", equalTo("zh")).extract().jsonPath();

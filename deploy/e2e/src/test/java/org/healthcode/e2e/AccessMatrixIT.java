@@ -130,6 +130,10 @@ class AccessMatrixIT {
                 .body(Map.of("subjectId", ids.get("subjectId"), "colour", "GREEN", "justification", "matrix",
                         "until", platform.clock().instant().plus(Duration.ofDays(2)).toString()))
                 .post(gatewayUrl + "/api/v1/overrides").then().statusCode(201).extract().path("id"));
+        ids.put("clinicId", given().auth().oauth2(authority).contentType(ContentType.JSON)
+                .body(Map.of("name", "Matrix clinic", "address", "3 Test Road", "regionCode", "330106",
+                        "openingHours", "08:00-17:00", "telephone", "0571-1234567"))
+                .post(gatewayUrl + "/api/v1/fever-clinics").then().statusCode(201).extract().path("id"));
 
         tokens.put("anonymous", null);
         tokens.put("no role", TestTokens.token("nobody-" + UUID.randomUUID(), List.of(), HERE));
@@ -178,6 +182,8 @@ class AccessMatrixIT {
         String answer = "{\"decision\":\"REJECTED\",\"note\":\"matrix\"}";
         String note = "{\"note\":\"matrix\"}";
         String level = "{\"level\":\"LOW\"}";
+        String clinic = "{\"name\":\"Matrix clinic\",\"address\":\"3 Test Road\",\"regionCode\":\"330106\","
+                + "\"openingHours\":\"08:00-17:00\",\"telephone\":\"0571-1234567\"}";
         String venueCheckin = "{\"venueCode\":\"{posterCode}\",\"subjectId\":\"{subjectId}\",\"companions\":[],"
                 + "\"checkinId\":\"{scanId}\"}";
         String subjectScan = "{\"subjectId\":\"{subjectId}\",\"venueId\":\"{venueId}\",\"scanId\":\"{scanId}\"}";
@@ -226,6 +232,12 @@ class AccessMatrixIT {
         // travellers must not have been), not data about a person
         routes.add(new Route(g, "PUT", "/api/v1/regions/{code}/risk", authority, Stranger.NONE, level));
         routes.add(new Route(g, "GET", "/api/v1/regions/risk", Set.of(ANY), Stranger.NONE, null));
+        // public information: the fever clinics (kept by each province's authority) and a region's figures
+        routes.add(new Route(g, "GET", "/api/v1/fever-clinics", open, Stranger.NONE, null));
+        routes.add(new Route(g, "POST", "/api/v1/fever-clinics", authority, Stranger.HIDDEN, clinic));
+        routes.add(new Route(g, "PUT", "/api/v1/fever-clinics/{id}", authority, Stranger.HIDDEN, clinic));
+        routes.add(new Route(g, "DELETE", "/api/v1/fever-clinics/{id}", authority, Stranger.HIDDEN, null));
+        routes.add(new Route(g, "GET", "/api/v1/public/figures", open, Stranger.NONE, null));
         routes.add(new Route(g, "GET", "/api/v1/session", Set.of(ANY), Stranger.NONE, null));
         routes.add(new Route(g, "GET", "/api/v1/rule-sets", Set.of("authority", "admin"), Stranger.NONE, null));
         routes.add(new Route(g, "POST", "/api/v1/rule-sets/dry-run", authority, Stranger.NONE, empty));
@@ -295,6 +307,11 @@ class AccessMatrixIT {
         routes.add(new Route(r, "GET", "/v1/subjects/{subjectId}/risk", Set.of("authority", "admin"), Stranger.HIDDEN, null));
         routes.add(new Route(r, "PUT", "/v1/regions/{code}/risk", authority, Stranger.NONE, level));
         routes.add(new Route(r, "GET", "/v1/regions/risk", Set.of(ANY), Stranger.NONE, null));
+        routes.add(new Route(r, "GET", "/v1/fever-clinics", open, Stranger.NONE, null));
+        routes.add(new Route(r, "POST", "/v1/fever-clinics", authority, Stranger.HIDDEN, clinic));
+        routes.add(new Route(r, "PUT", "/v1/fever-clinics/{id}", authority, Stranger.HIDDEN, clinic));
+        routes.add(new Route(r, "DELETE", "/v1/fever-clinics/{id}", authority, Stranger.HIDDEN, null));
+        routes.add(new Route(r, "GET", "/v1/public/figures", open, Stranger.NONE, null));
         routes.add(new Route(r, "GET", "/v1/rule-sets", Set.of("authority", "admin"), Stranger.NONE, null));
         routes.add(new Route(r, "POST", "/v1/rule-sets/dry-run", authority, Stranger.NONE, empty));
         routes.add(new Route(r, "POST", "/v1/rule-sets", authority, Stranger.NONE, empty));
@@ -519,6 +536,8 @@ class AccessMatrixIT {
             return ids.get("appealId");
         } else if (path.contains("/organisations/")) {
             return ids.get("organisationId");
+        } else if (path.contains("/fever-clinics/")) {
+            return ids.get("clinicId");
         }
         return "none";
     }

@@ -242,7 +242,8 @@ class GovernanceIT {
                 for (String table : tables(db, schema)) {
                     long rows = count(db, "select count(*) from " + schema + "." + table);
                     long kept = switch (table) {
-                        case "flyway_schema_history", "processed_event", "rule_set", "region_risk", "venue", "code_requirement"
+                        case "flyway_schema_history", "processed_event", "rule_set", "region_risk", "venue", "code_requirement",
+                                "fever_clinic"
                                 -> rows;
                         case "audit_entry" -> count(db, "select count(*) from " + schema + ".audit_entry "
                                 + "where action = 'PERSONAL_DATA_DESTROYED' and subject_id is null");

@@ -43,7 +43,10 @@ public final class Codes {
     public record ExplainedReason(@Schema(required = true) ReasonCode code, @Schema(required = true) Colour colour,
             @Schema(required = true) Instant since, @Schema(required = true, nullable = true) Instant until,
             @Schema(required = true) String title, @Schema(required = true) String text,
-            @Schema(required = true) String action) {
+            @Schema(required = true) String action,
+            @Schema(required = true, nullable = true, description = "For SYMPTOMS: the fever clinics of the holder's "
+                    + "county (or city, when the county has none); null for every other reason")
+            List<PublicHealth.FeverClinic> clinics) {
     }
 
     public record CodeToVerify(@Schema(required = true, description = "The text of the QR code") String token) {

@@ -32,6 +32,10 @@ final class ApiExamples {
     static final String CODE_REQUIREMENT = """
             {"required": false}""";
 
+    static final String FEVER_CLINIC = """
+            {"name": "浙大一院发热门诊", "address": "庆春路79号", "regionCode": "330102",
+             "openingHours": "00:00-24:00", "telephone": "0571-87236114"}""";
+
     static final String VENUE = """
             {"name": "西湖银泰 1号门", "type": "MALL", "regionCode": "330102", "address": "延安路98号"}""";
 

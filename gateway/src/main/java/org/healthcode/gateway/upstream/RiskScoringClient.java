@@ -3,6 +3,7 @@ package org.healthcode.gateway.upstream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -15,7 +16,10 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** risk-scoring-service: region risk levels, rule sets, overrides and the explanation of a colour. */
+/**
+ * risk-scoring-service: region risk levels, fever clinics, public figures, rule sets, overrides and
+ * the explanation of a colour.
+ */
 @RegisterRestClient(configKey = "risk-scoring")
 @RegisterClientHeaders
 @Path("/v1")
@@ -28,6 +32,26 @@ public interface RiskScoringClient {
     @GET
     @Path("/regions/risk")
     Uni<Response> regionRisks();
+
+    @GET
+    @Path("/fever-clinics")
+    Uni<Response> feverClinics(@QueryParam("region") String region);
+
+    @POST
+    @Path("/fever-clinics")
+    Uni<Response> addFeverClinic(JsonNode clinic);
+
+    @PUT
+    @Path("/fever-clinics/{id}")
+    Uni<Response> changeFeverClinic(@PathParam("id") String id, JsonNode clinic);
+
+    @DELETE
+    @Path("/fever-clinics/{id}")
+    Uni<Response> removeFeverClinic(@PathParam("id") String id);
+
+    @GET
+    @Path("/public/figures")
+    Uni<Response> publicFigures(@QueryParam("region") String region);
 
     @GET
     @Path("/rule-sets")

@@ -32,6 +32,10 @@ public class CaseDecisionRow extends PanacheEntityBase {
     @Column(name = "decided_at")
     public Instant decidedAt;
 
+    /** Where the case is: the decision's region, else the subject's home region then (the public figures). */
+    @Column(name = "region_code")
+    public String regionCode;
+
     public static CaseDecisionRow of(String eventId, String subjectId, CaseDecision decision) {
         CaseDecisionRow row = new CaseDecisionRow();
         row.eventId = eventId;

@@ -23,6 +23,10 @@ public class RiskStateRow extends PanacheEntityBase {
 
     public String province;
 
+    /** The home region (county) of the subject's last declaration that names one; null before. */
+    @Column(name = "region_code")
+    public String regionCode;
+
     @Enumerated(EnumType.STRING)
     public Colour colour;
 
@@ -62,6 +66,17 @@ public class RiskStateRow extends PanacheEntityBase {
     public void adoptProvince(String province) {
         if (this.province == null && province != null && province.matches("\\d{2}0000")) {
             this.province = province;
+        }
+    }
+
+    /**
+     * Takes the region an authority gave with a case (a city or county) as the home region when the
+     * subject has none yet (never declared); a declaration's region later decides.
+     */
+    public void adoptRegion(String regionCode) {
+        if (this.regionCode == null && regionCode != null && regionCode.matches("\\d{6}")
+                && !regionCode.endsWith("0000")) { // a province is no home region
+            this.regionCode = regionCode;
         }
     }
 }

@@ -28,6 +28,8 @@ import org.healthcode.risk.domain.ReasonCode;
 import org.healthcode.risk.domain.RiskState;
 import org.healthcode.risk.event.RiskRecalculated;
 import org.healthcode.risk.repository.RiskStateRow;
+import org.healthcode.risk.rest.FeverClinicResource.Clinic;
+import org.healthcode.risk.service.FeverClinicService;
 import org.healthcode.risk.service.OverrideService;
 import org.healthcode.risk.service.RiskService;
 
@@ -40,19 +42,25 @@ public class SubjectRiskResource {
             Instant validUntil, Instant quarantineUntil, String summary, List<ExplainedReason> reasons) {
     }
 
+    /**
+     * {@code clinics}: for SYMPTOMS only, the fever clinics of the subject's home region (their
+     * county's, or their city's when the county has none); null for every other reason.
+     */
     public record ExplainedReason(ReasonCode code, Colour colour, Instant since, Instant until, String title,
-            String text, String action) {
+            String text, String action, List<Clinic> clinics) {
     }
 
     private final RiskService risk;
+    private final FeverClinicService clinics;
     private final AuditTrail audit;
     private final SecurityIdentity identity;
     private final Clock clock;
     private final RiskConfig config;
 
-    public SubjectRiskResource(RiskService risk, AuditTrail audit, SecurityIdentity identity, Clock clock,
-            RiskConfig config) {
+    public SubjectRiskResource(RiskService risk, FeverClinicService clinics, AuditTrail audit,
+            SecurityIdentity identity, Clock clock, RiskConfig config) {
         this.risk = risk;
+        this.clinics = clinics;
         this.audit = audit;
         this.identity = identity;
         this.clock = clock;
@@ -97,16 +105,21 @@ public class SubjectRiskResource {
     public Uni<Explanation> explanation(@PathParam("subjectId") String subjectId,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         Language language = Language.fromAcceptLanguage(acceptLanguage);
-        return risk.current(subjectId).map(row -> {
+        return risk.current(subjectId).chain(row -> {
             if (row == null || row.colour == null) {
                 throw ApiException.notFound("NO_COLOUR_YET", "This subject has no colour yet");
             }
             RiskState state = risk.stateOf(row);
             ColourExplanation explained = ColourExplanation.of(state, language, config.timeZone(), clock.instant());
-            return new Explanation(row.subjectId, state.colour(), state.gold(), state.ruleSetVersion(),
-                    language.tag(), state.validUntil(), state.quarantineUntil(), explained.summary(),
-                    explained.reasons().stream().map(r -> new ExplainedReason(r.code(), r.colour(), r.since(),
-                            r.until(), r.title(), r.text(), r.action())).toList());
+            boolean symptoms = explained.reasons().stream().anyMatch(r -> r.code() == ReasonCode.SYMPTOMS);
+            Uni<List<Clinic>> near = symptoms
+                    ? clinics.near(row.regionCode).map(found -> found.stream().map(Clinic::of).toList())
+                    : Uni.createFrom().item(List.of());
+            return near.map(found -> new Explanation(row.subjectId, state.colour(), state.gold(),
+                    state.ruleSetVersion(), language.tag(), state.validUntil(), state.quarantineUntil(),
+                    explained.summary(), explained.reasons().stream().map(r -> new ExplainedReason(r.code(),
+                            r.colour(), r.since(), r.until(), r.title(), r.text(), r.action(),
+                            r.code() == ReasonCode.SYMPTOMS ? found : null)).toList()));
         });
     }
 

@@ -30,9 +30,28 @@ public class CaseIntake {
     public Uni<List<RiskService.Recoloured>> accept(CaseConfirmed event, String eventId) {
         return risk.lock(event.subjectId())
                 .invoke(row -> row.adoptProvince(province(event)))
-                .call(row -> decisions.persist(CaseDecisionRow.of(eventId, event.subjectId(), event.toDecision()))
+                .invoke(row -> row.adoptRegion(known(event.regionCode())))
+                .call(row -> decisions.persist(located(CaseDecisionRow.of(eventId, event.subjectId(),
+                                event.toDecision()), event, row.regionCode))
                         .chain(decisions::flush)) // the evaluation reads it back
                 .chain(row -> risk.recalculate(row, eventId));
+    }
+
+    /**
+     * Where the case is counted: the region the authority gave, unless that is only an area around the
+     * subject's home region (contact-trace names the province when the authority gave no region), then
+     * the home region; the home region when the authority gave none.
+     */
+    private static CaseDecisionRow located(CaseDecisionRow decision, CaseConfirmed event, String homeRegion) {
+        String region = known(event.regionCode());
+        boolean finerAtHome = homeRegion != null && (region == null
+                || (!region.equals(homeRegion) && Regions.within(homeRegion, region)));
+        decision.regionCode = finerAtHome ? homeRegion : region;
+        return decision;
+    }
+
+    private static String known(String region) {
+        return region != null && Regions.table().isKnown(region) ? region : null;
     }
 
     private static String province(CaseConfirmed event) {

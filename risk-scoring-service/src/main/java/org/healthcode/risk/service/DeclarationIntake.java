@@ -33,6 +33,7 @@ public class DeclarationIntake {
                 .invoke(row -> {
                     if (isRegionCode(declaration.regionCode())) {
                         row.province = Regions.provinceOf(declaration.regionCode());
+                        row.regionCode = declaration.regionCode();
                     }
                 })
                 .call(row -> store(declaration))
