@@ -44,7 +44,7 @@ const TEXT = {
     CASE: '病例', CONTACT: '接触者', CLOSE: '密切接触', TRANSPORT: '同乘', SPATIOTEMPORAL: '时空伴随', lastUpdate: '最近更新',
     organisationsPending: '待审核的复工单位', tabOrganisations: '单位', roleOrganisation: '复工单位', registerOrganisation: '登记单位', uscc: '统一社会信用代码', organisationName: '单位名称',
     PENDING: '待审核', invitationCode: '邀请码', waitingForApproval: '已提交，等待卫生主管部门审核。', roster: '今日员工健康状况',
-    people: '人', declared: '今日已申报', checkedIn: '今日已打卡',
+    people: '人', declaredToday: '今日已申报', checkedInToday: '今日已打卡',
     organisations: '我的单位', joinOrganisation: '加入单位', consentToRoster: '我同意单位查看我的姓名（部分隐藏）、健康码颜色和今日是否申报、打卡', leave: '退出',
   },
   en: {
@@ -88,7 +88,7 @@ const TEXT = {
     CASE: 'Case', CONTACT: 'Contact', CLOSE: 'Close', TRANSPORT: 'Same vehicle', SPATIOTEMPORAL: 'Same place and time', lastUpdate: 'Last update',
     organisationsPending: 'Organisations waiting for approval', tabOrganisations: 'Employer', roleOrganisation: 'Organisation', registerOrganisation: 'Register the organisation', uscc: 'Unified social credit code', organisationName: 'Organisation name',
     PENDING: 'Pending', invitationCode: 'Invitation code', waitingForApproval: 'Registered; waiting for the health authority to approve it.', roster: "Today's roster",
-    people: 'people', declared: 'Declared today', checkedIn: 'Checked in today',
+    people: 'people', declaredToday: 'Declared today', checkedInToday: 'Checked in today',
     organisations: 'My organisations', joinOrganisation: 'Join an organisation', consentToRoster: 'I agree that the organisation sees my masked name, my colour and whether I declared and checked in today', leave: 'Leave',
   },
 };

@@ -28,7 +28,7 @@ async function show() {
   const yes = done => el('td', {}, done ? '✓' : '—');
   content.replaceChildren(head, el('section', {}, el('h2', { 'data-t': 'roster' }, t('roster')),
     el('p', {}, roster.date + ' · ' + roster.items.length + ' ' + t('people')),
-    el('table', { id: 'roster' }, el('thead', {}, el('tr', {}, ['name', 'colour', 'declared', 'checkedIn']
+    el('table', { id: 'roster' }, el('thead', {}, el('tr', {}, ['name', 'colour', 'declaredToday', 'checkedInToday']
       .map(k => el('th', { 'data-t': k }, t(k))))),
       el('tbody', {}, roster.items.map(line => el('tr', { class: 'roster-line ' + (line.colour || '').toLowerCase() },
         el('td', {}, line.maskedName),
