@@ -566,6 +566,31 @@ class PagesInBrowserIT {
         admin.screenshot("admin-audit");
     }
 
+    /**
+     * Anyone, without signing in, reads the resident's city's figures: the case and the few codes there
+     * are shown as "fewer than 10", never as a number from 1 to 9 that could point at someone.
+     */
+    @Test
+    @Order(16)
+    void anyoneReadsTheCityFiguresWithoutSigningInAndNoSmallNumberShows() {
+        try (Browser visitor = Browser.phone()) {
+            visitor.driver().get(gateway + "/app/figures.html?region=330100");
+            visitor.waitFor(By.id("figures"));
+            List<String> cells = List.of("confirmed-today", "confirmed-week", "suspected-today", "suspected-week",
+                    "codes-green", "codes-yellow", "codes-red");
+            visitor.until(d -> !visitor.waitFor(By.id("codes-green")).getText().isBlank());
+            for (String cell : cells) {
+                String shown = visitor.waitFor(By.id(cell)).getText();
+                assertTrue(shown.equals("0") || shown.equals("少于 10") || shown.matches("[1-9][0-9]+"),
+                        cell + " shows " + shown);
+            }
+            assertEquals("少于 10", visitor.waitFor(By.id("confirmed-week")).getText(),
+                    "this week's one confirmed case in the city is not shown as 1");
+            assertTrue(visitor.driver().getCurrentUrl().startsWith(gateway + "/app/figures.html"), "no sign-in asked");
+            visitor.screenshot("public-figures");
+        }
+    }
+
     @Test
     @Order(99)
     void noNameDocumentNumberOrPhoneReachedALog() throws IOException {
