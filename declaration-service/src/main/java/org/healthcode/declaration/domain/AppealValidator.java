@@ -69,17 +69,7 @@ public final class AppealValidator {
         Violations problems = new Violations();
         AppealStatus wanted = status == null ? AppealStatus.OPEN
                 : problems.oneOf(AppealStatus.class, status, "status");
-        int max = DEFAULT_LIMIT;
-        if (limit != null) {
-            try {
-                max = Integer.parseInt(limit.strip());
-            } catch (NumberFormatException e) {
-                max = -1;
-            }
-            if (max < 1 || max > MAX_LIMIT) {
-                problems.add("limit", "must be a whole number from 1 to " + MAX_LIMIT);
-            }
-        }
+        int max = problems.limit(limit, "limit", DEFAULT_LIMIT, MAX_LIMIT);
         problems.throwIfAny();
         return new Queue(wanted, max);
     }

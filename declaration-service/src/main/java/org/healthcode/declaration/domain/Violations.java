@@ -41,6 +41,26 @@ public final class Violations {
         return value;
     }
 
+    /**
+     * A page size: {@code fallback} when not given, else a whole number from 1 to {@code max}; after
+     * recording why it is not one, {@code fallback} (the request is refused anyway).
+     */
+    public int limit(String value, String field, int fallback, int max) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int limit = Integer.parseInt(value.strip());
+            if (limit >= 1 && limit <= max) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // recorded below
+        }
+        add(field, "must be a whole number from 1 to " + max);
+        return fallback;
+    }
+
     /** The constant named by {@code value}, or null after recording why it is not one. */
     public <E extends Enum<E>> E oneOf(Class<E> type, String value, String field) {
         if (required(value, field) == null) {

@@ -77,17 +77,7 @@ public class OrganisationResource {
         Violations problems = new Violations();
         OrganisationStatus wanted = status == null ? OrganisationStatus.PENDING
                 : problems.oneOf(OrganisationStatus.class, status, "status");
-        int max = DEFAULT_LIMIT;
-        if (limit != null) {
-            try {
-                max = Integer.parseInt(limit.strip());
-            } catch (NumberFormatException e) {
-                max = -1;
-            }
-            if (max < 1 || max > MAX_LIMIT) {
-                problems.add("limit", "must be a whole number from 1 to " + MAX_LIMIT);
-            }
-        }
+        int max = problems.limit(limit, "limit", DEFAULT_LIMIT, MAX_LIMIT);
         problems.throwIfAny();
         return organisations.queue(province, wanted, max)
                 .map(all -> new OrganisationView.Items(all.stream().map(OrganisationView::of).toList()));
