@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * each process's CPU per request. Run with
  * {@code mvn -o -pl deploy/e2e verify -Dtest=GatewayCodeBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
  * after {@code mvn install -DskipTests}; {@code -Dbench.rates=500,1000} and {@code -Dbench.seconds=15}
- * change the steps.
+ * change the steps; {@code -Dbench.profile=true} adds, at every me/code step, where the JVMs of the path
+ * spend their CPU ({@link CpuProfile}; recordings in {@code target/gateway-code-profile/}).
  */
 class GatewayCodeBenchmark {
 
@@ -30,6 +32,9 @@ class GatewayCodeBenchmark {
     private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 20));
     private static final int[] RATES = Arrays.stream(System.getProperty("bench.rates", "250,500,1000,1500,2000,3000")
             .split(",")).mapToInt(rate -> Integer.parseInt(rate.trim())).toArray();
+    /** {@code -Dbench.profile=true}: each me/code step also records where the path's JVMs spend their CPU. */
+    private static final boolean PROFILE = Boolean.getBoolean("bench.profile");
+    private static final List<String> CODE_PATH = List.of("gateway", "code-issuer-service", "declaration-service");
 
     @Test
     void codesPerSecondThroughTheGatewayBesideTheBareGateway() {
@@ -91,9 +96,13 @@ class GatewayCodeBenchmark {
     private static OpenLoad.Result step(OpenLoad load, Platform platform, int rate, URI uri, List<String> tokens,
             String name, StringBuilder report) {
         CpuUse before = CpuUse.now(platform.postgresPort());
+        CpuProfile profile = PROFILE && name.equals("me/code") ? CpuProfile.start(CODE_PATH) : null;
         OpenLoad.Result result = load.offer(rate, STEP, i -> get(uri, tokens, i));
         report.append(String.format("  %-8s %s%n", name, result.line()));
         report.append(CpuUse.now(platform.postgresPort()).since(before, result.sortedNanos().length, Duration.ofNanos(result.elapsedNanos())));
+        if (profile != null) {
+            report.append(profile.stop(Path.of("target/gateway-code-profile", rate + "-per-second")));
+        }
         return result;
     }
 

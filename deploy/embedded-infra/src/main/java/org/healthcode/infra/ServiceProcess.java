@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,6 +18,10 @@ import java.util.Map;
  * file: used by the local launcher and by the end-to-end tests.
  */
 public final class ServiceProcess implements AutoCloseable {
+
+    static final String JVM_OPTIONS_PROPERTY = "healthcode.service.jvm-options";
+    private static final String DEFAULT_JVM_OPTIONS =
+            "-XX:+UseSerialGC -Xms24m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=64m -Xss512k";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -38,8 +44,13 @@ public final class ServiceProcess implements AutoCloseable {
     public static ServiceProcess start(Path root, String module, int port, Map<String, String> env, Path log,
                                        String maxHeap) {
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-jar", jar.toString());
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx" + maxHeap);
+        command.addAll(jvmOptions());
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         try {
@@ -48,6 +59,14 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + module, e);
         }
+    }
+
+    /**
+     * The options every service JVM runs with beside its heap ({@value #JVM_OPTIONS_PROPERTY} replaces
+     * them, space separated, to compare others).
+     */
+    static List<String> jvmOptions() {
+        return List.of(System.getProperty(JVM_OPTIONS_PROPERTY, DEFAULT_JVM_OPTIONS).trim().split("\\s+"));
     }
 
     public String name() {
