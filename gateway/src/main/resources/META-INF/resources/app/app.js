@@ -5,6 +5,10 @@
 const TEXT = {
   zh: {
     appTitle: '健康码', signOut: '退出', language: 'English', loading: '加载中…', save: '提交', cancel: '取消',
+    figuresTitle: '疫情数据', figuresRegion: '地区代码（GB/T 2260，如 330106 区县、330100 城市）', figuresShow: '查询', figuresToday: '今日',
+    figuresWeek: '近 7 日', figuresConfirmed: '新增确诊', figuresSuspected: '新增疑似', figuresCodes: '健康码（当前）', figuresClinics: '发热门诊',
+    figuresFewer: '少于 {n}', figuresLevel: '风险等级：{level}', figuresWithin: '（区域内最高：{level}）', figuresAsOf: '数据时间：{time}（每分钟更新）',
+    figuresNoClinic: '该地区暂无发热门诊信息', figuresHours: '开放时间', figuresPhone: '电话', figuresFailed: '暂时无法获取数据，请稍后再试',
     roleCitizen: '居民', roleCheckpoint: '检查点', roleAuthority: '卫生主管部门', roleEpidemiologist: '流调人员', roleAdmin: '管理员',
     pagesForYou: '您可以使用的页面', signInFailed: '登录失败，请稍后再试。',
     signInUnavailable: '登录服务暂时无法访问，请几分钟后刷新重试。已登录的页面不受影响。', retry: '重试', noRole: '此账号没有可用的角色。',
@@ -49,6 +53,12 @@ const TEXT = {
   },
   en: {
     appTitle: 'Health code', signOut: 'Sign out', language: '中文', loading: 'Loading…', save: 'Submit', cancel: 'Cancel',
+    figuresTitle: 'Epidemic figures', figuresRegion: 'Region code (GB/T 2260, e.g. 330106 a county, 330100 a city)', figuresShow: 'Show',
+    figuresToday: 'Today', figuresWeek: 'Last 7 days', figuresConfirmed: 'New confirmed cases', figuresSuspected: 'New suspected cases',
+    figuresCodes: 'Health codes (now)', figuresClinics: 'Fever clinics', figuresFewer: 'fewer than {n}', figuresLevel: 'Risk level: {level}',
+    figuresWithin: ' (highest within: {level})', figuresAsOf: 'As of {time} (updated every minute)',
+    figuresNoClinic: 'No fever clinic is listed for this region', figuresHours: 'Opening hours', figuresPhone: 'Telephone',
+    figuresFailed: 'The figures cannot be fetched now; please try again later',
     roleCitizen: 'Resident', roleCheckpoint: 'Checkpoint', roleAuthority: 'Health authority', roleEpidemiologist: 'Epidemiologist', roleAdmin: 'Administrator',
     pagesForYou: 'Pages open to you', signInFailed: 'Signing in failed; please try again later.',
     signInUnavailable: 'The sign-in service cannot be reached right now; please reload in a few minutes. Pages already signed in keep working.', retry: 'Try again', noRole: 'This account has no role here.',
@@ -96,9 +106,13 @@ const TEXT = {
 export let language = localStorage.getItem('hc.language') === 'en' ? 'en' : 'zh';
 const languageListeners = [];
 
-/** The text of a key in the chosen language (the key itself when there is none). */
-export function t(key) {
-  return TEXT[language][key] ?? key;
+/**
+ * The text of a key in the chosen language (the key itself when there is none), each {name} in it
+ * replaced by values[name].
+ */
+export function t(key, values = {}) {
+  return Object.entries(values).reduce((text, [name, value]) => text.replace('{' + name + '}', value),
+    TEXT[language][key] ?? key);
 }
 
 export function onLanguage(listener) {
@@ -245,15 +259,7 @@ export async function start(role) {
     throw failure;
   }
   const header = document.querySelector('header');
-  header.append(
-    el('button', { type: 'button', class: 'link', id: 'language', onclick: () => {
-      language = language === 'zh' ? 'en' : 'zh';
-      localStorage.setItem('hc.language', language);
-      document.getElementById('language').textContent = t('language');
-      applyLanguage();
-      // only a change of language redraws what the API wrote in it (redrawing calls relabel, never this)
-      languageListeners.forEach(listener => listener());
-    } }, t('language')),
+  header.append(languageButton(),
     el('button', { type: 'button', class: 'link', id: 'sign-out', 'data-t': 'signOut',
       onclick: () => keycloak.logout({ redirectUri: location.origin + '/app/' }) }, t('signOut')));
   applyLanguage();
@@ -264,6 +270,18 @@ export async function start(role) {
     throw new Error('role ' + role + ' not held');
   }
   return { session, subject: keycloak.tokenParsed?.sub };
+}
+
+/** The button that switches the page between Chinese and English (the choice is remembered). */
+export function languageButton() {
+  return el('button', { type: 'button', class: 'link', id: 'language', onclick: () => {
+    language = language === 'zh' ? 'en' : 'zh';
+    localStorage.setItem('hc.language', language);
+    document.getElementById('language').textContent = t('language');
+    applyLanguage();
+    // only a change of language redraws what the API wrote in it (redrawing calls relabel, never this)
+    languageListeners.forEach(listener => listener());
+  } }, t('language'));
 }
 
 export function relabel() {
@@ -339,12 +357,14 @@ export function regionPicker(idPrefix) {
  * otherwise, both through html5-qrcode) or from a picture.
  */
 export function qrReader(elementId) {
-  const reader = new Html5Qrcode(elementId, {
+  const readerInto = id => new Html5Qrcode(id, {
     formatsToSupport: [Html5QrcodeSupportedFormats.QR_CODE],
     experimentalFeatures: { useBarCodeDetectorIfSupported: true },
     verbose: false,
   });
+  const reader = readerInto(elementId);
   let running = false;
+  let pictures;
   return {
     /** Reads one code: onText has it once, however many frames show it before the camera stops. */
     async camera(onText) {
@@ -365,7 +385,14 @@ export function qrReader(elementId) {
       if (running) { running = false; await reader.stop(); }
     },
     file(file) {
-      return reader.scanFile(file, false);
+      // html5-qrcode shrinks a picture to the width of the element it reads into: the page's reader,
+      // a phone's width, leaves a dense code four or five pixels a module, which it then often misreads;
+      // pictures are read in an element of their own, off screen and wide
+      if (!pictures) {
+        document.body.append(el('div', { id: elementId + '-picture', class: 'picture-reader', 'aria-hidden': 'true' }));
+        pictures = readerInto(elementId + '-picture');
+      }
+      return pictures.scanFile(file, false);
     },
   };
 }
