@@ -41,6 +41,8 @@ import org.junit.jupiter.api.Test;
 class PaperCodeIT {
 
     private static final String PROVINCE = "330000";
+    /** The first colours after the shared platform started can take longer than the usual 20 s. */
+    private static final java.time.Duration PATIENCE = java.time.Duration.ofSeconds(90);
     private final String checkpoint = TestTokens.staff("checkpoint-" + UUID.randomUUID(), "checkpoint", PROVINCE);
 
     @BeforeAll
@@ -53,7 +55,7 @@ class PaperCodeIT {
     void aPaperCodeScansToTheColourNowAndAReplacedPrintIsRefused() throws Exception {
         Citizen resident = Citizen.registered();
         resident.declare(Map.of("travel", List.of(), "contactWithCase", false, "symptoms", List.of(), "temperature", 36.5));
-        resident.awaitCode("GREEN", c -> "GREEN".equals(c.getString("colour")));
+        resident.awaitCode("GREEN", c -> "GREEN".equals(c.getString("colour")), PATIENCE);
         String venueId = given().auth().oauth2(checkpoint).contentType(ContentType.JSON)
                 .body(Map.of("name", "Paper code market", "type", "MARKET", "regionCode", "330106", "address", "7 Test Road"))
                 .post("/api/v1/venues").then().statusCode(201).extract().path("id");
@@ -76,16 +78,16 @@ class PaperCodeIT {
         assertNotEquals(first.reference, second.reference);
         scan(second.token, venueId).body("decision", equalTo("ALLOW")).body("mode", equalTo("PAPER_CODE"));
         JsonPath replaced = CitizenJourneyIT.await("the old print refused", () -> scanResponse(first.token, venueId),
-                a -> "PAPER_CODE_REPLACED".equals(a.getString("reason")));
+                a -> "PAPER_CODE_REPLACED".equals(a.getString("reason")), PATIENCE);
         assertEquals("DENY", replaced.getString("decision"));
         assertEquals(null, replaced.getString("colour"), "a refused print shows no colour");
         assertEquals("PAPER_CODE", replaced.getString("mode"));
 
         // The resident turns red: the same paper now answers by the colour now.
         resident.declare(Map.of("travel", List.of(), "contactWithCase", true, "symptoms", List.of(), "temperature", 36.5));
-        resident.awaitCode("RED for a declared contact", c -> "RED".equals(c.getString("colour")));
+        resident.awaitCode("RED for a declared contact", c -> "RED".equals(c.getString("colour")), PATIENCE);
         JsonPath red = CitizenJourneyIT.await("the paper code refused as red", () -> scanResponse(second.token, venueId),
-                a -> "COLOUR_RED".equals(a.getString("reason")));
+                a -> "COLOUR_RED".equals(a.getString("reason")), PATIENCE);
         assertEquals("DENY", red.getString("decision"));
         assertEquals("PAPER_CODE", red.getString("mode"));
         scan(first.token, venueId).body("decision", equalTo("DENY")).body("reason", equalTo("PAPER_CODE_REPLACED"));
@@ -107,7 +109,7 @@ class PaperCodeIT {
                 .body(Map.of("travel", List.of(), "contactWithCase", false, "symptoms", List.of(), "temperature", 36.4))
                 .post("/api/v1/me/dependents/" + dependent + "/declarations").then().statusCode(201);
         CitizenJourneyIT.await("the dependent green", () -> given().auth().oauth2(guardian.token)
-                .get("/api/v1/me/dependents/" + dependent + "/code"), c -> "GREEN".equals(c.getString("colour")));
+                .get("/api/v1/me/dependents/" + dependent + "/code"), c -> "GREEN".equals(c.getString("colour")), PATIENCE);
         String venueId = given().auth().oauth2(checkpoint).contentType(ContentType.JSON)
                 .body(Map.of("name", "Paper code clinic", "type", "HOSPITAL", "regionCode", "330106", "address", "9 Test Road"))
                 .post("/api/v1/venues").then().statusCode(201).extract().path("id");
