@@ -32,6 +32,14 @@ public interface CodeIssuerConfig {
     @WithDefault("30s")
     Duration clockSkew();
 
+    /** How long a printed paper code is accepted (until a new print replaces it). */
+    @WithDefault("180d")
+    Duration paperCodeValidity();
+
+    /** The province's time zone, for the dates printed on a paper code. */
+    @WithDefault("Asia/Shanghai")
+    java.time.ZoneId timeZone();
+
     /** Pixels per QR module in the PNG. */
     @WithDefault("6")
     int qrScale();

@@ -6,7 +6,8 @@ import org.healthcode.kit.governance.PersonalData;
 
 /**
  * The personal data this service holds, for the kit's end-of-emergency destruction: each subject's
- * current colour (a pseudonym with its colour and reasons). Nothing here is a log, so nothing
+ * current colour (a pseudonym with its colour and reasons) and current paper code (a pseudonym with
+ * the reference of its latest print). Nothing here is a log, so nothing
  * expires with the retention period: a colour is replaced by the next one, and goes only with
  * everything else. The signing keys are configuration, not data about a person.
  */
@@ -20,6 +21,6 @@ public class CodeIssuerPersonalData implements PersonalData {
 
     @Override
     public List<String> tables() {
-        return List.of("subject_colour");
+        return List.of("subject_colour", "paper_code");
     }
 }

@@ -26,6 +26,7 @@ function verdict(answer) {
     dataset: { decision: answer.decision, colour }, tabindex: '0', onclick: () => screen.remove() },
   el('div', { class: 'decision', id: 'verdict-decision' }, t(answer.decision)),
   el('div', { class: 'who', id: 'verdict-name' }, answer.maskedName || ''),
+  answer.mode === 'PAPER_CODE' ? el('div', { class: 'why', id: 'verdict-kind', 'data-t': 'paperCodeScanned' }, t('paperCodeScanned')) : null,
   el('div', { class: 'why' }, answer.reason === 'NOT_REQUIRED' ? t('NOT_REQUIRED') : '',
     answer.colour ? t(answer.colour) : '', answer.reason && answer.decision === 'DENY' ? ' · ' + answer.reason : ''),
   el('p', { class: 'muted', style: 'color:inherit' }, t('tapToContinue')));

@@ -108,13 +108,29 @@ function explanationBox(id) {
   return box;
 }
 
+/** Prints a new paper code (an A6 PDF, downloaded); the one printed before stops being accepted. */
+async function printPaperCode(base) {
+  const response = await api(base + '/paper-code', { method: 'POST' });
+  const url = URL.createObjectURL(await response.blob());
+  const link = el('a', { href: url, download: 'paper-code-' + (response.headers.get('Paper-Code-Reference') || 'new') + '.pdf' });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+  say(t('paperCodePrinted'));
+}
+
 /** Shows a subject's code (base: '/me' or '/me/dependents/{id}'); the caller refreshes it. */
 function codeView(base, idPrefix, maskedName) {
   const card = codeCard(idPrefix);
   const why = explanationBox(idPrefix + '-why');
   const refreshedAt = el('p', { class: 'muted', id: idPrefix + '-refreshed' });
   const noColour = el('p', { class: 'message', id: idPrefix + '-no-colour', 'data-t': 'noColourYet', hidden: true }, t('noColourYet'));
-  const view = el('div', {}, noColour, card, refreshedAt, why);
+  const paper = el('p', { class: 'muted' },
+    el('button', { type: 'button', class: 'secondary', id: idPrefix + '-paper-code', 'data-t': 'printPaperCode',
+      onclick: () => printPaperCode(base).catch(sayError) }, t('printPaperCode')), ' ',
+    el('span', { 'data-t': 'paperCodeHint' }, t('paperCodeHint')));
+  const view = el('div', {}, noColour, card, refreshedAt, paper, why);
   card.hidden = true;
   let shown = '';
   let retry;

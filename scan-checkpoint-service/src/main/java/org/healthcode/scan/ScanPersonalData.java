@@ -21,6 +21,6 @@ public class ScanPersonalData implements PersonalData {
 
     @Override
     public List<String> tables() {
-        return List.of("scan_attempt", "subject_colour");
+        return List.of("scan_attempt", "subject_colour", "paper_code");
     }
 }

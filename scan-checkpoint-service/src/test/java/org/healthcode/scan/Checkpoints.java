@@ -61,6 +61,32 @@ final class Checkpoints {
                 .issue(subjectId, colour, gold).token();
     }
 
+    /** A paper code signed now by the test key {@code kid}, valid for {@code validity}. */
+    static String paperCode(String kid, String subjectId, String paperId, Duration validity, Clock clock) {
+        byte[] pkcs8 = Base64.getDecoder().decode(ConfigProvider.getConfig().getValue("test.code-key." + kid, String.class));
+        return new TokenIssuer(ScanServiceResource.signingKey(kid, pkcs8), "330000", Duration.ofSeconds(180), clock)
+                .issuePaper(subjectId, paperId, validity).token();
+    }
+
+    /** Sends a paper-code-issued event as code-issuer publishes it and waits until this print is stored. */
+    static void paperIssued(Pool pool, String subjectId, String paperId, Instant issuedAt) throws Exception {
+        String event = """
+                {"specversion":"1.0","id":"%s","type":"cn.healthcode.paper-code-issued",
+                 "source":"/healthcode/code-issuer-service","time":"%s","subject":"%s","datacontenttype":"application/json",
+                 "data":{"subjectId":"%s","paperId":"%s","province":"330000","issuedAt":"%s","expiresAt":"%s"}}"""
+                .formatted(UUID.randomUUID(), issuedAt, subjectId, subjectId, paperId, issuedAt,
+                        issuedAt.plus(Duration.ofDays(180)));
+        KafkaTestClient.send("paper-code-issued", subjectId, event);
+        for (int i = 0; i < 200; i++) {
+            if (count(pool, "select count(*) from paper_code where subject_id = $1 and paper_id = $2", subjectId,
+                    paperId) > 0) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the paper code never arrived");
+    }
+
     /** A venue of Zhejiang registered by checkpoint staff: its id and poster code. */
     static JsonPath venue(String type) {
         Map<String, Object> venue = new HashMap<>(Map.of("name", "西湖银泰 " + type, "type", type, "regionCode", "330106",

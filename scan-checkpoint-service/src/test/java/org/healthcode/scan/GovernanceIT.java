@@ -134,7 +134,7 @@ class GovernanceIT {
         JsonPath report = given().auth().oauth2(Checkpoints.ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("confirmation", "DESTROY ALL PERSONAL DATA")).post("/v1/admin/destruction")
                 .then().statusCode(200).body("action", equalTo("DESTRUCTION")).extract().jsonPath();
-        assertEquals(List.of("scan_attempt", "subject_colour", "outbox_event", "audit_entry"),
+        assertEquals(List.of("scan_attempt", "subject_colour", "paper_code", "outbox_event", "audit_entry"),
                 report.getList("tables.table"));
         assertTrue(report.getLong("tables.find { it.table == 'scan_attempt' }.rows") >= 1);
         assertTrue(report.getLong("tables.find { it.table == 'subject_colour' }.rows") >= 1);

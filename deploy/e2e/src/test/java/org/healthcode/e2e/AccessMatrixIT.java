@@ -205,6 +205,8 @@ class AccessMatrixIT {
             routes.add(new Route(g, "GET", "/api/v1/me" + code, citizen, Stranger.NONE, null));
             routes.add(new Route(g, "GET", "/api/v1/me/dependents/{id}" + code, citizen, Stranger.HIDDEN, null));
         }
+        routes.add(new Route(g, "POST", "/api/v1/me/paper-code", citizen, Stranger.NONE, null));
+        routes.add(new Route(g, "POST", "/api/v1/me/dependents/{id}/paper-code", citizen, Stranger.HIDDEN, null));
         routes.add(new Route(g, "POST", "/api/v1/me/appeals", citizen, Stranger.NONE, "{\"reason\":\"matrix\"}"));
         routes.add(new Route(g, "GET", "/api/v1/me/appeals", citizen, Stranger.NONE, null));
         routes.add(new Route(g, "POST", "/api/v1/me/venue-checkins", citizen, Stranger.NONE,
@@ -324,6 +326,7 @@ class AccessMatrixIT {
         for (String code : List.of("/code", "/code.png", "/code.svg")) {
             routes.add(new Route(c, "GET", "/v1/subjects/{subjectId}" + code, platformOnly, Stranger.NONE, null));
         }
+        routes.add(new Route(c, "POST", "/v1/subjects/{subjectId}/paper-code", platformOnly, Stranger.NONE, null));
         routes.add(new Route(c, "POST", "/v1/codes/verify", desk, Stranger.NONE, "{\"token\":\"{codeToken}\"}"));
         routes.add(new Route(c, "POST", "/v1/colours", platformOnly, Stranger.NONE, names));
         routes.add(new Route(c, "GET", "/.well-known/jwks.json", open, Stranger.NONE, null));

@@ -9,6 +9,7 @@ import org.healthcode.gateway.contract.Enums.Colour;
 import org.healthcode.gateway.contract.Enums.DenyReason;
 import org.healthcode.gateway.contract.Enums.DocumentType;
 import org.healthcode.gateway.contract.Enums.ScanDecision;
+import org.healthcode.gateway.contract.Enums.ScanMode;
 import org.healthcode.gateway.contract.Enums.VenueType;
 
 /** Venues, scans at their entrances and citizens' check-ins by poster code. */
@@ -63,6 +64,7 @@ public final class Checkpoints {
             @Schema(required = true, nullable = true) String subjectId,
             @Schema(required = true, nullable = true) String province,
             @Schema(required = true) Instant at,
+            @Schema(description = "How the person was checked: PAPER_CODE for a printed paper code") ScanMode mode,
             @Schema(required = true, nullable = true, example = "张*三") String maskedName) {
     }
 

@@ -24,9 +24,15 @@ public final class Enums {
 
     public enum ScanDecision { ALLOW, DENY }
 
+    /** How a scanned person was checked; PAPER_CODE: a printed paper code. */
+    public enum ScanMode { OPERATOR_SCAN, VENUE_CHECKIN, ID_CARD, COMPANION, PAPER_CODE }
+
     public enum DenyReason {
         MALFORMED, ALGORITHM_NOT_ALLOWED, UNTRUSTED_ISSUER, UNKNOWN_KEY, BAD_SIGNATURE, REVOKED_KEY, OUTSIDE_KEY_WINDOW,
-        EXPIRED, COLOUR_YELLOW, COLOUR_RED, NO_COLOUR,
+        EXPIRED,
+        /** A paper code that a newer print of the same person has replaced. */
+        PAPER_CODE_REPLACED,
+        COLOUR_YELLOW, COLOUR_RED, NO_COLOUR,
         /** With ALLOW: the venue's type no longer requires a code; nothing was checked or recorded. */
         NOT_REQUIRED
     }

@@ -156,6 +156,20 @@ public class DependentsResource {
         return subjects.ofDependent(id).flatMap(subject -> Upstream.relay("code-issuer", codeIssuer.codeSvg(subject)));
     }
 
+    @POST
+    @Path("/{id}/paper-code")
+    @Produces("application/pdf")
+    @Operation(summary = "Print a dependent's paper code (A6 PDF), valid for months; it "
+            + "revokes the one printed before. It carries no colour: the checkpoint reads the colour now when it "
+            + "scans it. The PDF is English and digits only; the reference number (header Paper-Code-Reference) "
+            + "identifies the print")
+    @APIResponse(responseCode = "200", description = "The printable page",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Uni<Response> paperCode(@PathParam("id") String id) {
+        return subjects.ofDependent(id).flatMap(subject -> Upstream.relay("code-issuer", codeIssuer.paperCode(subject)));
+    }
+
     @GET
     @Path("/{id}/code/explanation")
     @Operation(summary = "Why a dependent's code has its colour, in Chinese or English by Accept-Language")

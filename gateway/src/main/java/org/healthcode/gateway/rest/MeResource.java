@@ -153,6 +153,21 @@ public class MeResource {
                 .flatMap(subjects::forgetCallerIfUnknown);
     }
 
+    @POST
+    @Path("/paper-code")
+    @Produces("application/pdf")
+    @Operation(summary = "Print a paper code (A6 PDF) for a person without a phone, valid for months; it "
+            + "revokes the one printed before. It carries no colour: the checkpoint reads the colour now when it "
+            + "scans it. The PDF is English and digits only; the reference number (header Paper-Code-Reference) "
+            + "identifies the print")
+    @APIResponse(responseCode = "200", description = "The printable page",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Uni<Response> paperCode() {
+        return subjects.ofCaller().flatMap(subject -> Upstream.relay("code-issuer", codeIssuer.paperCode(subject)))
+                .flatMap(subjects::forgetCallerIfUnknown);
+    }
+
     @GET
     @Path("/code/explanation")
     @Operation(summary = "Why the code has its colour: each reason in plain language (Chinese or English by "

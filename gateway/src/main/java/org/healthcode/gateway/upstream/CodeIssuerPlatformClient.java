@@ -3,6 +3,7 @@ package org.healthcode.gateway.upstream;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -33,4 +34,10 @@ public interface CodeIssuerPlatformClient {
     @Path("/code.svg")
     @Produces({"image/svg+xml", MediaType.APPLICATION_JSON})
     Uni<Response> codeSvg(@PathParam("subjectId") String subjectId);
+
+    /** A new paper code (A6 PDF); the print before it is revoked. */
+    @POST
+    @Path("/paper-code")
+    @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+    Uni<Response> paperCode(@PathParam("subjectId") String subjectId);
 }

@@ -24,7 +24,8 @@ public final class Upstream {
 
     /** What a caller may rely on from a service's answer; Location, for one, names an internal URL. */
     private static final List<String> RELAYED_HEADERS =
-            List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.CACHE_CONTROL, HttpHeaders.RETRY_AFTER);
+            List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.CACHE_CONTROL, HttpHeaders.RETRY_AFTER,
+                    HttpHeaders.CONTENT_DISPOSITION, "Paper-Code-Reference");
 
     private Upstream() {
     }

@@ -2,6 +2,8 @@ package org.healthcode.scan.domain;
 
 import org.healthcode.kit.code.Colour;
 import org.healthcode.kit.code.token.CodeClaims;
+import org.healthcode.kit.code.token.PaperClaims;
+import org.healthcode.kit.code.token.PaperVerification;
 import org.healthcode.kit.code.token.Verification;
 
 /**
@@ -30,6 +32,36 @@ public final class Admission {
         if (!verification.valid()) {
             return new Outcome(Decision.DENY, DenyReason.of(verification.reason()), claims.subjectId(), claims.issuer(),
                     colour, gold);
+        }
+        return byColour(claims.subjectId(), claims.issuer(), colour, gold);
+    }
+
+    /**
+     * What a scanned paper code decides: verified offline (signature, kind, expiry), then refused if
+     * a newer print of the same person is known ({@code latest}, this checkpoint's record of the
+     * latest print, or null), then the holder's colour now ({@code current}). A paper code carries
+     * no colour, so without a stored colour there is nothing to admit by: NO_COLOUR.
+     */
+    public static Outcome ofPaper(PaperVerification verification, CurrentPaper latest, CurrentColour current) {
+        PaperClaims claims = verification.claims();
+        if (claims == null) {
+            return new Outcome(Decision.DENY, DenyReason.of(verification.reason()), null, null, null, null);
+        }
+        Colour colour = current == null ? null : current.colour();
+        Boolean gold = current == null ? null : current.gold() && colour == Colour.GREEN;
+        if (!verification.valid()) {
+            return new Outcome(Decision.DENY, DenyReason.of(verification.reason()), claims.subjectId(), claims.issuer(),
+                    colour, gold);
+        }
+        // Only a newer print revokes: a print newer than the one known here is one whose event has
+        // not arrived yet.
+        if (latest != null && !latest.paperId().equals(claims.paperId())
+                && !latest.issuedAt().isBefore(claims.issuedAt())) {
+            return new Outcome(Decision.DENY, DenyReason.PAPER_CODE_REPLACED, claims.subjectId(), claims.issuer(),
+                    colour, gold);
+        }
+        if (current == null) {
+            return new Outcome(Decision.DENY, DenyReason.NO_COLOUR, claims.subjectId(), claims.issuer(), null, null);
         }
         return byColour(claims.subjectId(), claims.issuer(), colour, gold);
     }

@@ -10,6 +10,8 @@ public enum DenyReason {
     /** The code was issued outside its key's window (national trust list). */
     OUTSIDE_KEY_WINDOW,
     EXPIRED,
+    /** A paper code that a newer print of the same person has replaced (revoked). */
+    PAPER_CODE_REPLACED,
     COLOUR_YELLOW, COLOUR_RED,
     /** No colour is known for the person (looked up by document or checked in, never coloured). */
     NO_COLOUR,
@@ -25,6 +27,6 @@ public enum DenyReason {
 
     /** A reason about the code itself rather than its holder: the answer then shows no colour. */
     public boolean aboutTheCode() {
-        return ordinal() <= EXPIRED.ordinal();
+        return ordinal() <= PAPER_CODE_REPLACED.ordinal();
     }
 }

@@ -9,5 +9,7 @@ public enum ScanMode {
     /** Staff looked a person without a phone up by document. */
     ID_CARD,
     /** Checked in at the poster by a guardian, together with the guardian. */
-    COMPANION
+    COMPANION,
+    /** Staff scanned a printed paper code (a person without a phone): decided by the colour now. */
+    PAPER_CODE
 }

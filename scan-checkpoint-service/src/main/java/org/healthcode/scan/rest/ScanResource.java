@@ -24,6 +24,7 @@ import org.healthcode.scan.domain.ClientIds;
 import org.healthcode.scan.domain.Decision;
 import org.healthcode.scan.domain.DenyReason;
 import org.healthcode.scan.domain.ScanAttempt;
+import org.healthcode.scan.domain.ScanMode;
 import org.healthcode.scan.service.ScanService;
 import org.jboss.resteasy.reactive.ResponseHeader;
 
@@ -41,15 +42,16 @@ public class ScanResource {
     /**
      * {@code colour}/{@code gold}: the colour the decision used, shown only when the code itself
      * passed; {@code subjectId}/{@code province}: the holder's, known only for an authentic code
-     * (or a looked-up person).
+     * (or a looked-up person); {@code mode}: how the person was checked ({@code PAPER_CODE} for a
+     * printed paper code).
      */
     public record ScanAnswer(String scanId, Decision decision, DenyReason reason, Colour colour, Boolean gold,
-            String subjectId, String province, Instant at) {
+            String subjectId, String province, Instant at, ScanMode mode) {
 
         static ScanAnswer of(ScanAttempt attempt) {
             Admission.Outcome outcome = attempt.outcome();
             return new ScanAnswer(attempt.scanId, outcome.decision(), outcome.reason(), outcome.shownColour(),
-                    outcome.shownGold(), outcome.subjectId(), outcome.province(), attempt.at);
+                    outcome.shownGold(), outcome.subjectId(), outcome.province(), attempt.at, attempt.mode);
         }
     }
 

@@ -12,6 +12,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.healthcode.kit.audit.AuditEntry;
+import org.healthcode.kit.code.token.PaperVerification;
+import org.healthcode.kit.code.token.TokenVerifier;
 import org.healthcode.kit.code.token.Verification;
 import org.healthcode.kit.event.Outbox;
 import org.healthcode.kit.web.ApiException;
@@ -24,6 +26,7 @@ import org.healthcode.scan.domain.ScanAttempt;
 import org.healthcode.scan.domain.ScanMode;
 import org.healthcode.scan.domain.Venue;
 import org.healthcode.scan.event.ScanRecorded;
+import org.healthcode.scan.repository.PaperCodeRepository;
 import org.healthcode.scan.repository.ScanAttemptRepository;
 import org.healthcode.scan.repository.SubjectColourRepository;
 import org.healthcode.scan.trust.TrustedKeys;
@@ -52,11 +55,13 @@ public class ScanService {
     private final MeterRegistry metrics;
     private final Clock clock;
     private final CodeRequirementService requirements;
+    private final PaperCodeRepository papers;
 
     public ScanService(TrustedKeys trust, VenueService venues, PosterCodes posters, ScanAttemptRepository attempts,
             SubjectColourRepository colours, Outbox outbox, MeterRegistry metrics,
-            Clock clock, CodeRequirementService requirements) {
+            Clock clock, CodeRequirementService requirements, PaperCodeRepository papers) {
         this.requirements = requirements;
+        this.papers = papers;
         this.trust = trust;
         this.venues = venues;
         this.posters = posters;
@@ -72,6 +77,9 @@ public class ScanService {
      * asked of the database: a forged code costs no round trip), then the colour now.
      */
     public Uni<ScanAttempt> scanCode(String token, String venueId, String scanId, Caller staff) {
+        if (TokenVerifier.looksLikePaper(token)) {
+            return scanPaper(token, venueId, scanId, staff);
+        }
         String operator = staff.subject();
         // the signed part, not the whole string: an ECDSA signature can be rewritten (high S) without
         // changing what it signs, and a retry with the rewritten twin is the same scan
@@ -85,6 +93,26 @@ public class ScanService {
                         ? Uni.createFrom().item(Admission.ofCode(verification, null))
                         : colours.current(verification.claims().subjectId())
                                 .map(current -> Admission.ofCode(verification, current)),
+                        attempt -> null)));
+    }
+
+    /**
+     * Staff scanned a printed paper code: verified offline, then whether it is still the person's
+     * latest print, then the colour now. Recorded with mode PAPER_CODE.
+     */
+    private Uni<ScanAttempt> scanPaper(String token, String venueId, String scanId, Caller staff) {
+        String operator = staff.subject();
+        int signature = token.lastIndexOf('.');
+        String signed = signature < 0 ? token : token.substring(0, signature);
+        String fingerprint = ClientIds.fingerprint(ScanMode.PAPER_CODE.name(), venueId, operator, signed);
+        PaperVerification verification = trust.verifier().verifyPaper(token);
+        return venues.find(venueId, staff, "POST /v1/scans", null).chain(venue -> unlessNotRequired(venue, scanId,
+                ScanMode.PAPER_CODE, operator, fingerprint, null, () ->
+                once(venue, scanId, ScanMode.PAPER_CODE, operator, fingerprint, () -> verification.claims() == null
+                        ? Uni.createFrom().item(Admission.ofPaper(verification, null, null))
+                        : papers.current(verification.claims().subjectId()).chain(latest ->
+                                colours.current(verification.claims().subjectId())
+                                        .map(current -> Admission.ofPaper(verification, latest, current))),
                         attempt -> null)));
     }
 

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.healthcode.kit.code.Colour;
+import org.healthcode.kit.code.token.PaperVerification;
 import org.healthcode.kit.code.token.SigningKey;
 import org.healthcode.kit.code.token.TokenIssuer;
 import org.healthcode.kit.code.token.TokenVerifier;
@@ -103,6 +104,42 @@ class AdmissionTest {
         assertEquals(DenyReason.NO_COLOUR, unknown.reason());
         assertNull(unknown.shownColour());
         assertEquals(SUBJECT, unknown.subjectId());
+    }
+
+    @Test
+    void aPaperCodeIsDecidedByTheLatestPrintAndTheColourNow() {
+        Clock yesterday = Clock.fixed(NOW.minus(Duration.ofDays(1)), ZoneOffset.UTC);
+        PaperVerification old = paper("111122223333", yesterday);
+        CurrentPaper oldIsLatest = new CurrentPaper(SUBJECT, "111122223333", NOW.minus(Duration.ofDays(1)));
+        CurrentPaper newerPrint = new CurrentPaper(SUBJECT, "444455556666", NOW.minusSeconds(10));
+
+        Admission.Outcome green = Admission.ofPaper(old, oldIsLatest, stored(Colour.GREEN, false));
+        assertEquals(Decision.ALLOW, green.decision());
+        assertEquals(Colour.GREEN, green.shownColour());
+        assertEquals(Decision.ALLOW, Admission.ofPaper(old, null, stored(Colour.GREEN, false)).decision(),
+                "no print known here yet: its event has not arrived");
+        assertEquals(DenyReason.COLOUR_RED, Admission.ofPaper(old, oldIsLatest, stored(Colour.RED, false)).reason());
+
+        Admission.Outcome replaced = Admission.ofPaper(old, newerPrint, stored(Colour.GREEN, false));
+        assertEquals(DenyReason.PAPER_CODE_REPLACED, replaced.reason());
+        assertNull(replaced.shownColour(), "a refused print shows no colour");
+        assertEquals(Decision.ALLOW, Admission.ofPaper(paper("444455556666", clock), oldIsLatest,
+                stored(Colour.GREEN, false)).decision(), "a print newer than the one known here is good");
+
+        assertEquals(DenyReason.NO_COLOUR, Admission.ofPaper(old, oldIsLatest, null).reason(),
+                "a paper code has no colour of its own to fall back on");
+        Clock halfAYearAgo = Clock.fixed(NOW.minus(Duration.ofDays(181)), ZoneOffset.UTC);
+        assertEquals(DenyReason.EXPIRED, Admission.ofPaper(paper("111122223333", halfAYearAgo), null,
+                stored(Colour.GREEN, false)).reason());
+        PaperVerification phone = verifier.verifyPaper(new TokenIssuer(zhejiang, "330000", Duration.ofSeconds(180),
+                clock).issue(SUBJECT, Colour.GREEN, false).token());
+        assertEquals(DenyReason.MALFORMED, Admission.ofPaper(phone, null, stored(Colour.GREEN, false)).reason(),
+                "a phone code is no paper code");
+    }
+
+    private PaperVerification paper(String paperId, Clock signedAt) {
+        return verifier.verifyPaper(new TokenIssuer(zhejiang, "330000", Duration.ofSeconds(180), signedAt)
+                .issuePaper(SUBJECT, paperId, Duration.ofDays(180)).token());
     }
 
     private Verification verify(SigningKey key, String issuer, Colour colour, boolean gold, Clock signedAt) {

@@ -8,5 +8,5 @@ import org.healthcode.kit.code.Colour;
  * and gold mark, when it was signed and when it stops being accepted.
  */
 public record CodeClaims(String issuer, String subjectId, Colour colour, boolean gold, Instant issuedAt,
-        Instant expiresAt) {
+        Instant expiresAt) implements SignedClaims {
 }

@@ -20,6 +20,16 @@ import org.healthcode.kit.code.SubjectId;
  */
 public final class TokenIssuer {
 
+    /**
+     * The JWS {@code typ} of a paper code. A paper code has no colour claim and a {@code pid} (the
+     * print's reference number) instead: {@code {"iss","sub","pid","iat","exp"}}. A phone code has no
+     * {@code typ}; each verifier refuses the other kind.
+     */
+    public static final String PAPER_TYPE = "hc-paper";
+
+    /** A paper code's reference number: 12 digits. */
+    public static final Pattern PAPER_ID = Pattern.compile("[0-9]{12}");
+
     private static final Pattern PROVINCE = Pattern.compile("[0-9]{6}");
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
@@ -28,6 +38,7 @@ public final class TokenIssuer {
     private final long ttlSeconds;
     private final Clock clock;
     private final String encodedHeader;
+    private final String encodedPaperHeader;
 
     public TokenIssuer(SigningKey key, String issuer, Duration ttl, Clock clock) {
         if (issuer == null || !PROVINCE.matcher(issuer).matches()) {
@@ -41,6 +52,8 @@ public final class TokenIssuer {
         this.ttlSeconds = ttl.toSeconds();
         this.clock = clock;
         this.encodedHeader = base64Url("{\"alg\":\"" + Es256.JWS_ALGORITHM + "\",\"kid\":\"" + key.kid() + "\"}");
+        this.encodedPaperHeader = base64Url("{\"alg\":\"" + Es256.JWS_ALGORITHM + "\",\"kid\":\"" + key.kid()
+                + "\",\"typ\":\"" + PAPER_TYPE + "\"}");
     }
 
     public IssuedToken issue(String subjectId, Colour colour, boolean gold) {
@@ -60,6 +73,34 @@ public final class TokenIssuer {
         String payload = "{\"iss\":\"" + issuer + "\",\"sub\":\"" + subjectId + "\",\"c\":\"" + colour.letter() + "\""
                 + (gold ? ",\"g\":1" : "") + ",\"iat\":" + issuedAt + ",\"exp\":" + expiresAt + "}";
         String signingInput = encodedHeader + "." + base64Url(payload);
+        byte[] signature = key.sign(signingInput.getBytes(StandardCharsets.US_ASCII));
+        return signingInput + "." + BASE64URL.encodeToString(signature);
+    }
+
+    /** A paper code for {@code subjectId}, reference {@code paperId}, accepted for {@code validity} from now. */
+    public IssuedToken issuePaper(String subjectId, String paperId, Duration validity) {
+        if (validity.isNegative() || validity.isZero()) {
+            throw new IllegalArgumentException("a paper code's validity must be positive");
+        }
+        long issuedAt = clock.instant().getEpochSecond();
+        long expiresAt = issuedAt + validity.toSeconds();
+        return new IssuedToken(signPaper(subjectId, paperId, issuedAt, expiresAt), Instant.ofEpochSecond(expiresAt));
+    }
+
+    /** A paper code with explicit issue and expiry times (seconds since the epoch). */
+    public String signPaper(String subjectId, String paperId, long issuedAt, long expiresAt) {
+        if (!SubjectId.isValid(subjectId)) {
+            throw new IllegalArgumentException("not a pseudonymous subject id");
+        }
+        if (paperId == null || !PAPER_ID.matcher(paperId).matches()) {
+            throw new IllegalArgumentException("a paper code's reference is 12 digits");
+        }
+        if (issuedAt < 0 || expiresAt < issuedAt) {
+            throw new IllegalArgumentException("a token expires after it is issued");
+        }
+        String payload = "{\"iss\":\"" + issuer + "\",\"sub\":\"" + subjectId + "\",\"pid\":\"" + paperId
+                + "\",\"iat\":" + issuedAt + ",\"exp\":" + expiresAt + "}";
+        String signingInput = encodedPaperHeader + "." + base64Url(payload);
         byte[] signature = key.sign(signingInput.getBytes(StandardCharsets.US_ASCII));
         return signingInput + "." + BASE64URL.encodeToString(signature);
     }

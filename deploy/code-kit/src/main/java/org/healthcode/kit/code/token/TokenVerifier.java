@@ -88,51 +88,109 @@ public final class TokenVerifier {
     }
 
     public Verification verify(String token) {
+        Checked<CodeClaims> checked = check(token, false, TokenVerifier::claims);
+        return new Verification(checked.reason(), checked.claims());
+    }
+
+    /**
+     * Checks a paper code (JWS {@code typ} {@link TokenIssuer#PAPER_TYPE}) with the same steps as
+     * {@link #verify}; a phone code is {@link Rejection#MALFORMED} here, as a paper code is there.
+     * Whether this print is still the holder's current one is not known offline: the checkpoint
+     * asks its own record of the latest print.
+     */
+    public PaperVerification verifyPaper(String token) {
+        Checked<PaperClaims> checked = check(token, true, TokenVerifier::paperClaims);
+        return new PaperVerification(checked.reason(), checked.claims());
+    }
+
+    /**
+     * Whether the token says it is a paper code (its header's {@code typ}); nothing is verified, it
+     * only tells which check to run.
+     */
+    public static boolean looksLikePaper(String token) {
+        if (token == null || token.length() > MAX_TOKEN_LENGTH) {
+            return false;
+        }
+        int headerEnd = token.indexOf('.');
+        if (headerEnd <= 0) {
+            return false;
+        }
+        JsonNode header = decodeObject(token.substring(0, headerEnd));
+        return header != null && TokenIssuer.PAPER_TYPE.equals(header.path("typ").textValue());
+    }
+
+    private record Checked<C>(Rejection reason, C claims) {
+    }
+
+    private <C extends SignedClaims> Checked<C> check(String token, boolean paper,
+            java.util.function.Function<JsonNode, C> readClaims) {
         if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH || token.indexOf('=') >= 0) {
-            return Verification.rejected(Rejection.MALFORMED);
+            return new Checked<>(Rejection.MALFORMED, null);
         }
         int headerEnd = token.indexOf('.');
         int payloadEnd = headerEnd < 0 ? -1 : token.indexOf('.', headerEnd + 1);
         if (headerEnd <= 0 || payloadEnd < 0 || token.indexOf('.', payloadEnd + 1) >= 0) {
-            return Verification.rejected(Rejection.MALFORMED);
+            return new Checked<>(Rejection.MALFORMED, null);
         }
         JsonNode header = decodeObject(token.substring(0, headerEnd));
         byte[] signature = decode(token.substring(payloadEnd + 1));
         if (header == null || header.has("crit") || signature == null) {
-            return Verification.rejected(Rejection.MALFORMED);
+            return new Checked<>(Rejection.MALFORMED, null);
+        }
+        // A paper code's typ is exactly hc-paper, a phone code's anything else (it sets none): one
+        // kind never passes for the other.
+        if (paper != TokenIssuer.PAPER_TYPE.equals(header.path("typ").textValue())) {
+            return new Checked<>(Rejection.MALFORMED, null);
         }
         if (!Es256.JWS_ALGORITHM.equals(header.path("alg").textValue())) {
-            return Verification.rejected(Rejection.ALGORITHM_NOT_ALLOWED);
+            return new Checked<>(Rejection.ALGORITHM_NOT_ALLOWED, null);
         }
-        CodeClaims claims = claims(decodeObject(token.substring(headerEnd + 1, payloadEnd)));
+        C claims = readClaims.apply(decodeObject(token.substring(headerEnd + 1, payloadEnd)));
         if (claims == null) {
-            return Verification.rejected(Rejection.MALFORMED);
+            return new Checked<>(Rejection.MALFORMED, null);
         }
         VerificationKeys issuerKeys = trustList.keysOf(claims.issuer());
         if (issuerKeys == null) {
-            return Verification.rejected(Rejection.UNTRUSTED_ISSUER);
+            return new Checked<>(Rejection.UNTRUSTED_ISSUER, null);
         }
         VerificationKey key = issuerKeys.find(header.path("kid").textValue());
         if (key == null) {
-            return Verification.rejected(Rejection.UNKNOWN_KEY);
+            return new Checked<>(Rejection.UNKNOWN_KEY, null);
         }
         byte[] signingInput = token.substring(0, payloadEnd).getBytes(StandardCharsets.US_ASCII);
         if (!key.verifies(signingInput, signature)) {
-            return Verification.rejected(Rejection.BAD_SIGNATURE);
+            return new Checked<>(Rejection.BAD_SIGNATURE, null);
         }
         // A revoked key may be in anyone's hands: what it signed says nothing, so no claims either.
         if (key.validity().status() == KeyStatus.REVOKED) {
-            return Verification.rejected(Rejection.REVOKED_KEY);
+            return new Checked<>(Rejection.REVOKED_KEY, null);
         }
         if (!key.validity().covers(claims.issuedAt())) {
-            return Verification.rejected(Rejection.OUTSIDE_KEY_WINDOW);
+            return new Checked<>(Rejection.OUTSIDE_KEY_WINDOW, null);
         }
         // Exact instants: "now" is not rounded down to its second, which let a token through for
         // up to a second more than the leeway.
         if (clock.instant().isAfter(claims.expiresAt().plus(leeway))) {
-            return Verification.rejected(Rejection.EXPIRED, claims);
+            return new Checked<>(Rejection.EXPIRED, claims);
         }
-        return Verification.accepted(claims);
+        return new Checked<>(null, claims);
+    }
+
+    private static PaperClaims paperClaims(JsonNode payload) {
+        if (payload == null || payload.has("c") || payload.has("g")) {
+            return null;
+        }
+        String issuer = payload.path("iss").textValue();
+        String subject = payload.path("sub").textValue();
+        String paperId = payload.path("pid").textValue();
+        long issuedAt = time(payload.path("iat"));
+        long expiresAt = time(payload.path("exp"));
+        if (issuer == null || !SubjectId.isValid(subject) || paperId == null
+                || !TokenIssuer.PAPER_ID.matcher(paperId).matches() || issuedAt < 0 || expiresAt < issuedAt) {
+            return null;
+        }
+        return new PaperClaims(issuer, subject, paperId, Instant.ofEpochSecond(issuedAt),
+                Instant.ofEpochSecond(expiresAt));
     }
 
     private static CodeClaims claims(JsonNode payload) {
