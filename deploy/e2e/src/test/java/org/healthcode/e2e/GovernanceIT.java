@@ -325,7 +325,7 @@ class GovernanceIT {
                                 "fever_clinic", "emergency_end"
                                 -> rows;
                         case "audit_entry" -> count(db, "select count(*) from " + schema + ".audit_entry "
-                                + "where action = 'PERSONAL_DATA_DESTROYED' and subject_id is null");
+                                + "where action in ('PERSONAL_DATA_DESTROYED', 'EVENTS_DESTROYED') and subject_id is null");
                         default -> 0;
                     };
                     if (rows != kept) {

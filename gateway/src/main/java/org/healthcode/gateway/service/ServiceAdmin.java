@@ -136,7 +136,7 @@ public class ServiceAdmin {
      * Once the emergency has ended in every service (409 EMERGENCY_NOT_ENDED otherwise, nothing
      * destroyed): every service's tables, then, asked of one service ({@link #EVENTS}) once the
      * tables are empty, every Kafka topic: {@code events} says what went per topic and that each
-     * is empty.
+     * is empty (not {@code complete} when one is not).
      */
     public Uni<ObjectNode> destroy(String authorization, JsonNode confirmation) {
         return emergency(authorization).chain(state -> {
@@ -156,6 +156,9 @@ public class ServiceAdmin {
         }).chain(outcome -> ServiceCall.failingOver(clients.get(EVENTS).destroyEvents(authorization, confirmation))
                 .map(erasure -> {
                     outcome.set("events", erasure);
+                    if (!erasure.path("empty").asBoolean()) {
+                        outcome.put("complete", false); // written to meanwhile: run it again
+                    }
                     return outcome;
                 })
                 .onFailure().recoverWithItem(failure -> {
