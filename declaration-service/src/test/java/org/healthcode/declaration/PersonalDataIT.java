@@ -156,8 +156,9 @@ class PersonalDataIT {
         assertEquals(List.of(ADMIN_ACCOUNT, "PERSONAL_DATA_DESTROYED"),
                 List.of(destroyed.getString("actor"), destroyed.getString("action")));
 
-        // The service carries on, empty.
-        People.registerSelf(People.account());
+        // The service carries on, empty, and intake stays refused.
+        People.register(People.account(), Map.of("name", "x")).statusCode(409).body("error", equalTo("EMERGENCY_ENDED"));
+        given().auth().oauth2(TestTokens.citizen(People.account())).get("/v1/persons/me").then().statusCode(404);
     }
 
     private static String declare(String account, String path, Map<String, Object> body) {
