@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.healthcode.codeissuer.token.TestKeys;
 import org.healthcode.infra.testing.TestTokens;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,12 @@ class GovernanceIT {
 
     @Inject
     Pool pool;
+
+    /** The emergency goes on for the module's other tests: they take intake. */
+    @AfterEach
+    void theEmergencyGoesOn() {
+        pool.query("delete from emergency_end").execute().await().indefinitely();
+    }
 
     @Test
     @Order(1)
@@ -61,6 +68,13 @@ class GovernanceIT {
                 .post("/v1/admin/destruction").then().statusCode(400).body("details[0].field", equalTo("confirmation"));
         RiskEvents.code(subject).then().statusCode(200);
 
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("confirmation", "DESTROY ALL PERSONAL DATA")).post("/v1/admin/destruction").then()
+                .statusCode(409).body("error", equalTo("EMERGENCY_NOT_ENDED"));
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("confirmation", "END THE EMERGENCY")).post("/v1/admin/emergency/end").then().statusCode(200)
+                .body("ended", equalTo(true));
+
         JsonPath report = given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("confirmation", "DESTROY ALL PERSONAL DATA")).post("/v1/admin/destruction")
                 .then().statusCode(200).body("action", equalTo("DESTRUCTION")).extract().jsonPath();
@@ -71,6 +85,7 @@ class GovernanceIT {
         assertEquals(1L, rows.remove("audit_entry"), "the trail keeps only that the destruction happened");
         rows.remove("processed_event");
         rows.remove("flyway_schema_history");
+        assertEquals(1L, rows.remove("emergency_end"), "the end outlives the destruction: intake stays refused");
         assertTrue(rows.containsKey("subject_colour"), rows::toString);
         rows.forEach((table, n) -> assertEquals(0L, n, table + " still holds personal data"));
         RiskEvents.code(subject).then().statusCode(404).body("error", equalTo("NO_COLOUR_YET"));

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.healthcode.infra.testing.TestTokens;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,12 @@ class GovernanceIT {
     ObjectMapper json;
     @Inject
     Pool pool;
+
+    /** The emergency goes on for the module's other tests: they take intake. */
+    @AfterEach
+    void theEmergencyGoesOn() {
+        pool.query("delete from emergency_end").execute().await().indefinitely();
+    }
 
     @Test
     @Order(1)
@@ -153,6 +160,17 @@ class GovernanceIT {
                 .post("/v1/admin/destruction").then().statusCode(400).body("details[0].field", equalTo("confirmation"));
         assertTrue(count("select count(*) from trace_case") > 0, "a refused command destroys nothing");
 
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("confirmation", "DESTROY ALL PERSONAL DATA")).post("/v1/admin/destruction").then()
+                .statusCode(409).body("error", equalTo("EMERGENCY_NOT_ENDED"));
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("confirmation", "END THE EMERGENCY")).post("/v1/admin/emergency/end").then().statusCode(200)
+                .body("ended", equalTo(true));
+        long decisions = count("select count(*) from case_decision");
+        given().auth().oauth2(AUTHORITY).contentType(ContentType.JSON)
+                .body(Map.of("subjectId", UUID.randomUUID().toString(), "status", "CONFIRMED")).post("/v1/cases").then()
+                .statusCode(409).body("error", equalTo("EMERGENCY_ENDED"));
+        assertEquals(decisions, count("select count(*) from case_decision"), "a refused report stores nothing");
         JsonPath report = given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("confirmation", "DESTROY ALL PERSONAL DATA")).post("/v1/admin/destruction")
                 .then().statusCode(200).body("action", equalTo("DESTRUCTION")).extract().jsonPath();
@@ -164,6 +182,7 @@ class GovernanceIT {
         assertEquals(1L, rows.remove("audit_entry"), "the trail keeps only that the destruction happened");
         rows.remove("processed_event");
         rows.remove("flyway_schema_history");
+        assertEquals(1L, rows.remove("emergency_end"), "the end outlives the destruction: intake stays refused");
         assertTrue(rows.keySet().containsAll(List.of("visit", "visit_default", "contact", "case_decision", "trace_case")),
                 rows::toString);
         rows.forEach((table, n) -> assertEquals(0L, n, table + " still holds personal data"));

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.healthcode.infra.testing.TestTokens;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -42,13 +43,20 @@ class PersonalDataIT {
 
     private static final String ADMIN_ACCOUNT = "admin-retention";
     private static final String ADMIN = TestTokens.staff(ADMIN_ACCOUNT, "admin", "330000");
-    /** Kept by a destruction: event ids only, and Flyway's own record. */
-    private static final Set<String> NOT_PERSONAL = Set.of("processed_event", "flyway_schema_history");
+    /** Kept by a destruction: event ids only, Flyway's own record, and when the emergency ended. */
+    private static final Set<String> NOT_PERSONAL = Set.of("processed_event", "flyway_schema_history",
+            "emergency_end");
 
     @Inject
     Pool pool;
     @ConfigProperty(name = "healthcode.schema")
     String schema;
+
+    /** The emergency goes on for the module's other tests: they take intake. */
+    @AfterEach
+    void theEmergencyGoesOn() {
+        pool.query("delete from emergency_end").execute().await().indefinitely();
+    }
 
     @Test
     @Order(1)
@@ -107,6 +115,23 @@ class PersonalDataIT {
                 .post("/v1/admin/destruction").then().statusCode(400).body("details[0].field", equalTo("confirmation"));
         assertTrue(count("select count(*) from person") >= 2, "a refused command destroys nothing");
 
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("confirmation", "DESTROY ALL PERSONAL DATA")).post("/v1/admin/destruction").then()
+                .statusCode(409).body("error", equalTo("EMERGENCY_NOT_ENDED"));
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("confirmation", "END THE EMERGENCY")).post("/v1/admin/emergency/end").then().statusCode(200)
+                .body("ended", equalTo(true));
+        long declarations = count("select count(*) from declaration");
+        for (String path : List.of("/v1/persons/me/declarations", "/v1/persons/me/checkins")) {
+            given().auth().oauth2(TestTokens.citizen(account)).contentType(ContentType.JSON)
+                    .body(path.endsWith("checkins") ? checkin() : fullDeclaration()).post(path).then().statusCode(409)
+                    .body("error", equalTo("EMERGENCY_ENDED"));
+        }
+        given().auth().oauth2(TestTokens.citizen(People.account())).contentType(ContentType.JSON)
+                .body(Map.of("name", "x")).post("/v1/persons/me/registration").then().statusCode(409)
+                .body("error", equalTo("EMERGENCY_ENDED"));
+        assertEquals(declarations, count("select count(*) from declaration"), "a refused intake stores nothing");
+        given().auth().oauth2(TestTokens.citizen(account)).get("/v1/persons/me").then().statusCode(200);
         JsonPath report = given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("confirmation", "DESTROY ALL PERSONAL DATA"))
                 .post("/v1/admin/destruction").then().statusCode(200).body("action", equalTo("DESTRUCTION"))
@@ -131,8 +156,9 @@ class PersonalDataIT {
         assertEquals(List.of(ADMIN_ACCOUNT, "PERSONAL_DATA_DESTROYED"),
                 List.of(destroyed.getString("actor"), destroyed.getString("action")));
 
-        // The service carries on, empty.
-        People.registerSelf(People.account());
+        // The service carries on, empty, and intake stays refused.
+        People.register(People.account(), Map.of("name", "x")).statusCode(409).body("error", equalTo("EMERGENCY_ENDED"));
+        given().auth().oauth2(TestTokens.citizen(People.account())).get("/v1/persons/me").then().statusCode(404);
     }
 
     private static String declare(String account, String path, Map<String, Object> body) {

@@ -823,10 +823,35 @@ class GatewayIT {
         assertEquals(List.of(), declaration.calls(), "no service asked");
 
         String confirmed = "{\"confirmation\":\"DESTROY ALL PERSONAL DATA\"}";
+        ServiceStandIns.stillInEmergency = "scan-checkpoint-service";
+        try {
+            given().auth().oauth2(admin).get("/api/v1/admin/emergency").then().statusCode(200)
+                    .body("ended", equalTo(false)).body("services.size()", equalTo(5));
+            given().auth().oauth2(admin).contentType("application/json").body(confirmed).post("/api/v1/admin/destruction")
+                    .then().statusCode(409).body("error", equalTo("EMERGENCY_NOT_ENDED"))
+                    .body("message", org.hamcrest.Matchers.containsString("scan-checkpoint-service"));
+            assertTrue(declaration.calls().stream().noneMatch(c -> c.rawPath().startsWith("/v1/admin/destruction")),
+                    "nothing destroyed while the emergency goes on somewhere");
+        } finally {
+            ServiceStandIns.stillInEmergency = "";
+        }
+        given().auth().oauth2(admin).contentType("application/json").body("{}").post("/api/v1/admin/emergency/end")
+                .then().statusCode(400).body("details[0].field", equalTo("confirmation"));
+        assertTrue(declaration.calls().stream().noneMatch(c -> c.rawPath().equals("/v1/admin/emergency/end")),
+                "no service asked");
+        given().auth().oauth2(admin).contentType("application/json").body("{\"confirmation\":\"END THE EMERGENCY\"}")
+                .post("/api/v1/admin/emergency/end").then().statusCode(200)
+                .body("ended", equalTo(true)).body("services.endedBy", equalTo(java.util.Collections.nCopies(5, "admin-1")));
         given().auth().oauth2(admin).contentType("application/json").body(confirmed).post("/api/v1/admin/destruction")
                 .then().statusCode(200).body("complete", equalTo(true)).body("reports.size()", equalTo(5))
-                .body("failures.size()", equalTo(0));
+                .body("failures.size()", equalTo(0)).body("events.service", equalTo("declaration-service"))
+                .body("events.topics[0].removed", equalTo(2450)).body("events.empty", equalTo(true));
         assertEquals(confirmed, contactTrace.lastCall().body());
+        assertEquals("/v1/admin/destruction/topics", declaration.lastCall().rawPath(), "events once the tables are empty");
+        assertEquals(1, declaration.calls().stream().filter(c -> c.rawPath().equals("/v1/admin/destruction/topics"))
+                .count());
+        assertTrue(contactTrace.calls().stream().noneMatch(c -> c.rawPath().equals("/v1/admin/destruction/topics")),
+                "the events are destroyed once, by one service");
 
         ServiceStandIns.downForDestruction = "contact-trace-service";
         try {

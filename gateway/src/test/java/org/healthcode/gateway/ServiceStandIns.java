@@ -45,6 +45,8 @@ public class ServiceStandIns implements QuarkusTestResourceLifecycleManager {
     static final String OVERRIDE = "5a1e2b3c-0000-4000-8000-00000000b992";
     /** The one service whose destruction fails, to show the admin a partial outcome. */
     static volatile String downForDestruction = "";
+    /** The one service where the emergency goes on, to show the admin that destruction waits for it. */
+    static volatile String stillInEmergency = "";
     static final String VENUE = "0b5c3f0e-8d1f-4a52-9a55-3c8e2c1f7a10";
     static final String OVERLAP_FROM = "2026-11-20T02:00:00Z";
     static final String OVERLAP_TO = "2026-11-20T02:30:00Z";
@@ -181,7 +183,16 @@ public class ServiceStandIns implements QuarkusTestResourceLifecycleManager {
                 .on("POST", "/v1/admin/destruction", (call, path) -> name.equals(downForDestruction)
                         ? Answer.error(500, "INTERNAL")
                         : Answer.json(200, "{\"service\":\"" + name
-                        + "\",\"action\":\"DESTRUCTION\",\"tables\":[{\"table\":\"t\",\"rows\":2}]}"));
+                        + "\",\"action\":\"DESTRUCTION\",\"tables\":[{\"table\":\"t\",\"rows\":2}]}"))
+                .on("GET", "/v1/admin/emergency", (call, path) -> Answer.json(200, name.equals(stillInEmergency)
+                        ? "{\"service\":\"" + name + "\",\"ended\":false,\"endedAt\":null,\"endedBy\":null}"
+                        : "{\"service\":\"" + name + "\",\"ended\":true,\"endedAt\":\"2026-12-06T08:00:00Z\","
+                        + "\"endedBy\":\"admin-1\"}"))
+                .on("POST", "/v1/admin/emergency/end", (call, path) -> Answer.json(200, "{\"service\":\"" + name
+                        + "\",\"ended\":true,\"endedAt\":\"2026-12-06T08:00:00Z\",\"endedBy\":\"admin-1\"}"))
+                .on("POST", "/v1/admin/destruction/topics", (call, path) -> Answer.json(200, "{\"service\":\"" + name
+                        + "\",\"topics\":[{\"topic\":\"declaration-submitted\",\"removed\":2450,\"empty\":true}],"
+                        + "\"empty\":true}"));
     }
 
     private static String appeal(String status, String owner) {

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.healthcode.infra.testing.RealInfraResource;
 import org.healthcode.infra.testing.TestTokens;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -46,12 +47,18 @@ class PersonalDataIT {
      * event ids are not personal.
      */
     static final List<String> KEPT = List.of("rule_set", "region_risk", "fever_clinic", "processed_event",
-            "flyway_schema_history");
+            "flyway_schema_history", "emergency_end");
 
     @Inject
     Pool pool;
 
     final PlatformTime time = new PlatformTime();
+
+    /** The emergency goes on for the module's other tests: they take intake. */
+    @AfterEach
+    void theEmergencyGoesOn() {
+        pool.query("delete from emergency_end").execute().await().indefinitely();
+    }
 
     @Test
     @Order(1)
@@ -106,6 +113,13 @@ class PersonalDataIT {
                 .post("/v1/admin/destruction").then().statusCode(400);
         assertTrue(rows("risk_state") > 0, "a refused command destroys nothing");
         long rulesBefore = rows("rule_set");
+
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("confirmation", "DESTROY ALL PERSONAL DATA")).post("/v1/admin/destruction").then()
+                .statusCode(409).body("error", equalTo("EMERGENCY_NOT_ENDED"));
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("confirmation", "END THE EMERGENCY")).post("/v1/admin/emergency/end").then().statusCode(200)
+                .body("ended", equalTo(true));
 
         JsonPath report = given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("confirmation", "DESTROY ALL PERSONAL DATA")).post("/v1/admin/destruction").then()

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.healthcode.infra.testing.TestTokens;
 import org.healthcode.kit.code.Colour;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,12 @@ class GovernanceIT {
 
     @Inject
     Pool pool;
+
+    /** The emergency goes on for the module's other tests: they take intake. */
+    @AfterEach
+    void theEmergencyGoesOn() {
+        pool.query("delete from emergency_end").execute().await().indefinitely();
+    }
 
     @Test
     @Order(1)
@@ -131,6 +138,17 @@ class GovernanceIT {
         assertTrue(Checkpoints.count(pool, "select count(*) from subject_colour where subject_id = $1", subject) > 0,
                 "a refused command destroys nothing");
 
+        given().auth().oauth2(Checkpoints.ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("confirmation", "DESTROY ALL PERSONAL DATA")).post("/v1/admin/destruction").then()
+                .statusCode(409).body("error", equalTo("EMERGENCY_NOT_ENDED"));
+        given().auth().oauth2(Checkpoints.ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("confirmation", "END THE EMERGENCY")).post("/v1/admin/emergency/end").then().statusCode(200)
+                .body("ended", equalTo(true));
+        long attempts = Checkpoints.count(pool, "select count(*) from scan_attempt");
+        Checkpoints.gatewayFor("checkpoint-zj", "330000")
+                .body(Map.of("subjectId", subject, "venueId", venueId, "scanId", Checkpoints.scanId()))
+                .post("/v1/scans/subject").then().statusCode(409).body("error", equalTo("EMERGENCY_ENDED"));
+        assertEquals(attempts, Checkpoints.count(pool, "select count(*) from scan_attempt"), "a refused scan stores nothing");
         JsonPath report = given().auth().oauth2(Checkpoints.ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("confirmation", "DESTROY ALL PERSONAL DATA")).post("/v1/admin/destruction")
                 .then().statusCode(200).body("action", equalTo("DESTRUCTION")).extract().jsonPath();
@@ -142,6 +160,7 @@ class GovernanceIT {
 
         Map<String, Long> rows = rowsPerTable();
         assertEquals(venues, rows.remove("venue"), "venues are places, not people: they stay");
+        assertEquals(1L, rows.remove("emergency_end"), "the end outlives the destruction: intake stays refused");
         rows.remove("code_requirement"); // where codes are required is a rule about places, like the venues
         assertEquals(1L, rows.remove("audit_entry"), "the trail keeps only that the destruction happened");
         rows.remove("processed_event");

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.healthcode.kit.governance.Intake;
 import org.healthcode.kit.region.Regions;
 import org.healthcode.kit.web.ApiError;
 import org.healthcode.kit.web.ApiException;
@@ -69,6 +70,7 @@ public class CaseResource {
     @POST
     @ResponseStatus(201)
     @RolesAllowed("authority")
+    @Intake
     public Uni<CaseDecided> decide(CaseForm form) {
         Caller caller = Caller.of(identity);
         CaseDecision decision = validate(form, caller.staffProvince(), caller.subject());

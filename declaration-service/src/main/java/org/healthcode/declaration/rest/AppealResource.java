@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.healthcode.declaration.domain.AppealForm;
 import org.healthcode.declaration.domain.AppealValidator;
 import org.healthcode.declaration.service.AppealService;
+import org.healthcode.kit.governance.Intake;
 import org.healthcode.kit.web.Caller;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
@@ -32,6 +33,7 @@ public class AppealResource {
 
     @POST
     @ResponseStatus(201)
+    @Intake
     public Uni<AppealView> file(AppealForm form) {
         var filing = AppealValidator.filing(form);
         return appeals.file(Caller.of(identity).subject(), filing).map(AppealView::of);

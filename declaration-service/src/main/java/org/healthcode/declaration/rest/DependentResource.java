@@ -19,6 +19,7 @@ import org.healthcode.declaration.domain.RegistrationValidator;
 import org.healthcode.declaration.service.DeclarationService;
 import org.healthcode.declaration.service.PersonService;
 import org.healthcode.declaration.service.ProvinceCalendar;
+import org.healthcode.kit.governance.Intake;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 /** A guardian's dependents (people without a smartphone): registration and declaring for them. */
@@ -43,6 +44,7 @@ public class DependentResource {
 
     @POST
     @ResponseStatus(201)
+    @Intake
     public Uni<DependentProfile> register(RegistrationForm form) {
         var dependent = RegistrationValidator.dependent(form, calendar.today());
         return persons.registerDependent(caller.getSubject(), dependent.identity(), dependent.relation())
@@ -64,6 +66,7 @@ public class DependentResource {
     @POST
     @Path("/{id}/declarations")
     @ResponseStatus(201)
+    @Intake
     public Uni<Submission> declare(@PathParam("id") String id, DeclarationForm form) {
         var content = DeclarationValidator.declaration(form, calendar.today());
         return persons.dependent(caller.getSubject(), id)
@@ -74,6 +77,7 @@ public class DependentResource {
     @POST
     @Path("/{id}/checkins")
     @ResponseStatus(201)
+    @Intake
     public Uni<Submission> checkIn(@PathParam("id") String id, CheckinForm form) {
         var content = DeclarationValidator.checkin(form, calendar.today());
         return persons.dependent(caller.getSubject(), id)

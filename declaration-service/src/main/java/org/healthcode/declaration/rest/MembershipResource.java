@@ -14,6 +14,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.healthcode.declaration.domain.JoinForm;
 import org.healthcode.declaration.domain.OrganisationValidator;
 import org.healthcode.declaration.service.OrganisationService;
+import org.healthcode.kit.governance.Intake;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 /** The organisations a citizen joined: joining with an invitation code and consent, and leaving. */
@@ -33,6 +34,7 @@ public class MembershipResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(201)
+    @Intake
     public Uni<MembershipView> join(JoinForm form) {
         String code = OrganisationValidator.join(form);
         return organisations.join(caller.getSubject(), code).map(MembershipView::of);

@@ -17,6 +17,7 @@ import org.healthcode.declaration.domain.OrganisationValidator;
 import org.healthcode.declaration.domain.Violations;
 import org.healthcode.declaration.service.OrganisationService;
 import org.healthcode.declaration.service.ProvinceCalendar;
+import org.healthcode.kit.governance.Intake;
 import org.healthcode.kit.web.Caller;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
@@ -46,6 +47,7 @@ public class OrganisationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("organisation")
     @ResponseStatus(201)
+    @Intake
     public Uni<OrganisationView> register(OrganisationForm form) {
         Caller caller = Caller.of(identity);
         String province = caller.staffProvince();

@@ -18,6 +18,7 @@ import org.healthcode.declaration.domain.RegistrationValidator;
 import org.healthcode.declaration.service.DeclarationService;
 import org.healthcode.declaration.service.PersonService;
 import org.healthcode.declaration.service.ProvinceCalendar;
+import org.healthcode.kit.governance.Intake;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 /** The caller's own person: registration, profile, declarations and daily check-ins. */
@@ -48,6 +49,7 @@ public class PersonResource {
     @POST
     @Path("/registration")
     @ResponseStatus(201)
+    @Intake
     public Uni<Profile> register(RegistrationForm form) {
         var identity = RegistrationValidator.self(form, calendar.today());
         return persons.registerSelf(caller.getSubject(), identity).map(Profile::of);
@@ -56,6 +58,7 @@ public class PersonResource {
     @POST
     @Path("/declarations")
     @ResponseStatus(201)
+    @Intake
     public Uni<Submission> declare(DeclarationForm form) {
         var content = DeclarationValidator.declaration(form, calendar.today());
         return persons.self(caller.getSubject())
@@ -66,6 +69,7 @@ public class PersonResource {
     @POST
     @Path("/checkins")
     @ResponseStatus(201)
+    @Intake
     public Uni<Submission> checkIn(CheckinForm form) {
         var content = DeclarationValidator.checkin(form, calendar.today());
         return persons.self(caller.getSubject())

@@ -265,6 +265,9 @@ class AccessMatrixIT {
         // platform-wide, like the purge: where and why, never a message's content or subject
         routes.add(new Route(g, "GET", "/api/v1/admin/dead-letters", admin, Stranger.NONE, null));
         routes.add(new Route(g, "POST", "/api/v1/admin/dead-letters/redrive", admin, Stranger.NONE, null));
+        // ending the emergency and destroying need a confirmation: the matrix's empty body is refused (400)
+        routes.add(new Route(g, "GET", "/api/v1/admin/emergency", admin, Stranger.NONE, null));
+        routes.add(new Route(g, "POST", "/api/v1/admin/emergency/end", admin, Stranger.NONE, empty));
         routes.add(new Route(g, "POST", "/api/v1/admin/destruction", admin, Stranger.NONE, empty));
 
         // every data service keeps its own audit trail, retention and destruction (service kit)
@@ -274,7 +277,10 @@ class AccessMatrixIT {
             routes.add(new Route(service, "POST", "/v1/admin/purge", admin, Stranger.NONE, null));
             routes.add(new Route(service, "GET", "/v1/admin/dead-letters", admin, Stranger.NONE, null));
             routes.add(new Route(service, "POST", "/v1/admin/dead-letters/redrive", admin, Stranger.NONE, null));
+            routes.add(new Route(service, "GET", "/v1/admin/emergency", admin, Stranger.NONE, null));
+            routes.add(new Route(service, "POST", "/v1/admin/emergency/end", admin, Stranger.NONE, empty));
             routes.add(new Route(service, "POST", "/v1/admin/destruction", admin, Stranger.NONE, empty));
+            routes.add(new Route(service, "POST", "/v1/admin/destruction/topics", admin, Stranger.NONE, empty));
         }
 
         String d = "declaration-service";

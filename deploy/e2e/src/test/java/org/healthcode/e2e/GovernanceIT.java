@@ -21,10 +21,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.healthcode.e2e.CitizenJourneyIT.Citizen;
 import org.healthcode.infra.Processes;
 import org.healthcode.infra.testing.TestTokens;
@@ -37,8 +43,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Governance on the whole platform: a colour explained in the citizen's language, an appeal upheld
  * through a four-eyes override, rules published ahead after a dry run, staff confined to their
- * province and audited, an audit trail nobody can change, and at the end of the emergency a
- * destruction that leaves no personal data in any table of any service. Runs last: it destroys.
+ * province and audited, an audit trail nobody can change, and at the end of the emergency: intake
+ * refused everywhere, then a destruction that leaves no personal data in any table of any service
+ * nor any event on any Kafka topic. Runs last: it ends the emergency and destroys.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Order(3)
@@ -217,16 +224,73 @@ class GovernanceIT {
 
     @Test
     @Order(99)
-    void theEndOfTheEmergencyDestroysAllPersonalDataInEveryService() throws SQLException {
+    void theEndOfTheEmergencyStopsIntakeThenTheDestructionLeavesNoPersonalDataInAnyTableOrTopic() throws Exception {
         Citizen last = Citizen.registered();
         last.declare(Map.of("travel", List.of(), "contactWithCase", false, "symptoms", List.of(), "temperature", 36.5));
         last.awaitCode("GREEN", c -> "GREEN".equals(c.getString("colour")));
+        String checkpoint = TestTokens.staff("checkpoint-end-" + UUID.randomUUID(), "checkpoint", "330000");
+        String venue = given().auth().oauth2(checkpoint).contentType(ContentType.JSON)
+                .body(Map.of("name", "Last mall", "type", "MALL", "regionCode", "330106", "address", "9 Test Road"))
+                .post("/api/v1/venues").then().statusCode(201).extract().path("id");
+        String token = last.code().getString("token");
+        Map<String, java.util.function.Supplier<io.restassured.response.Response>> intake = new LinkedHashMap<>();
+        intake.put("declaration", () -> given().auth().oauth2(last.token).contentType(ContentType.JSON)
+                .body(Map.of("travel", List.of(), "contactWithCase", false, "symptoms", List.of(), "temperature", 36.5))
+                .post("/api/v1/me/declarations"));
+        intake.put("scan", () -> given().auth().oauth2(checkpoint).contentType(ContentType.JSON)
+                .body(Map.of("token", token, "venueId", venue, "scanId", UUID.randomUUID().toString()))
+                .post("/api/v1/scans"));
+        intake.put("case report", () -> given().auth().oauth2(authority1).contentType(ContentType.JSON)
+                .body(Map.of("subjectId", last.subjectId(), "status", "SUSPECTED")).post("/api/v1/cases"));
+        intake.put("registration", () -> {
+            Citizen newcomer = new Citizen();
+            return given().auth().oauth2(newcomer.token).contentType(ContentType.JSON)
+                    .body(Residents.registration(newcomer.name, newcomer.idNumber, newcomer.phone))
+                    .post("/api/v1/me/registration");
+        });
+        for (String call : List.of("declaration", "scan")) {
+            int status = intake.get(call).get().statusCode();
+            assertTrue(status == 200 || status == 201, call + " before the end: " + status);
+        }
+
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("confirmation", "DESTROY ALL PERSONAL DATA"))
+                .post("/api/v1/admin/destruction").then().statusCode(409).body("error", equalTo("EMERGENCY_NOT_ENDED"));
+        given().auth().oauth2(ADMIN).get("/api/v1/admin/emergency").then().statusCode(200).body("ended", equalTo(false));
+        given().auth().oauth2(authority1).contentType(ContentType.JSON).body(Map.of("confirmation", "END THE EMERGENCY"))
+                .post("/api/v1/admin/emergency/end").then().statusCode(403);
+        JsonPath ended = given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("confirmation", "END THE EMERGENCY")).post("/api/v1/admin/emergency/end").then()
+                .statusCode(200).body("ended", equalTo(true)).body("complete", equalTo(true)).extract().jsonPath();
+        assertEquals(5, ended.getList("services").size(), ended.prettify());
+        // ending it again answers the same record
+        assertEquals(ended.getList("services.endedAt"), given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("confirmation", "END THE EMERGENCY")).post("/api/v1/admin/emergency/end").then()
+                .statusCode(200).extract().jsonPath().getList("services.endedAt"));
+
+        long declarations = count("select count(*) from declaration.declaration");
+        long scans = count("select count(*) from scan_checkpoint.scan_attempt");
+        long cases = count("select count(*) from contact_trace.case_decision");
+        for (Map.Entry<String, java.util.function.Supplier<io.restassured.response.Response>> call : intake.entrySet()) {
+            io.restassured.response.Response refused = call.getValue().get();
+            assertEquals(409, refused.statusCode(), call.getKey() + ": " + refused.asString());
+            assertEquals("EMERGENCY_ENDED", refused.path("error"), call.getKey());
+            assertTrue(refused.<String>path("message").startsWith("The emergency ended at "), refused.asString());
+        }
+        assertEquals(declarations, count("select count(*) from declaration.declaration"), "no declaration stored");
+        assertEquals(scans, count("select count(*) from scan_checkpoint.scan_attempt"), "no scan stored");
+        assertEquals(cases, count("select count(*) from contact_trace.case_decision"), "no case stored");
+        last.code(); // reads go on until the destruction
 
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("confirmation", "please"))
                 .post("/api/v1/admin/destruction").then().statusCode(400);
-        // The emergency ends once intake has stopped and the events in flight are applied: an event
-        // consumed after the command is new data (a case confirmed above recolours for a while).
+        // Intake has stopped; the events in flight are applied before the destruction: an event
+        // consumed after it would be new data (a case confirmed above recolours for a while).
         awaitQuiet();
+        long onKafka;
+        try (Admin kafka = Events.admin(platform)) {
+            onKafka = events(kafka).values().stream().mapToLong(Long::longValue).sum();
+        }
+        assertTrue(onKafka > 0, "events to destroy");
         JsonPath report = given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("confirmation", "DESTROY ALL PERSONAL DATA"))
                 .post("/api/v1/admin/destruction").then().statusCode(200).body("complete", equalTo(true))
@@ -236,6 +300,21 @@ class GovernanceIT {
         assertTrue(report.getInt("reports.find { it.service == 'declaration-service' }.tables.find { it.table == "
                 + "'person' }.rows") > 0, report.prettify());
 
+        // every topic, dead-letter topics included, holds no event, and the report said how many went
+        assertEquals(true, report.getBoolean("events.empty"), report.prettify());
+        assertTrue(report.getInt("events.topics.find { it.topic == 'declaration-submitted' }.removed") > 0,
+                report.prettify());
+        assertTrue(report.<Number>getList("events.topics.removed").stream().mapToLong(Number::longValue).sum()
+                >= onKafka, "the report counts every event removed: " + onKafka + " were there");
+        Map<String, Long> left;
+        try (Admin kafka = Events.admin(platform)) {
+            left = events(kafka);
+        }
+        assertTrue(left.keySet().containsAll(List.of("declaration-submitted", "scan-recorded", "case-confirmed",
+                "risk-recalculated", "dead-letter-topic-declaration-submitted")), left.keySet().toString());
+        assertEquals(Set.copyOf(left.keySet()), Set.copyOf(report.getList("events.topics.topic")));
+        left.forEach((topic, events) -> assertEquals(0L, events, topic + " still holds events"));
+
         List<String> leftovers = new ArrayList<>();
         try (Connection db = DriverManager.getConnection(platform.jdbcUrl(), "postgres", "")) {
             for (String schema : SCHEMAS) {
@@ -243,10 +322,10 @@ class GovernanceIT {
                     long rows = count(db, "select count(*) from " + schema + "." + table);
                     long kept = switch (table) {
                         case "flyway_schema_history", "processed_event", "rule_set", "region_risk", "venue", "code_requirement",
-                                "fever_clinic"
+                                "fever_clinic", "emergency_end"
                                 -> rows;
                         case "audit_entry" -> count(db, "select count(*) from " + schema + ".audit_entry "
-                                + "where action = 'PERSONAL_DATA_DESTROYED' and subject_id is null");
+                                + "where action in ('PERSONAL_DATA_DESTROYED', 'EVENTS_DESTROYED') and subject_id is null");
                         default -> 0;
                     };
                     if (rows != kept) {
@@ -262,8 +341,38 @@ class GovernanceIT {
         assertEquals(List.of(), leftovers, "every table of every service scanned");
         given().auth().oauth2(last.token).get("/api/v1/me").then().statusCode(404);
         JsonPath trail = given().auth().oauth2(ADMIN).get("/api/v1/audit").then().statusCode(200).extract().jsonPath();
-        assertEquals(List.of("PERSONAL_DATA_DESTROYED"), trail.getList("entries.action").stream().distinct().toList());
-        assertEquals(5, trail.getList("entries").size(), "one entry per service: that it happened");
+        assertEquals(List.of("PERSONAL_DATA_DESTROYED", "EVENTS_DESTROYED"),
+                trail.getList("entries.action").stream().distinct().toList());
+        assertEquals(6, trail.getList("entries").size(), "one entry per service that it happened, and one for the events");
+        for (Map.Entry<String, java.util.function.Supplier<io.restassured.response.Response>> call : intake.entrySet()) {
+            assertEquals(409, call.getValue().get().statusCode(), call.getKey() + " after the destruction");
+        }
+    }
+
+    /** The events each topic holds (Kafka's internal topics aside): its end offsets less its start offsets. */
+    private static Map<String, Long> events(Admin kafka) throws Exception {
+        Set<String> topics = kafka.listTopics().names().get();
+        List<TopicPartition> partitions = new ArrayList<>();
+        kafka.describeTopics(topics).allTopicNames().get().values().forEach(topic -> topic.partitions()
+                .forEach(p -> partitions.add(new TopicPartition(topic.name(), p.partition()))));
+        Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        partitions.forEach(p -> {
+            earliest.put(p, OffsetSpec.earliest());
+            latest.put(p, OffsetSpec.latest());
+        });
+        var starts = kafka.listOffsets(earliest).all().get();
+        var ends = kafka.listOffsets(latest).all().get();
+        Map<String, Long> events = new TreeMap<>();
+        topics.forEach(topic -> events.put(topic, 0L));
+        partitions.forEach(p -> events.merge(p.topic(), ends.get(p).offset() - starts.get(p).offset(), Long::sum));
+        return events;
+    }
+
+    private static long count(String sql) throws SQLException {
+        try (Connection db = DriverManager.getConnection(platform.jdbcUrl(), "postgres", "")) {
+            return count(db, sql);
+        }
     }
 
     /** Waits until every outbox is empty and no consumer has applied an event for two seconds. */

@@ -158,6 +158,9 @@ public final class KafkaBroker implements AutoCloseable {
                 "num.partitions=3",
                 // as in production: the services create the topics they use (KafkaTopics)
                 "auto.create.topics.enable=false",
+                // No topic keeps an event longer than 7 days, well inside the 28-day retention of
+                // personal data (healthcode.retention.period), as the Helm chart's topics.
+                "log.retention.hours=168",
                 "offsets.topic.replication.factor=1",
                 "offsets.topic.num.partitions=5",
                 "transaction.state.log.replication.factor=1",

@@ -141,7 +141,12 @@ public final class Governance {
             @Schema(required = true, nullable = true) String detail) {
     }
 
-    @Schema(description = "The end of the emergency, confirmed")
+    @Schema(description = "The end of the emergency: all intake stops, for good")
+    public record EmergencyEndRequest(
+            @Schema(required = true, constValue = "END THE EMERGENCY") String confirmation) {
+    }
+
+    @Schema(description = "The destruction after the end of the emergency, confirmed")
     public record DestructionRequest(
             @Schema(required = true, constValue = "DESTROY ALL PERSONAL DATA") String confirmation) {
     }
@@ -149,7 +154,33 @@ public final class Governance {
     @Schema(description = "A data command run in every service: each one's report, each that did not finish")
     public record DataCommandOutcome(@Schema(required = true) List<DataReport> reports,
             @Schema(required = true) List<ServiceFailure> failures,
-            @Schema(required = true, description = "No failures; otherwise run it again") boolean complete) {
+            @Schema(required = true, description = "No failures; otherwise run it again") boolean complete,
+            @Schema(description = "A destruction's events: every Kafka topic emptied, once the tables were")
+            EventErasure events) {
+    }
+
+    @Schema(description = "Every Kafka topic of the platform, dead-letter topics included, emptied")
+    public record EventErasure(@Schema(required = true, description = "The service that emptied them") String service,
+            @Schema(required = true) List<TopicCount> topics,
+            @Schema(required = true, description = "Every topic is empty: its start offset is its end offset")
+            boolean empty) {
+    }
+
+    public record TopicCount(@Schema(required = true) String topic,
+            @Schema(required = true, description = "The events removed") long removed,
+            @Schema(required = true) boolean empty) {
+    }
+
+    @Schema(description = "The end of the emergency in every service")
+    public record EmergencyState(@Schema(required = true, description = "Ended in every service") boolean ended,
+            @Schema(required = true) List<ServiceEmergency> services,
+            @Schema(required = true) List<ServiceFailure> failures,
+            @Schema(required = true, description = "Every service answered; otherwise ask again") boolean complete) {
+    }
+
+    public record ServiceEmergency(@Schema(required = true) String service, @Schema(required = true) boolean ended,
+            @Schema(required = true, nullable = true) Instant endedAt,
+            @Schema(required = true, nullable = true, description = "The admin account that ended it") String endedBy) {
     }
 
     public record DataReport(@Schema(required = true) String service, @Schema(required = true) String action,
@@ -161,7 +192,8 @@ public final class Governance {
     }
 
     public record ServiceFailure(@Schema(required = true) String service, @Schema(required = true) int status,
-            @Schema(description = "UPSTREAM_UNAVAILABLE when it could not be reached") String error) {
+            @Schema(description = "UPSTREAM_UNAVAILABLE when it could not be reached") String error,
+            @Schema(description = "topics: the destruction's events were not removed") String step) {
     }
 
     @Schema(description = "Every service's pending dead letters, oldest first: where and why, never their content")

@@ -31,7 +31,7 @@ import org.healthcode.kit.web.ApiException;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
-@Tag(name = "Admin", description = "Audit trail, retention purge and the end-of-emergency destruction")
+@Tag(name = "Admin", description = "Audit trail, retention purge, the end of the emergency and the destruction")
 @APIResponse(responseCode = "401", ref = "Unauthenticated")
 @APIResponse(responseCode = "403", ref = "Forbidden")
 @APIResponse(responseCode = "429", ref = "RateLimited")
@@ -40,6 +40,8 @@ public class AdminResource {
 
     /** What the admin must send to destroy, as every service expects it: no destruction by accident. */
     static final String CONFIRMATION = "DESTROY ALL PERSONAL DATA";
+    /** What the admin must send to end the emergency: it stops all intake, for good. */
+    static final String ENDING = "END THE EMERGENCY";
 
     private final ServiceAdmin admin;
     private final SubjectLookup subjects;
@@ -100,17 +102,54 @@ public class AdminResource {
         return admin.redrive(authorization, topic).map(AdminResource::answer);
     }
 
+    @GET
+    @Path("/admin/emergency")
+    @Operation(summary = "Whether the emergency has ended in every service, when and by which admin account")
+    @APIResponse(responseCode = "200", description = "Every service answered",
+            content = @Content(schema = @Schema(implementation = Governance.EmergencyState.class)))
+    @APIResponse(responseCode = "502", description = "A service did not answer",
+            content = @Content(schema = @Schema(implementation = Governance.EmergencyState.class)))
+    public Uni<Response> emergency(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return admin.emergency(authorization).map(AdminResource::answer);
+    }
+
+    @POST
+    @Path("/admin/emergency/end")
+    @Operation(summary = "End the emergency: from now on every service refuses new registrations, declarations, "
+            + "check-ins, scans, venues, appeals and case reports (409 EMERGENCY_ENDED); reads go on until the "
+            + "destruction, which may run only after this. Recorded and audited in every service; ending it again "
+            + "answers the first record. 502 with the failures when a service did not answer: run it again.")
+    @APIResponse(responseCode = "200", description = "Ended in every service",
+            content = @Content(schema = @Schema(implementation = Governance.EmergencyState.class)))
+    @APIResponse(responseCode = "502", description = "Not ended in every service: run it again",
+            content = @Content(schema = @Schema(implementation = Governance.EmergencyState.class)))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> endEmergency(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = Governance.EmergencyEndRequest.class),
+                            example = ApiExamples.EMERGENCY_END)) JsonNode confirmation) {
+        if (confirmation == null || !ENDING.equals(confirmation.path("confirmation").asText())) {
+            // each service checks it too; refused here, no service is asked at all
+            throw ApiException.invalid(List.of(new ApiError.Detail("confirmation", "must be \"" + ENDING + "\"")));
+        }
+        return admin.endEmergency(authorization, confirmation).map(AdminResource::answer);
+    }
+
     @POST
     @Path("/admin/destruction")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "End of the emergency: destroy all personal data in every service. Answers what was "
-            + "deleted per service and table; each audit trail keeps only that it happened. 502 with the "
-            + "failures when a service did not finish: run it again.")
-    @APIResponse(responseCode = "200", description = "Done in every service",
+    @Operation(summary = "After the end of the emergency: destroy all personal data in every service, then every "
+            + "event on Kafka (dead-letter topics included). Answers what was deleted per service and table, and "
+            + "per topic with whether it is now empty; each audit trail keeps only that it happened. 409 "
+            + "EMERGENCY_NOT_ENDED before the end. 502 with the failures when a service did not finish: run it again.")
+    @APIResponse(responseCode = "200", description = "Done in every service and on every topic",
             content = @Content(schema = @Schema(implementation = Governance.DataCommandOutcome.class)))
     @APIResponse(responseCode = "502", description = "Not done in every service: run it again",
             content = @Content(schema = @Schema(implementation = Governance.DataCommandOutcome.class)))
     @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "413", ref = "TooLarge")
     public Uni<Response> destroy(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @RequestBody(required = true,

@@ -86,6 +86,9 @@ final class ApiExamples {
     static final String DESTRUCTION = """
             {"confirmation": "DESTROY ALL PERSONAL DATA"}""";
 
+    static final String EMERGENCY_END = """
+            {"confirmation": "END THE EMERGENCY"}""";
+
     private ApiExamples() {
     }
 }

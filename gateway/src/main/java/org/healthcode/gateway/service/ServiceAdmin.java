@@ -17,6 +17,7 @@ import java.util.Map;
 import org.eclipse.microprofile.config.Config;
 import org.healthcode.gateway.upstream.GovernanceClient;
 import org.healthcode.gateway.upstream.Upstream;
+import org.healthcode.kit.web.ApiException;
 import org.healthcode.kit.web.ServiceCall;
 
 /**
@@ -34,6 +35,9 @@ public class ServiceAdmin {
      */
     static final List<String> SERVICES = List.of("declaration", "risk-scoring", "code-issuer", "scan-checkpoint",
             "contact-trace");
+
+    /** The service that empties every Kafka topic in a destruction, once for the platform. */
+    static final String EVENTS = "declaration";
 
     private final Map<String, GovernanceClient> clients = new LinkedHashMap<>();
 
@@ -115,8 +119,75 @@ public class ServiceAdmin {
         return inEach(client -> client.purge(authorization));
     }
 
+    /**
+     * Every service's end of the emergency: {@code services} each one's state, {@code failures}
+     * those that did not answer, {@code ended} whether it has ended in every service.
+     */
+    public Uni<ObjectNode> emergency(String authorization) {
+        return emergencyInEach(client -> client.emergency(authorization));
+    }
+
+    /** Ends the emergency in every service (again where it has ended: that changes nothing); answers as {@link #emergency}. */
+    public Uni<ObjectNode> endEmergency(String authorization, JsonNode confirmation) {
+        return emergencyInEach(client -> client.endEmergency(authorization, confirmation));
+    }
+
+    /**
+     * Once the emergency has ended in every service (409 EMERGENCY_NOT_ENDED otherwise, nothing
+     * destroyed): every service's tables, then, asked of one service ({@link #EVENTS}) once the
+     * tables are empty, every Kafka topic: {@code events} says what went per topic and that each
+     * is empty (not {@code complete} when one is not).
+     */
     public Uni<ObjectNode> destroy(String authorization, JsonNode confirmation) {
-        return inEach(client -> client.destroy(authorization, confirmation));
+        return emergency(authorization).chain(state -> {
+            if (!state.path("ended").asBoolean()) {
+                List<String> ongoing = new ArrayList<>();
+                state.path("services").forEach(s -> {
+                    if (!s.path("ended").asBoolean()) {
+                        ongoing.add(s.path("service").asText());
+                    }
+                });
+                state.path("failures").forEach(f -> ongoing.add(f.path("service").asText() + " (no answer)"));
+                throw ApiException.conflict("EMERGENCY_NOT_ENDED", "The emergency has not ended in "
+                        + String.join(", ", ongoing) + ": end it first (POST /api/v1/admin/emergency/end), so that "
+                        + "nothing comes in after the destruction");
+            }
+            return inEach(client -> client.destroy(authorization, confirmation));
+        }).chain(outcome -> ServiceCall.failingOver(clients.get(EVENTS).destroyEvents(authorization, confirmation))
+                .map(erasure -> {
+                    outcome.set("events", erasure);
+                    if (!erasure.path("empty").asBoolean()) {
+                        outcome.put("complete", false); // written to meanwhile: run it again
+                    }
+                    return outcome;
+                })
+                .onFailure().recoverWithItem(failure -> {
+                    ((ArrayNode) outcome.path("failures")).add(failure(EVENTS, failure).put("step", "topics"));
+                    outcome.put("complete", false);
+                    return outcome;
+                }));
+    }
+
+    private Uni<ObjectNode> emergencyInEach(java.util.function.Function<GovernanceClient, Uni<ObjectNode>> command) {
+        List<Uni<ObjectNode>> calls = new ArrayList<>();
+        clients.forEach((service, client) -> calls.add(ServiceCall.failingOver(command.apply(client))
+                .map(state -> (ObjectNode) JsonNodeFactory.instance.objectNode().put("service", service).setAll(state))
+                .onFailure().recoverWithItem(failure -> failure(service, failure))));
+        return Uni.join().all(calls).andCollectFailures().map(results -> {
+            ObjectNode answer = JsonNodeFactory.instance.objectNode();
+            ArrayNode services = answer.putArray("services");
+            ArrayNode failures = answer.putArray("failures");
+            for (ObjectNode result : results) {
+                (result.has("ended") ? services : failures).add(result);
+            }
+            boolean everywhere = failures.isEmpty();
+            for (JsonNode service : services) {
+                everywhere &= service.path("ended").asBoolean();
+            }
+            answer.put("ended", everywhere);
+            answer.put("complete", failures.isEmpty());
+            return answer;
+        });
     }
 
     /**

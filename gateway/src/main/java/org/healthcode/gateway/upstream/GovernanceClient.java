@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 
 /**
  * The admin calls every data-owning service answers alike (the service kit's): its audit trail, a
- * purge, the end-of-emergency destruction, the dead letters and their re-drive. One client per service, built by {@code ServiceAdmin}.
+ * purge, the end of the emergency and the destruction, the dead letters and their re-drive. One client per service, built by {@code ServiceAdmin}.
  */
 @Path("/v1")
 public interface GovernanceClient {
@@ -38,7 +38,19 @@ public interface GovernanceClient {
     Uni<ObjectNode> redrive(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @QueryParam("topic") String topic);
 
+    @GET
+    @Path("/admin/emergency")
+    Uni<ObjectNode> emergency(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    @POST
+    @Path("/admin/emergency/end")
+    Uni<ObjectNode> endEmergency(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, JsonNode confirmation);
+
     @POST
     @Path("/admin/destruction")
     Uni<ObjectNode> destroy(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, JsonNode confirmation);
+
+    @POST
+    @Path("/admin/destruction/topics")
+    Uni<ObjectNode> destroyEvents(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, JsonNode confirmation);
 }

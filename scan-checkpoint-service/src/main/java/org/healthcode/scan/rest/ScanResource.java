@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import org.healthcode.kit.code.Colour;
 import org.healthcode.kit.code.SubjectId;
+import org.healthcode.kit.governance.Intake;
 import org.healthcode.kit.web.ApiError;
 import org.healthcode.kit.web.ApiException;
 import org.healthcode.kit.web.Caller;
@@ -67,6 +68,7 @@ public class ScanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @ResponseHeader(name = "Cache-Control", value = "no-store")
+    @Intake
     public Uni<ScanAnswer> scan(CodeScan request) {
         List<ApiError.Detail> problems = new ArrayList<>();
         if (request == null || request.token() == null || request.token().isBlank()) {
@@ -93,6 +95,7 @@ public class ScanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @ResponseHeader(name = "Cache-Control", value = "no-store")
+    @Intake
     public Uni<ScanAnswer> scanSubject(SubjectScan request, @Context HttpHeaders headers) {
         Caller caller = Caller.onBehalfOf(identity, headers);
         List<ApiError.Detail> problems = new ArrayList<>();

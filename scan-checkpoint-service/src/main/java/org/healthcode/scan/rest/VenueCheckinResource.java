@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.healthcode.kit.code.Colour;
 import org.healthcode.kit.code.SubjectId;
+import org.healthcode.kit.governance.Intake;
 import org.healthcode.kit.web.ApiError;
 import org.healthcode.kit.web.ApiException;
 import org.healthcode.kit.web.Caller;
@@ -73,6 +74,7 @@ public class VenueCheckinResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @ResponseHeader(name = "Cache-Control", value = "no-store")
+    @Intake
     public Uni<CheckinAnswer> checkin(CheckinRequest request, @Context HttpHeaders headers) {
         Caller citizen = Caller.onBehalfOf(identity, headers);
         List<String> companions = validate(request);

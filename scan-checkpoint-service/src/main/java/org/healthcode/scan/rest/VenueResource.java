@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.LocalDate;
+import org.healthcode.kit.governance.Intake;
 import org.healthcode.kit.web.Caller;
 import org.healthcode.scan.ScanConfig;
 import org.healthcode.scan.domain.Venue;
@@ -42,6 +43,7 @@ public class VenueResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @Intake
     public Uni<Response> register(VenueForm form) {
         Venue venue = VenueValidator.validate(form, LocalDate.ofInstant(clock.instant(), config.timeZone()));
         return venues.register(venue, Caller.of(identity))

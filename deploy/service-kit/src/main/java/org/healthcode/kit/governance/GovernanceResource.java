@@ -26,9 +26,10 @@ import org.healthcode.kit.web.Caller;
 import org.healthcode.kit.web.InstantSpan;
 
 /**
- * Every data-owning service's admin calls: its audit trail, a purge on demand, the
- * end-of-emergency destruction, and its consumers' dead letters with their re-drive (the gateway
- * calls each service and joins the answers).
+ * Every data-owning service's admin calls: its audit trail, a purge on demand, the end of the
+ * emergency (intake stops) and then the destruction (its tables; and, asked of one service, every
+ * Kafka topic), and its consumers' dead letters with their re-drive (the gateway calls each service
+ * and joins the answers).
  */
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,6 +40,12 @@ public class GovernanceResource {
     public static final String CONFIRMATION = "DESTROY ALL PERSONAL DATA";
 
     public record DestructionRequest(String confirmation) {
+    }
+
+    /** What the admin must send to end the emergency: it stops all intake, for good. */
+    public static final String ENDING = "END THE EMERGENCY";
+
+    public record EndRequest(String confirmation) {
     }
 
     /** What a re-drive published again, per topic. */
@@ -53,14 +60,18 @@ public class GovernanceResource {
     private final SecurityIdentity identity;
     private final Clock clock;
     private final DeadLetterRedrive deadLetters;
+    private final EmergencyEnd emergency;
+    private final TopicErasure topics;
 
     public GovernanceResource(AuditTrail audit, PersonalDataCare care, SecurityIdentity identity, Clock clock,
-            DeadLetterRedrive deadLetters) {
+            DeadLetterRedrive deadLetters, EmergencyEnd emergency, TopicErasure topics) {
         this.audit = audit;
         this.care = care;
         this.identity = identity;
         this.clock = clock;
         this.deadLetters = deadLetters;
+        this.emergency = emergency;
+        this.topics = topics;
     }
 
     /** The audit trail, oldest first, filtered by subject, actor and time; an admin sees their province's. */
@@ -88,14 +99,66 @@ public class GovernanceResource {
         return care.purge(Caller.of(identity).subject());
     }
 
+    /** Whether the emergency has ended in this service, when and by whom. */
+    @GET
+    @Path("/admin/emergency")
+    public Uni<EmergencyEnd.State> emergency() {
+        return emergency.state();
+    }
+
+    /**
+     * Ends the emergency in this service: from now on it refuses new intake, and the destruction
+     * may run. Platform-wide, like the destruction. Ending it again answers the first record.
+     */
+    @POST
+    @Path("/admin/emergency/end")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<EmergencyEnd.State> endEmergency(EndRequest request) {
+        if (request == null || !ENDING.equals(request.confirmation())) {
+            throw ApiException.invalid(List.of(new ApiError.Detail("confirmation", "must be \"" + ENDING + "\"")));
+        }
+        return emergency.end(Caller.of(identity).subject());
+    }
+
+    /** Empties every table of personal data; only once the emergency has ended, so nothing comes in after. */
     @POST
     @Path("/admin/destruction")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<DataReport> destroy(DestructionRequest request) {
+        confirmed(request);
+        String actor = Caller.of(identity).subject();
+        return ended().chain(() -> care.destroy(actor));
+    }
+
+    /**
+     * The destruction's part on Kafka, for the whole platform (the gateway asks one service, once
+     * every service has emptied its tables): every topic, dead-letter topics included, emptied.
+     * Written to the audit trail.
+     */
+    @POST
+    @Path("/admin/destruction/topics")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<TopicErasure.Erasure> destroyEvents(DestructionRequest request) {
+        confirmed(request);
+        String actor = Caller.of(identity).subject();
+        return ended().chain(topics::emptyEveryTopic).call(erasure -> audit.record(new AuditEntry(clock.instant(),
+                actor, "EVENTS_DESTROYED", Outcome.DONE, null, null, null, erasure.removed() + " events removed from "
+                        + erasure.topics().size() + " topics; every topic empty: " + erasure.empty())));
+    }
+
+    private static void confirmed(DestructionRequest request) {
         if (request == null || !CONFIRMATION.equals(request.confirmation())) {
             throw ApiException.invalid(List.of(new ApiError.Detail("confirmation", "must be \"" + CONFIRMATION + "\"")));
         }
-        return care.destroy(Caller.of(identity).subject());
+    }
+
+    private Uni<Void> ended() {
+        return emergency.state().invoke(state -> {
+            if (!state.ended()) {
+                throw ApiException.conflict(EmergencyEnd.NOT_ENDED, "The emergency has not ended: end it first "
+                        + "(POST /api/v1/admin/emergency/end), so that nothing comes in after the destruction");
+            }
+        }).replaceWithVoid();
     }
 
     /**

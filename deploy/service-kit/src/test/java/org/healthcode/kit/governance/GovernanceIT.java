@@ -20,20 +20,29 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.healthcode.infra.testing.KafkaTestClient;
 import org.healthcode.infra.testing.RealInfraResource;
 import org.healthcode.infra.testing.TestTokens;
 import org.healthcode.kit.audit.AuditEntry;
 import org.healthcode.kit.audit.AuditEntry.Outcome;
 import org.healthcode.kit.audit.AuditTrail;
+import org.healthcode.kit.event.KafkaTopics;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-/** The kit's audit trail, retention purge and destruction, on the kit's test service and real PostgreSQL. */
+/**
+ * The kit's audit trail, retention purge, end of the emergency and destruction, on the kit's test
+ * service and real PostgreSQL and Kafka.
+ */
 @QuarkusTest
 @QuarkusTestResource(RealInfraResource.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -45,6 +54,10 @@ class GovernanceIT {
     Pool pool;
     @Inject
     AuditTrail audit;
+    @Inject
+    Admin admin;
+    @Inject
+    KafkaTopics topics;
 
     @Test
     @Order(1)
@@ -103,24 +116,57 @@ class GovernanceIT {
 
     @Test
     @Order(3)
-    void destructionNeedsTheConfirmationThenEmptiesEverythingAndTheTrailKeepsOnlyThatItHappened() {
+    void destructionWaitsForTheEndOfTheEmergencyWhichStopsIntakeThenEmptiesEverythingAndTheTrailKeepsOnlyThatItHappened() {
+        String citizen = TestTokens.citizen("citizen-late");
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("confirmation", "yes"))
                 .post("/v1/admin/destruction").then().statusCode(400).body("details[0].field", equalTo("confirmation"));
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("confirmation", GovernanceResource.CONFIRMATION))
+                .post("/v1/admin/destruction").then().statusCode(409).body("error", equalTo("EMERGENCY_NOT_ENDED"));
         assertEquals(2, subjects().size(), "a refused command destroys nothing");
+        given().auth().oauth2(ADMIN).get("/v1/admin/emergency").then().statusCode(200).body("ended", equalTo(false));
+        given().auth().oauth2(citizen).post("/v1/probe/visits").then().statusCode(201);
 
-        // this test's three reads and the purge, and whatever other kit tests recorded
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("confirmation", "yes"))
+                .post("/v1/admin/emergency/end").then().statusCode(400).body("details[0].field", equalTo("confirmation"));
+        given().auth().oauth2(TestTokens.staff("authority-zj", "authority", "330000")).contentType(ContentType.JSON)
+                .body(Map.of("confirmation", "END THE EMERGENCY")).post("/v1/admin/emergency/end").then().statusCode(403);
+        given().auth().oauth2(citizen).post("/v1/probe/visits").then().statusCode(201);
+        String endedAt = given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("confirmation", "END THE EMERGENCY")).post("/v1/admin/emergency/end").then().statusCode(200)
+                .body("ended", equalTo(true)).body("endedBy", equalTo("admin-zj")).extract().path("endedAt");
+        given().auth().oauth2(TestTokens.staff("admin-sh", "admin", "310000")).contentType(ContentType.JSON)
+                .body(Map.of("confirmation", "END THE EMERGENCY")).post("/v1/admin/emergency/end").then()
+                .statusCode(200).body("endedAt", equalTo(endedAt)).body("endedBy", equalTo("admin-zj"));
+        given().auth().oauth2(ADMIN).get("/v1/admin/emergency").then().statusCode(200).body("ended", equalTo(true))
+                .body("endedAt", equalTo(endedAt));
+
+        given().auth().oauth2(citizen).post("/v1/probe/visits").then().statusCode(409)
+                .body("error", equalTo("EMERGENCY_ENDED"))
+                .body("message", equalTo("The emergency ended at " + endedAt + ": this service takes no new "
+                        + "registrations, declarations, check-ins, scans or reports. Nothing was stored."));
+        assertEquals(4, subjects().size(), "a refused intake stores nothing");
+        given().auth().oauth2(citizen).get("/v1/probe/visits").then().statusCode(200).body(equalTo("2"));
+
+        // this test's three reads, the purge, the end, and whatever other kit tests recorded
         long trailRows = pool.query("select count(*) from audit_entry").execute().await().indefinitely()
                 .iterator().next().getLong(0);
+        assertEquals(1L, pool.query("select count(*) from audit_entry where action = 'EMERGENCY_ENDED'").execute()
+                .await().indefinitely().iterator().next().getLong(0), "ended once, audited once");
         JsonPath report = given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("confirmation", GovernanceResource.CONFIRMATION))
                 .post("/v1/admin/destruction").then().statusCode(200).body("action", equalTo("DESTRUCTION"))
                 .extract().jsonPath();
-        assertEquals(2, report.getInt("tables.find { it.table == 'probe_visit' }.rows"));
+        assertEquals(4, report.getInt("tables.find { it.table == 'probe_visit' }.rows"));
         assertEquals(trailRows, report.getLong("tables.find { it.table == 'audit_entry' }.rows"), "the whole trail");
         assertTrue(subjects().isEmpty());
         JsonPath trail = given().auth().oauth2(ADMIN).get("/v1/audit").then().statusCode(200).extract().jsonPath();
         assertEquals(List.of("PERSONAL_DATA_DESTROYED"), trail.getList("action"));
         assertEquals(List.of("admin-zj"), trail.getList("actor"));
+
+        given().auth().oauth2(citizen).post("/v1/probe/visits").then().statusCode(409)
+                .body("error", equalTo("EMERGENCY_ENDED"));
+        assertTrue(subjects().isEmpty(), "after the destruction intake stays refused");
     }
 
     @Test
@@ -142,6 +188,46 @@ class GovernanceIT {
         assertTrue(purged >= 1, "someone purged");
         assertEquals(purged, runs.size(), "each purge that answered is one audit entry");
         runsPerPeriod.forEach((period, count) -> assertEquals(1L, count, "purges in one period: " + runs));
+    }
+
+    @Test
+    @Order(5)
+    void theDestructionEmptiesEveryTopicDeadLetterTopicsIncludedAndSaysHowManyEventsWent() throws Exception {
+        String topic = "kit-erasure-" + UUID.randomUUID();
+        String deadLetters = "dead-letter-topic-" + topic;
+        topics.ensure(List.of(topic, deadLetters)).await().indefinitely();
+        KafkaTestClient.sendAll(topic, "subject-e", List.of("{\"n\":1}", "{\"n\":2}", "{\"n\":3}"));
+        KafkaTestClient.send(deadLetters, "subject-e", "{not json");
+        assertEquals(3, events(topic));
+
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("confirmation", "yes"))
+                .post("/v1/admin/destruction/topics").then().statusCode(400);
+        assertEquals(3, events(topic), "a refused command removes nothing");
+        JsonPath report = given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("confirmation", GovernanceResource.CONFIRMATION))
+                .post("/v1/admin/destruction/topics").then().statusCode(200).body("empty", equalTo(true))
+                .extract().jsonPath();
+        assertEquals(3, report.getInt("topics.find { it.topic == '" + topic + "' }.removed"), report.prettify());
+        assertEquals(1, report.getInt("topics.find { it.topic == '" + deadLetters + "' }.removed"), report.prettify());
+        assertEquals(List.of(true), report.getList("topics.collect { it['empty'] }").stream().distinct().toList(), report.prettify());
+        for (String name : admin.listTopics().names().get()) {
+            assertEquals(0, events(name), name);
+        }
+        given().auth().oauth2(TestTokens.staff("epi", "epidemiologist", "330000")).contentType(ContentType.JSON)
+                .body(Map.of("confirmation", GovernanceResource.CONFIRMATION))
+                .post("/v1/admin/destruction/topics").then().statusCode(403);
+    }
+
+    /** The events a topic holds: its end offsets less its start offsets. */
+    private long events(String topic) throws Exception {
+        List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
+                .partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+        long events = 0;
+        for (TopicPartition p : partitions) {
+            events += admin.listOffsets(Map.of(p, OffsetSpec.latest())).all().get().get(p).offset()
+                    - admin.listOffsets(Map.of(p, OffsetSpec.earliest())).all().get().get(p).offset();
+        }
+        return events;
     }
 
     private void visit(Instant at, String subject) {
