@@ -31,6 +31,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.healthcode.e2e.CitizenJourneyIT.Citizen;
 import org.healthcode.infra.testing.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +39,8 @@ import org.junit.jupiter.api.Test;
  * checkpoint that scans it reads the holder's colour now; printing a new one makes the old print
  * worthless; every decision says it was a paper code.
  */
+// on the shared platform, before GovernanceIT ends the emergency there
+@Order(2)
 class PaperCodeIT {
 
     private static final String PROVINCE = "330000";
