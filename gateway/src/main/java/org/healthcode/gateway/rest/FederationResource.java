@@ -39,7 +39,8 @@ public class FederationResource {
 
     @POST
     @Path("/colour")
-    @Consumes("application/jose")
+    // any content type (application/jose by the contract): scan-checkpoint judges the body
+    @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A resident's current colour, for the province whose checkpoint scanned their code",
             description = "Body: a compact JWS (ES256, typ hc-federation) signed with the asking province's"

@@ -30,7 +30,9 @@ public class FederationResource {
     @POST
     @Path("/colour")
     @PermitAll
-    @Consumes({"application/jose", MediaType.TEXT_PLAIN})
+    // any content type (application/jose by the contract): the signature, not the header, is what counts, and
+    // a request without one is answered 400 FEDERATION_MALFORMED like any other that is not a message
+    @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @ResponseHeader(name = "Cache-Control", value = "no-store")
     public Uni<HomeColour> colour(String request) {
