@@ -13,6 +13,7 @@ const TEXT = {
     pagesForYou: '您可以使用的页面', signInFailed: '登录失败，请稍后再试。',
     signInUnavailable: '登录服务暂时无法访问，请几分钟后刷新重试。已登录的页面不受影响。', retry: '重试', noRole: '此账号没有可用的角色。',
     GREEN: '绿码', YELLOW: '黄码', RED: '红码', gold: '已完成疫苗接种', ALLOW: '通行', DENY: '禁止通行', NOT_REQUIRED: '此类场所已无需查验健康码',
+    colourSourceISSUER: '发码省份的当前颜色', colourSourceTOKEN: '码上颜色（未能联系发码省份）',
     tabCode: '我的码', tabDeclare: '申报', tabCheckin: '每日打卡', tabVenue: '场所扫码', tabDependents: '家人', tabAppeals: '申诉',
     register: '注册', name: '姓名', documentType: '证件类型', documentNumber: '证件号码', phone: '手机号', region: '所在地区',
     RESIDENT_ID: '居民身份证', PASSPORT: '护照', HK_MACAO_PERMIT: '港澳居民来往内地通行证', TAIWAN_PERMIT: '台湾居民来往大陆通行证',
@@ -64,6 +65,7 @@ const TEXT = {
     pagesForYou: 'Pages open to you', signInFailed: 'Signing in failed; please try again later.',
     signInUnavailable: 'The sign-in service cannot be reached right now; please reload in a few minutes. Pages already signed in keep working.', retry: 'Try again', noRole: 'This account has no role here.',
     GREEN: 'Green', YELLOW: 'Yellow', RED: 'Red', gold: 'Fully vaccinated', ALLOW: 'ALLOW', DENY: 'DENY', NOT_REQUIRED: 'No code required at this kind of venue any more',
+    colourSourceISSUER: 'current colour from the issuing province', colourSourceTOKEN: "the code's own colour (issuing province not reached)",
     tabCode: 'My code', tabDeclare: 'Declare', tabCheckin: 'Check-in', tabVenue: 'Venue', tabDependents: 'Family', tabAppeals: 'Appeals',
     register: 'Register', name: 'Name', documentType: 'Document', documentNumber: 'Document number', phone: 'Mobile phone', region: 'Region',
     RESIDENT_ID: 'Resident ID card', PASSPORT: 'Passport', HK_MACAO_PERMIT: 'Hong Kong/Macao permit', TAIWAN_PERMIT: 'Taiwan permit',
@@ -394,9 +396,40 @@ export function qrReader(elementId) {
         document.body.append(el('div', { id: elementId + '-picture', class: 'picture-reader', 'aria-hidden': 'true' }));
         pictures = readerInto(elementId + '-picture');
       }
-      return pictures.scanFile(file, false);
+      return readPicture(pictures, file);
     },
   };
+}
+
+/**
+ * zxing-js (without the "try harder" hint html5-qrcode leaves off) misses some dense codes at one
+ * size and reads them at another: a picture it cannot read is tried again smaller and larger.
+ */
+async function readPicture(reader, file) {
+  try {
+    return await reader.scanFile(file, false);
+  } catch (unread) {
+    for (const scale of [0.75, 1.5, 0.5, 2]) {
+      try {
+        return await reader.scanFile(await rescaled(file, scale), false);
+      } catch (again) {
+        // the next size
+      }
+    }
+    throw unread;
+  }
+}
+
+async function rescaled(file, scale) {
+  const picture = await createImageBitmap(file);
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(picture.width * scale);
+  canvas.height = Math.round(picture.height * scale);
+  const context = canvas.getContext('2d');
+  context.imageSmoothingEnabled = scale < 1;
+  context.drawImage(picture, 0, 0, canvas.width, canvas.height);
+  const blob = await new Promise(done => canvas.toBlob(done, 'image/png'));
+  return new File([blob], 'picture.png', { type: 'image/png' });
 }
 
 /** Runs f now and every `seconds` while the page is visible, and at once when it becomes visible again. */

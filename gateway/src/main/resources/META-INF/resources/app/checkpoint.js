@@ -29,6 +29,8 @@ function verdict(answer) {
   answer.mode === 'PAPER_CODE' ? el('div', { class: 'why', id: 'verdict-kind', 'data-t': 'paperCodeScanned' }, t('paperCodeScanned')) : null,
   el('div', { class: 'why' }, answer.reason === 'NOT_REQUIRED' ? t('NOT_REQUIRED') : '',
     answer.colour ? t(answer.colour) : '', answer.reason && answer.decision === 'DENY' ? ' · ' + answer.reason : ''),
+  el('div', { class: 'muted', id: 'verdict-source', style: 'color:inherit' },
+    answer.colourSource ? t('colourSource' + answer.colourSource) : ''),
   el('p', { class: 'muted', style: 'color:inherit' }, t('tapToContinue')));
   document.getElementById('verdict')?.remove();
   document.body.append(screen);

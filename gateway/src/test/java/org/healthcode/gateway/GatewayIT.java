@@ -717,6 +717,23 @@ class GatewayIT {
     }
 
     @Test
+    @Order(29)
+    void anotherProvinceAsksForAColourWithoutATokenAndScanCheckpointJudgesTheSignature() {
+        given().contentType("application/jose").body("eyJhbGciOiJFUzI1NiJ9.e30.c2ln".getBytes(StandardCharsets.US_ASCII))
+                .post("/api/v1/federation/colour").then().statusCode(200).body("colour", equalTo("GREEN"));
+        assertEquals("POST /v1/federation/colour", scanCheckpoint.lastCall().method() + " "
+                + scanCheckpoint.lastCall().rawPath());
+        assertEquals("eyJhbGciOiJFUzI1NiJ9.e30.c2ln", scanCheckpoint.lastCall().body(), "forwarded as it came");
+        assertEquals(null, scanCheckpoint.lastCall().authorization(), "no identity added: the signature is the credential");
+        given().contentType("application/jose").body("garbage".getBytes(StandardCharsets.US_ASCII))
+                .post("/api/v1/federation/colour").then().statusCode(400).body("error", equalTo("FEDERATION_MALFORMED"));
+        get("/.well-known/federation-jwks.json").then().statusCode(200).body("keys", equalTo(List.of()));
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/v1/federation/colour'.post", not(hasKey("security")))
+                .body("paths.'/.well-known/federation-jwks.json'.get", not(hasKey("security")));
+    }
+
+    @Test
     @Order(40)
     void theExplanationIsOfTheCallersOwnSubjectInTheLanguageAsked() {
         String token = TestTokens.citizen("citizen-why");

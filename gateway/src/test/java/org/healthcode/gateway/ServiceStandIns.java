@@ -101,7 +101,11 @@ public class ServiceStandIns implements QuarkusTestResourceLifecycleManager {
                         "ALLOW", null, "GREEN", call.json().path("subjectId").asText())))
                 .on("POST", "/v1/venue-checkins", (call, path) -> Answer.json(200, venueCheckin(call.json())))
                 .on("GET", "/trust-list", (call, path) -> Answer.json(200, "{\"330000\":{\"keys\":[" + JWK + "]},"
-                        + "\"310000\":{\"keys\":[]}}"));
+                        + "\"310000\":{\"keys\":[]}}"))
+                .on("POST", "/v1/federation/colour", (call, path) -> call.body().startsWith("eyJ")
+                        ? Answer.json(200, "{\"colour\":\"GREEN\",\"gold\":false,\"asOf\":\"2026-12-06T00:00:00Z\"}")
+                        : Answer.error(400, "FEDERATION_MALFORMED"))
+                .on("GET", "/.well-known/federation-jwks.json", (call, path) -> Answer.json(200, "{\"keys\":[]}"));
 
         contactTrace = new StandIn("contact-trace-service")
                 .on("POST", "/v1/cases", (call, path) -> Answer.json(201, "{\"id\":\"" + CASE_LARGE + "\",\"subjectId\":\""

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
+import org.healthcode.scan.domain.ForeignColourFallback;
 
 /** This service's own settings. The poster key has no default anywhere: an operator must supply it. */
 @ConfigMapping(prefix = "scan")
@@ -67,6 +68,46 @@ public interface ScanConfig {
         /** How soon a failed or refused fetch is tried again (the list held stays in use meanwhile). */
         @WithDefault("30s")
         Duration retry();
+    }
+
+    /**
+     * This province's GB/T 2260 code (env SCAN_PROVINCE): its residents' colours are in this
+     * service's table; a code issued by another province is a visitor's, whose colour its home
+     * province is asked for. The audience of federation requests to this province.
+     */
+    @WithDefault("330000")
+    String province();
+
+    /** Asking other provinces for their residents' colours, and answering theirs. */
+    Federation federation();
+
+    /**
+     * What a visitor's valid code decides when their home province cannot be asked (env
+     * SCAN_FOREIGN_COLOUR_FALLBACK): {@code TOKEN} the colour in the code, {@code DENY} refused.
+     */
+    @WithDefault("TOKEN")
+    ForeignColourFallback foreignColourFallback();
+
+    /** Province-to-province calls, signed with this province's federation key. */
+    interface Federation {
+
+        String KEY = "scan.federation.key";
+
+        /**
+         * {@code kid:base64(PKCS#8 EC P-256 private key)} (env SCAN_FEDERATION_KEY): this province's
+         * federation key, whose public half the national trust list lists as its federation key.
+         * Without it this checkpoint asks no other province (the fallback applies) and publishes
+         * no federation JWKS.
+         */
+        Optional<String> key();
+
+        /** How long a scan waits for a home province's answer before the fallback applies. */
+        @WithDefault("800ms")
+        Duration timeout();
+
+        /** How long a home province's answer is reused for the same person (the cache {@code home-colours}). */
+        @WithDefault("30s")
+        Duration cacheFor();
     }
 
     /** Clock difference tolerated after a code's expiry. */

@@ -20,6 +20,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.healthcode.infra.testing.RealInfraResource;
 import org.healthcode.kit.code.token.KeyStatus;
 import org.healthcode.kit.code.token.KeyValidity;
@@ -53,8 +54,14 @@ public class ScanServiceResource extends RealInfraResource {
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>(super.start());
         config.put("scan.poster-key", base64(random(32)));
-        Map<String, byte[]> keys = Map.of("k1", ecKey(), "k2", ecKey(), "s1", ecKey(), "g1", ecKey());
+        Map<String, byte[]> keys = Map.of("k1", ecKey(), "k2", ecKey(), "s1", ecKey(), "g1", ecKey(), "f1", ecKey(),
+                "x1", ecKey(), "d1", ecKey());
         keys.forEach((kid, pkcs8) -> config.put("test.code-key." + kid, base64(pkcs8)));
+        // Federation: this province's key, and those of the provinces on the national list
+        Map<String, byte[]> federation = Map.of("zj-fed", ecKey(), "fj-fed", ecKey(), "fj-old", ecKey(),
+                "jx-fed", ecKey(), "sd-fed", ecKey());
+        federation.forEach((kid, pkcs8) -> config.put("test.federation-key." + kid, base64(pkcs8)));
+        config.put("scan.federation.key", "zj-fed:" + base64(federation.get("zj-fed")));
         ObjectMapper json = new ObjectMapper();
         byte[] anchor = SigningKey.generatePkcs8();
         config.put("test.anchor-key", base64(anchor));
@@ -62,12 +69,18 @@ public class ScanServiceResource extends RealInfraResource {
             hub = Files.createTempDirectory("national-hub");
             config.put("test.national-hub.dir", hub.toString());
             SigningKey anchorKey = anchorKey(anchor);
+            jwks = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            jwks.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+            String base = "http://127.0.0.1:" + jwks.getAddress().getPort();
+            List<NationalTrustList.Province> federated = federatedProvinces(base, keys, federation);
+            config.put("test.national-federated", new NationalTrustList(1, Instant.now(), federated).toJson());
             Files.writeString(hub.resolve("trust-list.jws"), nationalList(1, signingKey("g1", keys.get("g1"))
-                    .verificationKey(), KeyStatus.ACTIVE).sign(anchorKey));
+                    .verificationKey(), KeyStatus.ACTIVE, federated).sign(anchorKey));
+            HomeProvince.serve(jwks, hub, federationKey("zj-fed", federation.get("zj-fed")).verificationKey(),
+                    signingKey("f1", keys.get("f1")).verificationKey());
             config.put("scan.national-trust-list.anchor-key", json.writeValueAsString(anchorKey.verificationKey().toJwk()));
             config.put("scan.trust-list", json.writeValueAsString(TrustList.of("330000", publicKeys(keys, "k1")).toJwks()));
             byte[] served = json.writeValueAsBytes(publicKeys(keys, "k2").toJwks());
-            jwks = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             jwks.createContext("/jwks/330000", exchange -> {
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, served.length);
@@ -96,6 +109,8 @@ public class ScanServiceResource extends RealInfraResource {
             throw new UncheckedIOException(e);
         }
         String base = "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks/";
+        // This checkpoint asks federated provinces' homes briefly (the slow one answers after 3 s).
+        config.put("scan.federation.timeout", "800ms");
         config.put("scan.trust-list-url.330000", base + "330000");
         config.put("scan.trust-list-url.320000", base + "320000");
         config.put("scan.national-trust-list.url", "http://127.0.0.1:" + jwks.getAddress().getPort()
@@ -123,12 +138,64 @@ public class ScanServiceResource extends RealInfraResource {
         }
     }
 
-    /** Version {@code version} of the national list: Guangdong (440000) with key {@code key} in {@code status}. */
+    /**
+     * Version {@code version} of the national list: Guangdong (440000) with key {@code key} in
+     * {@code status}, which takes no part in federation, and the federated provinces of
+     * {@link #federatedProvinces} (as the resource made them: {@code test.national-federated}).
+     */
     static NationalTrustList nationalList(long version, VerificationKey key, KeyStatus status) {
+        return nationalList(version, key, status, NationalTrustList.parse(ConfigProvider.getConfig()
+                .getValue("test.national-federated", String.class)).provinces());
+    }
+
+    private static NationalTrustList nationalList(long version, VerificationKey key, KeyStatus status,
+            List<NationalTrustList.Province> federated) {
         Instant now = Instant.now();
-        return new NationalTrustList(version, now, List.of(new NationalTrustList.Province("440000", "广东省",
-                URI.create("https://hc.gd.example/api/v1"), List.of(new NationalTrustList.ListedKey(key,
+        List<NationalTrustList.Province> provinces = new java.util.ArrayList<>(List.of(new NationalTrustList.Province(
+                "440000", "广东省", URI.create("https://hc.gd.example/api/v1"), List.of(new NationalTrustList.ListedKey(key,
                         new KeyValidity(now.minus(Duration.ofDays(30)), null, status))))));
+        provinces.addAll(federated);
+        return new NationalTrustList(version, now, provinces);
+    }
+
+    /**
+     * The provinces that take part in federation, each with its code key and federation key: Fujian
+     * (350000: code key f1, federation keys fj-fed active and fj-old revoked), answered by
+     * {@link HomeProvince} at {@code <base>/fujian/api/v1}; Jiangxi (360000: x1, jx-fed), whose API
+     * answers after 3 s; Shandong (370000: d1, sd-fed), whose API port is closed.
+     */
+    private static List<NationalTrustList.Province> federatedProvinces(String base, Map<String, byte[]> keys,
+            Map<String, byte[]> federation) throws IOException {
+        Instant since = Instant.now().minus(Duration.ofDays(30));
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        return List.of(
+                province("350000", "福建省", base + "/fujian/api/v1", listed(signingKey("f1", keys.get("f1")), since,
+                        KeyStatus.ACTIVE), List.of(listed(federationKey("fj-fed", federation.get("fj-fed")), since,
+                                KeyStatus.ACTIVE), listed(federationKey("fj-old", federation.get("fj-old")), since,
+                                KeyStatus.REVOKED))),
+                province("360000", "江西省", base + "/slow/api/v1", listed(signingKey("x1", keys.get("x1")), since,
+                        KeyStatus.ACTIVE), List.of(listed(federationKey("jx-fed", federation.get("jx-fed")), since,
+                                KeyStatus.ACTIVE))),
+                province("370000", "山东省", "http://127.0.0.1:" + closedPort + "/api/v1",
+                        listed(signingKey("d1", keys.get("d1")), since, KeyStatus.ACTIVE),
+                        List.of(listed(federationKey("sd-fed", federation.get("sd-fed")), since, KeyStatus.ACTIVE))));
+    }
+
+    private static NationalTrustList.Province province(String code, String name, String api,
+            NationalTrustList.ListedKey codeKey, List<NationalTrustList.ListedKey> federationKeys) {
+        return new NationalTrustList.Province(code, name, URI.create(api), List.of(codeKey), federationKeys);
+    }
+
+    private static NationalTrustList.ListedKey listed(SigningKey key, Instant since, KeyStatus status) {
+        return new NationalTrustList.ListedKey(key.verificationKey(), new KeyValidity(since, null, status));
+    }
+
+    /** A federation key of the tests ({@code test.federation-key.<kid>}). */
+    static SigningKey federationKey(String kid, byte[] pkcs8) {
+        return SigningKey.federationKey(kid + ":" + base64(pkcs8));
     }
 
     static SigningKey anchorKey(byte[] pkcs8) {

@@ -197,6 +197,10 @@ class AccessMatrixIT {
         String g = "gateway";
         routes.add(new Route(g, "GET", "/.well-known/jwks.json", open, Stranger.NONE, null));
         routes.add(new Route(g, "GET", "/api/v1/trust-list", open, Stranger.NONE, null));
+        // another province's federation request: no token, its signature is the credential (an empty
+        // body is a 400 for everyone, token or not)
+        routes.add(new Route(g, "POST", "/api/v1/federation/colour", open, Stranger.NONE, null));
+        routes.add(new Route(g, "GET", "/.well-known/federation-jwks.json", open, Stranger.NONE, null));
         routes.add(new Route(g, "POST", "/api/v1/me/registration", citizen, Stranger.NONE, registration));
         routes.add(new Route(g, "GET", "/api/v1/me", citizen, Stranger.NONE, null));
         routes.add(new Route(g, "POST", "/api/v1/me/declarations", citizen, Stranger.NONE, declaration));
@@ -348,6 +352,8 @@ class AccessMatrixIT {
         routes.add(new Route(s, "PUT", "/v1/code-requirements/{province}/{venueType}", authority, Stranger.HIDDEN,
                 requirement));
         routes.add(new Route(s, "GET", "/trust-list", open, Stranger.NONE, null));
+        routes.add(new Route(s, "POST", "/v1/federation/colour", open, Stranger.NONE, null));
+        routes.add(new Route(s, "GET", "/.well-known/federation-jwks.json", open, Stranger.NONE, null));
 
         String t = "contact-trace-service";
         routes.add(new Route(t, "POST", "/v1/cases", authority, Stranger.HIDDEN, caseOfResident));

@@ -19,14 +19,17 @@ import java.util.TreeMap;
 /**
  * The secrets a platform needs that must never be in source: declaration-service's pseudonym and
  * data keys, code-issuer-service's signing key, scan-checkpoint-service's poster key, and each
- * data-owning service's database password (by schema, see {@link DatabaseRoles}). Made fresh for
+ * federation key (signs its requests to other provinces), and each data-owning service's database password (by schema, see {@link DatabaseRoles}). Made fresh for
  * tests; kept in a file for the local platform, so that pseudonyms, encrypted data, printed posters
  * and database roles survive a restart.
  */
 public record PlatformSecrets(String pseudonymKey, String dataKey, String signingKid, String signingKey,
-        String posterKey, String gatewayClientSecret, Map<String, String> databasePasswords) {
+        String posterKey, String gatewayClientSecret, Map<String, String> databasePasswords, String federationKey) {
 
     private static final String DATABASE_PASSWORD = "database-password.";
+
+    /** The kid of scan-checkpoint's federation key (the national trust list lists it under this id). */
+    public static final String FEDERATION_KID = "fed-1";
 
     public PlatformSecrets {
         databasePasswords = Map.copyOf(databasePasswords);
@@ -39,7 +42,18 @@ public record PlatformSecrets(String pseudonymKey, String dataKey, String signin
             ec.initialize(new ECGenParameterSpec("secp256r1"), random);
             String signingKey = Base64.getEncoder().encodeToString(ec.generateKeyPair().getPrivate().getEncoded());
             return new PlatformSecrets(randomKey(random), randomKey(random), "k1", signingKey, randomKey(random),
-                    randomSecret(random), withAllDatabasePasswords(Map.of()));
+                    randomSecret(random), withAllDatabasePasswords(Map.of()), ecKey(random));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A new P-256 private key, base64 of its PKCS#8 encoding. */
+    private static String ecKey(SecureRandom random) {
+        try {
+            KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+            ec.initialize(new ECGenParameterSpec("secp256r1"), random);
+            return Base64.getEncoder().encodeToString(ec.generateKeyPair().getPrivate().getEncoded());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -65,12 +79,14 @@ public record PlatformSecrets(String pseudonymKey, String dataKey, String signin
                                 stored.getProperty(name)));
                 String posterKey = stored.getProperty("poster-key");
                 String gatewaySecret = stored.getProperty("gateway-client-secret");
+                String federationKey = stored.getProperty("federation-key");
                 PlatformSecrets loaded = new PlatformSecrets(stored.getProperty("pseudonym-key"),
                         stored.getProperty("data-key"), stored.getProperty("signing-kid"),
                         stored.getProperty("signing-key"), posterKey != null ? posterKey : randomKey(random),
                         gatewaySecret != null ? gatewaySecret : randomSecret(random),
-                        withAllDatabasePasswords(passwords));
-                if (posterKey == null || gatewaySecret == null
+                        withAllDatabasePasswords(passwords),
+                        federationKey != null ? federationKey : ecKey(random));
+                if (posterKey == null || gatewaySecret == null || federationKey == null
                         || !passwords.keySet().containsAll(DatabaseRoles.SERVICE_SCHEMAS.values())) {
                     write(file, loaded);
                 }
@@ -92,6 +108,7 @@ public record PlatformSecrets(String pseudonymKey, String dataKey, String signin
         stored.setProperty("signing-key", secrets.signingKey());
         stored.setProperty("poster-key", secrets.posterKey());
         stored.setProperty("gateway-client-secret", secrets.gatewayClientSecret());
+        stored.setProperty("federation-key", secrets.federationKey());
         secrets.databasePasswords().forEach((schema, password) -> stored.setProperty(DATABASE_PASSWORD + schema, password));
         Files.createDirectories(file.getParent());
         Files.deleteIfExists(file);
@@ -104,8 +121,8 @@ public record PlatformSecrets(String pseudonymKey, String dataKey, String signin
 
     /**
      * As environment variables: declaration-service reads the first two, code-issuer the signing
-     * key, scan-checkpoint the poster key, the gateway its OIDC client secret (the provider must know
-     * the same secret for the client {@code gateway}).
+     * key, scan-checkpoint the poster key and its federation key, the gateway its OIDC client secret
+     * (the provider must know the same secret for the client {@code gateway}).
      */
     public Map<String, String> env() {
         return Map.of(
@@ -114,6 +131,7 @@ public record PlatformSecrets(String pseudonymKey, String dataKey, String signin
                 "CODE_ISSUER_KEYS", signingKid + ":" + signingKey,
                 "CODE_ISSUER_SIGNING_KID", signingKid,
                 "SCAN_POSTER_KEY", posterKey,
+                "SCAN_FEDERATION_KEY", FEDERATION_KID + ":" + federationKey,
                 "GATEWAY_CLIENT_SECRET", gatewayClientSecret);
     }
 

@@ -57,5 +57,8 @@ class PlatformSecretsTest {
                     "written for the next start: " + schema);
         }
         assertNotEquals(upgraded.databaseLogin("declaration").password(), upgraded.databaseLogin("risk_scoring").password());
+        assertTrue(stored.contains("federation-key="), "a federation key added");
+        assertTrue(upgraded.env().get("SCAN_FEDERATION_KEY").startsWith(PlatformSecrets.FEDERATION_KID + ":"));
+        assertEquals(upgraded.federationKey(), PlatformSecrets.loadOrCreate(file).federationKey(), "kept after a restart");
     }
 }

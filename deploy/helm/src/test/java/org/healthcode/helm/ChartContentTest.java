@@ -46,7 +46,8 @@ class ChartContentTest {
         }
         for (String needed : List.of("declaration-service DECLARATION_PSEUDONYM_KEY", "declaration-service DECLARATION_DATA_KEY",
                 "code-issuer-service CODE_ISSUER_KEYS", "code-issuer-service CODE_ISSUER_SIGNING_KID",
-                "scan-checkpoint-service SCAN_POSTER_KEY", "gateway GATEWAY_CLIENT_SECRET",
+                "scan-checkpoint-service SCAN_POSTER_KEY", "scan-checkpoint-service SCAN_FEDERATION_KEY",
+                "gateway GATEWAY_CLIENT_SECRET",
                 "contact-trace-service QUARKUS_DATASOURCE_PASSWORD", "keycloak KC_DB_PASSWORD")) {
             assertTrue(secretEnv.containsKey(R + "-" + needed), needed + " read from a Secret; found " + secretEnv.keySet());
         }

@@ -35,6 +35,10 @@ import org.healthcode.kit.code.token.VerificationKeys;
  *   "keys": {"k1": {"notBefore": "2026-01-01T00:00:00Z", "notAfter": "2026-12-01T00:00:00Z", "status": "RETIRED"},
  *            "k2": {"notBefore": "2026-12-01T00:00:00Z", "status": "ACTIVE"}}}]}</pre>
  *
+ * A province taking part in federation (asking other provinces for a traveller's colour) adds
+ * {@code "federationJwks"} (its {@code /.well-known/federation-jwks.json}, a file or a URL) and
+ * {@code "federationKeys"}, described the same way.
+ *
  * Every key of a province's JWKS must be described (nothing is trusted by default); a described key
  * that the JWKS no longer has (a revoked one the province withdrew) carries its own {@code "jwk"}.
  */
@@ -73,14 +77,35 @@ final class ListDescription {
         if (!entry.path("jwks").isTextual()) {
             throw new IllegalArgumentException(where + ": \"jwks\" (a file or an http(s) URL) is required");
         }
+        List<NationalTrustList.ListedKey> keys = described(base, where, entry.path("jwks").asText(), entry.path("keys"),
+                "keys", "key");
+        List<NationalTrustList.ListedKey> federationKeys = List.of();
+        if (entry.has("federationJwks") || entry.has("federationKeys")) {
+            if (!entry.path("federationJwks").isTextual()) {
+                throw new IllegalArgumentException(where + ": \"federationJwks\" (a file or an http(s) URL) is required"
+                        + " with \"federationKeys\"");
+            }
+            federationKeys = described(base, where, entry.path("federationJwks").asText(), entry.path("federationKeys"),
+                    "federationKeys", "federation key");
+        }
+        URI api;
+        try {
+            api = URI.create(entry.path("verificationApi").asText(""));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": \"verificationApi\" is not a URL");
+        }
+        return new NationalTrustList.Province(code, entry.path("name").asText(null), api, keys, federationKeys);
+    }
+
+    /** Every key of the JWKS at {@code jwksAt}, each as {@code described} says (all must be). */
+    private static List<NationalTrustList.ListedKey> described(Path base, String where, String jwksAt, JsonNode described,
+            String field, String what) throws IOException, InterruptedException {
         Map<String, VerificationKey> published = new TreeMap<>();
-        VerificationKeys.fromJwks(jwks(base, entry.path("jwks").asText())).keys()
-                .forEach(key -> published.put(key.kid(), key));
-        JsonNode described = entry.path("keys");
+        VerificationKeys.fromJwks(jwks(base, jwksAt)).keys().forEach(key -> published.put(key.kid(), key));
         for (String kid : published.keySet()) {
             if (!described.has(kid)) {
-                throw new IllegalArgumentException(where + ": key " + kid
-                        + " of its JWKS is not described (notBefore, status) in \"keys\"");
+                throw new IllegalArgumentException(where + ": " + what + " " + kid
+                        + " of its JWKS is not described (notBefore, status) in \"" + field + "\"");
             }
         }
         List<NationalTrustList.ListedKey> keys = new ArrayList<>();
@@ -91,23 +116,18 @@ final class ListDescription {
             if (about.has("jwk")) {
                 VerificationKey own = VerificationKey.fromJwk(about.path("jwk"));
                 if (!own.kid().equals(kid) || (jwk != null && !jwk.samePublicKey(own))) {
-                    throw new IllegalArgumentException(where + ": key " + kid + "'s \"jwk\" is not the key its JWKS has");
+                    throw new IllegalArgumentException(where + ": " + what + " " + kid
+                            + "'s \"jwk\" is not the key its JWKS has");
                 }
                 jwk = own;
             }
             if (jwk == null) {
-                throw new IllegalArgumentException(where + ": key " + kid
+                throw new IllegalArgumentException(where + ": " + what + " " + kid
                         + " is not in its JWKS; describe it with its \"jwk\" or leave it out");
             }
-            keys.add(new NationalTrustList.ListedKey(jwk, validity(where + ", key " + kid, about)));
+            keys.add(new NationalTrustList.ListedKey(jwk, validity(where + ", " + what + " " + kid, about)));
         }
-        URI api;
-        try {
-            api = URI.create(entry.path("verificationApi").asText(""));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + ": \"verificationApi\" is not a URL");
-        }
-        return new NationalTrustList.Province(code, entry.path("name").asText(null), api, keys);
+        return keys;
     }
 
     private static KeyValidity validity(String where, JsonNode about) {

@@ -148,6 +148,11 @@ public final class TrustHub {
                 out.println("    " + key.key().kid() + " " + key.validity().status() + " from " + key.validity().notBefore()
                         + (key.validity().notAfter() == null ? "" : " until " + key.validity().notAfter()));
             }
+            for (NationalTrustList.ListedKey key : province.federationKeys()) {
+                out.println("    federation " + key.key().kid() + " " + key.validity().status() + " from "
+                        + key.validity().notBefore()
+                        + (key.validity().notAfter() == null ? "" : " until " + key.validity().notAfter()));
+            }
         }
     }
 

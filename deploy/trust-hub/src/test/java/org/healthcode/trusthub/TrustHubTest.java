@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.healthcode.kit.code.Colour;
+import org.healthcode.kit.code.token.FederationMessage;
 import org.healthcode.kit.code.token.KeyStatus;
 import org.healthcode.kit.code.token.NationalTrustList;
 import org.healthcode.kit.code.token.Rejection;
@@ -51,6 +52,8 @@ class TrustHubTest {
     private final SigningKey active = key("k2");
     private final SigningKey revoked = key("k0");
     private final SigningKey shanghai = key("s1");
+    private final SigningKey shanghaiFederation = SigningKey.federationKey("sh-fed-1:"
+            + java.util.Base64.getEncoder().encodeToString(SigningKey.generatePkcs8()));
 
     @Test
     void signsTheListItAssemblesFromFilesAndAUrlAndTheVerifierAcceptsIt() throws Exception {
@@ -60,6 +63,7 @@ class TrustHubTest {
         assertTrue(Files.readString(dir.resolve("anchor.pem")).startsWith("-----BEGIN PRIVATE KEY-----\n"));
 
         Files.writeString(dir.resolve("zhejiang-jwks.json"), jwks(retired, active));
+        Files.writeString(dir.resolve("shanghai-federation-jwks.json"), jwks(shanghaiFederation));
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         byte[] served = jwks(shanghai).getBytes(StandardCharsets.UTF_8);
         server.createContext("/.well-known/jwks.json", exchange -> {
@@ -94,12 +98,20 @@ class TrustHubTest {
         assertEquals(Rejection.OUTSIDE_KEY_WINDOW, verifier.verify(code(retired, "330000", NOW.minusSeconds(10))).reason());
         assertEquals(Rejection.REVOKED_KEY, verifier.verify(code(revoked, "330000", NOW.minusSeconds(10))).reason());
 
+        // Shanghai's federation key: what it signs for Zhejiang verifies against the list
+        assertEquals(KeyStatus.ACTIVE, list.province("310000").findFederationKey("sh-fed-1").validity().status());
+        assertTrue(list.province("330000").federationKeys().isEmpty());
+        String ask = FederationMessage.sign(shanghaiFederation, "310000", "330000", "q1", java.util.Map.of("token", "t"),
+                Duration.ofSeconds(30), Clock.fixed(NOW, ZoneOffset.UTC));
+        assertEquals("310000", FederationMessage.verify(ask, list, "330000", Clock.fixed(NOW, ZoneOffset.UTC)).issuer());
+
         printed.reset();
         hub.run("show", "--list", dir.resolve("trust-list.jws").toString(), "--anchor",
                 dir.resolve("anchor.jwk.json").toString());
         String shown = printed.toString(StandardCharsets.UTF_8);
         assertTrue(shown.startsWith("trust list version 1, issued 2026-12-06T00:00:00Z, signed by national-2026"), shown);
         assertTrue(shown.contains("    k0 REVOKED from 2025-01-01T00:00:00Z"), shown);
+        assertTrue(shown.contains("    federation sh-fed-1 ACTIVE from 2026-06-01T00:00:00Z"), shown);
 
         // The next list must be newer than the one published.
         Files.writeString(dir.resolve("shanghai-jwks.json"), jwks(shanghai));
@@ -146,7 +158,9 @@ class TrustHubTest {
                      "k2": {"notBefore": "2026-12-01T00:00:00Z", "status": "ACTIVE"}}},
                   {"code": "310000", "name": "上海市", "verificationApi": "https://hc.sh.example/api/v1",
                    "jwks": "%s",
-                   "keys": {"s1": {"notBefore": "2026-06-01T00:00:00Z", "status": "ACTIVE"}}}]}
+                   "keys": {"s1": {"notBefore": "2026-06-01T00:00:00Z", "status": "ACTIVE"}},
+                   "federationJwks": "shanghai-federation-jwks.json",
+                   "federationKeys": {"sh-fed-1": {"notBefore": "2026-06-01T00:00:00Z", "status": "ACTIVE"}}}]}
                 """.formatted(version, JSON.writeValueAsString(revoked.verificationKey().toJwk()), shanghaiJwks);
         Files.writeString(dir.resolve("provinces.json"), description);
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.healthcode.gateway.contract.Enums.Colour;
+import org.healthcode.gateway.contract.Enums.ColourSource;
 import org.healthcode.gateway.contract.Enums.DenyReason;
 import org.healthcode.gateway.contract.Enums.DocumentType;
 import org.healthcode.gateway.contract.Enums.ScanDecision;
@@ -65,7 +66,16 @@ public final class Checkpoints {
             @Schema(required = true, nullable = true) String province,
             @Schema(required = true) Instant at,
             @Schema(description = "How the person was checked: PAPER_CODE for a printed paper code") ScanMode mode,
-            @Schema(required = true, nullable = true, example = "张*三") String maskedName) {
+            @Schema(required = true, nullable = true, example = "张*三") String maskedName,
+            @Schema(required = true, nullable = true, description = "Whose word the colour is: ISSUER, the issuing"
+                    + " province's current colour (this province's, or a visitor's home province asked at the scan);"
+                    + " TOKEN, the colour in the code (the home could not be asked); null without a colour")
+            ColourSource colourSource) {
+    }
+
+    @Schema(description = "A resident's current colour, as their home province answers another province")
+    public record HomeColour(@Schema(required = true) Colour colour, @Schema(required = true) boolean gold,
+            @Schema(required = true, description = "When the colour was evaluated") Instant asOf) {
     }
 
     @Schema(description = "A check-in at a venue by its poster code, with the dependents who came along")

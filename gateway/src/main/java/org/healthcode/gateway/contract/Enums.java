@@ -32,10 +32,16 @@ public final class Enums {
         EXPIRED,
         /** A paper code that a newer print of the same person has replaced. */
         PAPER_CODE_REPLACED,
-        COLOUR_YELLOW, COLOUR_RED, NO_COLOUR,
+        COLOUR_YELLOW, COLOUR_RED,
+        /** A visitor's home province could not be asked for the colour, and this province's policy is DENY. */
+        HOME_PROVINCE_UNREACHABLE,
+        NO_COLOUR,
         /** With ALLOW: the venue's type no longer requires a code; nothing was checked or recorded. */
         NOT_REQUIRED
     }
+
+    /** Whose word a scan's colour is: the issuing province's current colour, or the code's own. */
+    public enum ColourSource { ISSUER, TOKEN }
 
     public enum CaseStatus { CONFIRMED, SUSPECTED, CLEARED }
 

@@ -3,6 +3,7 @@ package org.healthcode.gateway.upstream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -14,7 +15,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** scan-checkpoint-service: venues and their posters, where codes are still required, scans at checkpoints, venue check-ins, the trust list. */
+/** scan-checkpoint-service: venues and their posters, where codes are still required, scans at checkpoints, venue check-ins, the trust list, federation. */
 @RegisterRestClient(configKey = "scan-checkpoint")
 @RegisterClientHeaders
 public interface ScanCheckpointClient {
@@ -46,6 +47,20 @@ public interface ScanCheckpointClient {
     @Path("/v1/code-requirements/{province}/{venueType}")
     Uni<Response> setCodeRequirement(@PathParam("province") String province, @PathParam("venueType") String venueType,
             JsonNode change);
+
+    /**
+     * Another province asking for a resident's colour: no token, the signed request is the
+     * credential, checked by scan-checkpoint itself.
+     */
+    @POST
+    @Path("/v1/federation/colour")
+    @Consumes("application/jose")
+    Uni<Response> federationColour(String request);
+
+    /** This province's federation public key, for the national hub. */
+    @GET
+    @Path("/.well-known/federation-jwks.json")
+    Uni<Response> federationJwks();
 
     /** Public, like the JWKS: outside /v1, so it needs no token. */
     @GET

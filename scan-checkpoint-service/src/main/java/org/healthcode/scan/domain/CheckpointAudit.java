@@ -14,6 +14,7 @@ public final class CheckpointAudit {
     public static final String ID_CARD_LOOKUP = "ID_CARD_LOOKUP";
     public static final String CROSS_PROVINCE_READ = "CROSS_PROVINCE_READ";
     public static final String CODE_REQUIREMENT_CHANGED = "CODE_REQUIREMENT_CHANGED";
+    public static final String FEDERATION_COLOUR_READ = "FEDERATION_COLOUR_READ";
     /** Why staff look a person up by document: to admit them at a checkpoint. */
     public static final String ID_CARD_PURPOSE = "CHECKPOINT_ID_CARD";
 
@@ -38,6 +39,18 @@ public final class CheckpointAudit {
             String venueProvince, String subjectId) {
         return new AuditEntry(at, staff, CROSS_PROVINCE_READ, Outcome.REFUSED, subjectId, object, venueProvince,
                 request + " by staff of " + staffProvince + ": the venue is in " + venueProvince);
+    }
+
+    /**
+     * Another province asked for the current colour of one of this province's residents, whose code
+     * its checkpoint scanned: actor = the asking province ({@code province:310000}), whom (the
+     * pseudonym), when, object = the request's id ({@code jti}), province = this one (whose data it
+     * is), detail = what was answered (or why not) and with which of the asker's keys.
+     */
+    public static AuditEntry federationColourRead(Instant at, String asker, String subjectId, String requestId,
+            String ownProvince, Outcome outcome, String answer, String kid) {
+        return new AuditEntry(at, "province:" + asker, FEDERATION_COLOUR_READ, outcome, subjectId, requestId,
+                ownProvince, answer + " kid=" + kid);
     }
 
     /** An authority decided whether a code is still required at a venue type of its province. */

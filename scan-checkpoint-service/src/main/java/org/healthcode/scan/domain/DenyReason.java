@@ -13,6 +13,11 @@ public enum DenyReason {
     /** A paper code that a newer print of the same person has replaced (revoked). */
     PAPER_CODE_REPLACED,
     COLOUR_YELLOW, COLOUR_RED,
+    /**
+     * A visitor's valid code, but their home province could not be asked for the current colour and
+     * this province's policy ({@code scan.foreign-colour-fallback=DENY}) does not take the code's word.
+     */
+    HOME_PROVINCE_UNREACHABLE,
     /** No colour is known for the person (looked up by document or checked in, never coloured). */
     NO_COLOUR,
     /**

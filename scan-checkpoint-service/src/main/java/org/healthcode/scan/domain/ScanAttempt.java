@@ -48,6 +48,10 @@ public class ScanAttempt extends PanacheEntityBase {
 
     public Boolean gold;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "colour_source")
+    public ColourSource colourSource;
+
     public String fingerprint;
 
     public Instant at;
@@ -65,12 +69,13 @@ public class ScanAttempt extends PanacheEntityBase {
         attempt.reason = outcome.reason();
         attempt.colourAtScan = outcome.colourAtScan();
         attempt.gold = outcome.goldAtScan();
+        attempt.colourSource = outcome.colourSource();
         attempt.fingerprint = fingerprint;
         attempt.at = at;
         return attempt;
     }
 
     public Admission.Outcome outcome() {
-        return new Admission.Outcome(decision, reason, subjectId, province, colourAtScan, gold);
+        return new Admission.Outcome(decision, reason, subjectId, province, colourAtScan, gold, colourSource);
     }
 }

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import org.healthcode.kit.audit.AuditEntry;
 import org.healthcode.kit.event.Outbox;
 import org.healthcode.kit.code.Colour;
+import org.healthcode.scan.domain.ColourSource;
 import org.healthcode.scan.domain.Decision;
 import org.healthcode.scan.domain.DenyReason;
 import org.healthcode.scan.domain.ScanAttempt;
@@ -31,8 +32,8 @@ public class ScanAttemptRepository {
     private static final String RECORD = """
             with attempt as (
                 insert into scan_attempt (scan_id, mode, venue_id, operator, subject_id, province, decision, reason,
-                                          colour_at_scan, gold, fingerprint, at)
-                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                                          colour_at_scan, gold, fingerprint, at, colour_source)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $27)
                 on conflict (scan_id) do nothing
                 returning scan_id),
             event as (
@@ -49,7 +50,7 @@ public class ScanAttemptRepository {
 
     private static final String FIND = """
             select scan_id, mode, venue_id, operator, subject_id, province, decision, reason, colour_at_scan, gold,
-                   fingerprint, at
+                   fingerprint, at, colour_source
             from scan_attempt where scan_id = $1""";
 
     private final Pool pool;
@@ -75,7 +76,8 @@ public class ScanAttemptRepository {
                 .addValue(audit == null ? null : utc(audit.at())).addValue(audit == null ? null : audit.actor())
                 .addValue(audit == null ? null : audit.action()).addValue(audit == null ? null : audit.outcome().name())
                 .addValue(audit == null ? null : audit.subjectId()).addValue(audit == null ? null : audit.object())
-                .addValue(audit == null ? null : audit.province()).addValue(audit == null ? null : audit.detail());
+                .addValue(audit == null ? null : audit.province()).addValue(audit == null ? null : audit.detail())
+                .addValue(attempt.colourSource == null ? null : attempt.colourSource.name());
         return pool.preparedQuery(RECORD).execute(values)
                 .map(rows -> rows.iterator().next().getLong("recorded") > 0);
     }
@@ -102,6 +104,8 @@ public class ScanAttemptRepository {
         String colour = row.getString("colour_at_scan");
         attempt.colourAtScan = colour == null ? null : Colour.valueOf(colour);
         attempt.gold = row.getBoolean("gold");
+        String source = row.getString("colour_source");
+        attempt.colourSource = source == null ? null : ColourSource.valueOf(source);
         attempt.fingerprint = row.getString("fingerprint");
         attempt.at = row.getOffsetDateTime("at").toInstant();
         return attempt;

@@ -22,6 +22,7 @@ import org.healthcode.kit.web.ApiException;
 import org.healthcode.kit.web.Caller;
 import org.healthcode.scan.domain.Admission;
 import org.healthcode.scan.domain.ClientIds;
+import org.healthcode.scan.domain.ColourSource;
 import org.healthcode.scan.domain.Decision;
 import org.healthcode.scan.domain.DenyReason;
 import org.healthcode.scan.domain.ScanAttempt;
@@ -44,15 +45,17 @@ public class ScanResource {
      * {@code colour}/{@code gold}: the colour the decision used, shown only when the code itself
      * passed; {@code subjectId}/{@code province}: the holder's, known only for an authentic code
      * (or a looked-up person); {@code mode}: how the person was checked ({@code PAPER_CODE} for a
-     * printed paper code).
+     * printed paper code); {@code colourSource}: whose word the colour shown is ({@code ISSUER}
+     * the issuing province's current colour, {@code TOKEN} the code's own), null with no colour.
      */
     public record ScanAnswer(String scanId, Decision decision, DenyReason reason, Colour colour, Boolean gold,
-            String subjectId, String province, Instant at, ScanMode mode) {
+            String subjectId, String province, Instant at, ScanMode mode, ColourSource colourSource) {
 
         static ScanAnswer of(ScanAttempt attempt) {
             Admission.Outcome outcome = attempt.outcome();
             return new ScanAnswer(attempt.scanId, outcome.decision(), outcome.reason(), outcome.shownColour(),
-                    outcome.shownGold(), outcome.subjectId(), outcome.province(), attempt.at, attempt.mode);
+                    outcome.shownGold(), outcome.subjectId(), outcome.province(), attempt.at, attempt.mode,
+                    outcome.shownColourSource());
         }
     }
 

@@ -14,11 +14,14 @@ import java.util.function.Supplier;
 import org.healthcode.kit.audit.AuditEntry;
 import org.healthcode.kit.code.token.PaperVerification;
 import org.healthcode.kit.code.token.TokenVerifier;
+import org.healthcode.kit.code.token.CodeClaims;
 import org.healthcode.kit.code.token.Verification;
 import org.healthcode.kit.event.Outbox;
 import org.healthcode.kit.web.ApiException;
 import org.healthcode.kit.web.Caller;
+import org.healthcode.scan.ScanConfig;
 import org.healthcode.scan.domain.Admission;
+import org.healthcode.scan.domain.ForeignColourFallback;
 import org.healthcode.scan.domain.CheckpointAudit;
 import org.healthcode.scan.domain.ClientIds;
 import org.healthcode.scan.domain.PosterCodes;
@@ -56,12 +59,17 @@ public class ScanService {
     private final Clock clock;
     private final CodeRequirementService requirements;
     private final PaperCodeRepository papers;
+    private final HomeColours home;
+    private final ForeignColourFallback fallback;
 
     public ScanService(TrustedKeys trust, VenueService venues, PosterCodes posters, ScanAttemptRepository attempts,
             SubjectColourRepository colours, Outbox outbox, MeterRegistry metrics,
-            Clock clock, CodeRequirementService requirements, PaperCodeRepository papers) {
+            Clock clock, CodeRequirementService requirements, PaperCodeRepository papers, HomeColours home,
+            ScanConfig config) {
         this.requirements = requirements;
         this.papers = papers;
+        this.home = home;
+        this.fallback = config.foreignColourFallback();
         this.trust = trust;
         this.venues = venues;
         this.posters = posters;
@@ -89,10 +97,7 @@ public class ScanService {
         Verification verification = trust.verifier().verify(token);
         return venues.find(venueId, staff, "POST /v1/scans", null).chain(venue -> unlessNotRequired(venue, scanId,
                 ScanMode.OPERATOR_SCAN, operator, fingerprint, null, () ->
-                once(venue, scanId, ScanMode.OPERATOR_SCAN, operator, fingerprint, () -> verification.claims() == null
-                        ? Uni.createFrom().item(Admission.ofCode(verification, null))
-                        : colours.current(verification.claims().subjectId())
-                                .map(current -> Admission.ofCode(verification, current)),
+                once(venue, scanId, ScanMode.OPERATOR_SCAN, operator, fingerprint, () -> decide(verification, token),
                         attempt -> null)));
     }
 
@@ -114,6 +119,30 @@ public class ScanService {
                                 colours.current(verification.claims().subjectId())
                                         .map(current -> Admission.ofPaper(verification, latest, current))),
                         attempt -> null)));
+    }
+
+    /**
+     * A code's decision: a forgery by nothing; this province's resident (or a code that failed, for
+     * the visit record) by the stored colour; a visitor's valid code by their home province's
+     * colour, asked over the network before anything is written (no transaction waits for it), or,
+     * when the home gives none, by the province policy: the code's own colour or DENY.
+     */
+    private Uni<Admission.Outcome> decide(Verification verification, String token) {
+        CodeClaims claims = verification.claims();
+        if (claims == null) {
+            return Uni.createFrom().item(Admission.ofCode(verification, null));
+        }
+        if (!verification.valid() || claims.issuer().equals(home.province())) {
+            return colours.current(claims.subjectId()).map(current -> Admission.ofCode(verification, current));
+        }
+        Uni<Admission.Outcome> fallen = Uni.createFrom().item(() -> fallback == ForeignColourFallback.TOKEN
+                ? Admission.ofCode(verification, null) : Admission.homeUnreachable(verification));
+        if (!home.federated(claims.issuer())) {
+            return fallen;
+        }
+        return home.colour(claims.issuer(), claims.subjectId(), token)
+                .map(answered -> Admission.ofCode(verification, answered))
+                .onFailure(HomeColours.NoAnswer.class).recoverWithUni(() -> fallen);
     }
 
     /**

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  *
  * <pre>{"version":7,"issuedAt":"2026-12-01T00:00:00Z","provinces":[{"code":"330000","name":"浙江省",
  *   "verificationApi":"https://hc.zj.example/api/v1","keys":[{"jwk":{"kty":"EC",…,"kid":"k1"},
- *   "notBefore":"2026-01-01T00:00:00Z","notAfter":"2027-01-01T00:00:00Z","status":"ACTIVE"}]}]}</pre>
+ *   "notBefore":"2026-01-01T00:00:00Z","notAfter":"2027-01-01T00:00:00Z","status":"ACTIVE"}],
+ *   "federationKeys":[{"jwk":{…,"kid":"zj-fed-1"},"notBefore":…,"status":"ACTIVE"}]}]}</pre>
  *
  * ({@code notAfter} may be absent: no end yet). A checkpoint reads it with {@link TrustAnchor}, which
  * holds the anchor's pinned public key; {@link #toTrustList()} is what its verifier then trusts.
@@ -40,8 +41,19 @@ public record NationalTrustList(long version, Instant issuedAt, List<Province> p
     private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
-    /** One province: its GB/T 2260 code, its name, where its verification API is, and its keys. */
-    public record Province(String code, String name, URI verificationApi, List<ListedKey> keys) {
+    /**
+     * One province: its GB/T 2260 code, its name, where its verification API is (also its
+     * federation base: {@link FederationMessage}s to it go there), its code-signing keys and its
+     * federation keys (which sign what the province asks or tells another province; none for a
+     * province that takes no part in federation yet).
+     */
+    public record Province(String code, String name, URI verificationApi, List<ListedKey> keys,
+            List<ListedKey> federationKeys) {
+
+        /** A province without federation keys. */
+        public Province(String code, String name, URI verificationApi, List<ListedKey> keys) {
+            this(code, name, verificationApi, keys, List.of());
+        }
 
         public Province {
             if (code == null || !PROVINCE.matcher(code).matches()) {
@@ -55,10 +67,18 @@ public record NationalTrustList(long version, Instant issuedAt, List<Province> p
                 throw new IllegalArgumentException("province " + code + ": verificationApi is not an http(s) URL");
             }
             keys = List.copyOf(keys);
+            federationKeys = federationKeys == null ? List.of() : List.copyOf(federationKeys);
             Set<String> kids = new HashSet<>();
             for (ListedKey key : keys) {
                 if (!kids.add(key.key().kid())) {
                     throw new IllegalArgumentException("province " + code + " lists key " + key.key().kid() + " twice");
+                }
+            }
+            Set<String> federationKids = new HashSet<>();
+            for (ListedKey key : federationKeys) {
+                if (!federationKids.add(key.key().kid())) {
+                    throw new IllegalArgumentException("province " + code + " lists federation key " + key.key().kid()
+                            + " twice");
                 }
             }
         }
@@ -66,6 +86,11 @@ public record NationalTrustList(long version, Instant issuedAt, List<Province> p
         /** The listed key with this id, or null. */
         public ListedKey find(String kid) {
             return keys.stream().filter(key -> key.key().kid().equals(kid)).findFirst().orElse(null);
+        }
+
+        /** The listed federation key with this id, or null. */
+        public ListedKey findFederationKey(String kid) {
+            return federationKeys.stream().filter(key -> key.key().kid().equals(kid)).findFirst().orElse(null);
         }
     }
 
@@ -124,21 +149,28 @@ public record NationalTrustList(long version, Instant issuedAt, List<Province> p
             entry.put("code", province.code());
             entry.put("name", province.name());
             entry.put("verificationApi", province.verificationApi().toString());
-            ArrayNode keyArray = entry.putArray("keys");
-            for (ListedKey listed : province.keys()) {
-                ObjectNode key = keyArray.addObject();
-                key.set("jwk", JSON.valueToTree(listed.key().toJwk()));
-                key.put("notBefore", listed.validity().notBefore().toString());
-                if (listed.validity().notAfter() != null) {
-                    key.put("notAfter", listed.validity().notAfter().toString());
-                }
-                key.put("status", listed.validity().status().name());
+            write(entry.putArray("keys"), province.keys());
+            // only when there are some: a list without federation reads exactly as before
+            if (!province.federationKeys().isEmpty()) {
+                write(entry.putArray("federationKeys"), province.federationKeys());
             }
         }
         try {
             return JSON.writeValueAsString(root);
         } catch (IOException e) {
             throw new IllegalStateException("trust list not writable", e);
+        }
+    }
+
+    private static void write(ArrayNode keyArray, List<ListedKey> keys) {
+        for (ListedKey listed : keys) {
+            ObjectNode key = keyArray.addObject();
+            key.set("jwk", JSON.valueToTree(listed.key().toJwk()));
+            key.put("notBefore", listed.validity().notBefore().toString());
+            if (listed.validity().notAfter() != null) {
+                key.put("notAfter", listed.validity().notAfter().toString());
+            }
+            key.put("status", listed.validity().status().name());
         }
     }
 
@@ -181,8 +213,17 @@ public record NationalTrustList(long version, Instant issuedAt, List<Province> p
             for (JsonNode key : entry.path("keys")) {
                 keys.add(listedKey(code, key));
             }
+            List<ListedKey> federationKeys = new ArrayList<>();
+            if (entry.has("federationKeys")) {
+                if (!entry.path("federationKeys").isArray()) {
+                    throw new IllegalArgumentException("province " + code + ": federationKeys is not an array");
+                }
+                for (JsonNode key : entry.path("federationKeys")) {
+                    federationKeys.add(listedKey(code, key));
+                }
+            }
             provinces.add(new Province(code, entry.path("name").asText(null), uri(code, entry.path("verificationApi")),
-                    keys));
+                    keys, federationKeys));
         }
         return new NationalTrustList(root.path("version").longValue(), instant("issuedAt", root.path("issuedAt")),
                 provinces);

@@ -67,6 +67,33 @@ public final class SigningKey {
         return load(kid, pkcs8);
     }
 
+    /**
+     * A province's federation key (signs {@link FederationMessage}s to other provinces), given as
+     * {@code kid:base64(PKCS#8 EC P-256 private key)} like the code keys; its kid may be up to 64
+     * of {@code A-Z a-z 0-9 - _ .}. Throws {@link IllegalArgumentException} with a fixed message
+     * (never key material) when the entry is not one.
+     */
+    public static SigningKey federationKey(String entry) {
+        String text = entry == null ? "" : entry.strip();
+        int colon = text.indexOf(':');
+        String kid = colon < 0 ? null : text.substring(0, colon);
+        if (kid == null || !ANCHOR_KID.matcher(kid).matches()) {
+            throw new IllegalArgumentException("not kid:base64(PKCS#8 EC P-256 private key), the kid 1 to 64 letters,"
+                    + " digits, '-', '_' or '.'");
+        }
+        byte[] pkcs8;
+        try {
+            pkcs8 = java.util.Base64.getDecoder().decode(text.substring(colon + 1).strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the key after the kid is not base64");
+        }
+        try {
+            return load(kid, pkcs8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("the key is " + e.getMessage());
+        }
+    }
+
     /** A new P-256 private key, PKCS#8-encoded: what an operator stores in a secret store. */
     public static byte[] generatePkcs8() {
         try {

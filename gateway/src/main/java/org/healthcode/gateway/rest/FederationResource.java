@@ -1,0 +1,60 @@
+package org.healthcode.gateway.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.healthcode.gateway.contract.Checkpoints;
+import org.healthcode.gateway.upstream.ScanCheckpointClient;
+import org.healthcode.gateway.upstream.Upstream;
+
+/**
+ * Province to province: another province's checkpoint asks this one, its visitor's home, for the
+ * current colour. No bearer token (application.properties opens the path): the request is signed
+ * with the asking province's federation key from the national trust list, and scan-checkpoint
+ * checks that signature itself; the gateway only forwards.
+ */
+@Path("/api/v1/federation")
+@PermitAll
+@Tag(name = "Federation", description = "Other provinces asking for their visitors' colours")
+@APIResponse(responseCode = "429", ref = "RateLimited")
+@APIResponse(responseCode = "503", ref = "Unavailable")
+public class FederationResource {
+
+    private final ScanCheckpointClient scanCheckpoint;
+
+    public FederationResource(@RestClient ScanCheckpointClient scanCheckpoint) {
+        this.scanCheckpoint = scanCheckpoint;
+    }
+
+    @POST
+    @Path("/colour")
+    // any content type (application/jose by the contract): scan-checkpoint judges the body
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A resident's current colour, for the province whose checkpoint scanned their code",
+            description = "Body: a compact JWS (ES256, typ hc-federation) signed with the asking province's"
+                    + " federation key: iss (asking province), aud (this province), iat, exp (at most 60 s later),"
+                    + " jti, token (the scanned code, issued by this province). Each answer is audited here.")
+    @APIResponse(responseCode = "200", description = "The colour now",
+            content = @Content(schema = @Schema(implementation = Checkpoints.HomeColour.class)))
+    @APIResponse(responseCode = "401", description = "FEDERATION_SIGNATURE_INVALID, FEDERATION_UNKNOWN_PROVINCE,"
+            + " FEDERATION_UNKNOWN_KEY, FEDERATION_KEY_REVOKED, FEDERATION_EXPIRED")
+    @APIResponse(responseCode = "400", description = "FEDERATION_MALFORMED: not a federation message")
+    @APIResponse(responseCode = "403", description = "FEDERATION_WRONG_AUDIENCE, FEDERATION_CODE_INVALID,"
+            + " FEDERATION_CODE_NOT_ISSUED_HERE")
+    @APIResponse(responseCode = "404", description = "SUBJECT_COLOUR_NOT_FOUND: no colour is held for the holder")
+    public Uni<Response> colour(String request) {
+        return Upstream.relay("scan-checkpoint", scanCheckpoint.federationColour(request));
+    }
+}

@@ -1,0 +1,41 @@
+package org.healthcode.scan.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.healthcode.scan.service.FederationService;
+import org.healthcode.scan.service.FederationService.HomeColour;
+import org.jboss.resteasy.reactive.ResponseHeader;
+
+/**
+ * Other provinces' checkpoints asking this one, their visitors' home, for a current colour. No
+ * bearer token: the request's signature, by a federation key the national trust list gives the
+ * asking province, is the credential, and {@link FederationService} checks it here, whoever
+ * forwarded the request.
+ */
+@Path("/v1/federation")
+public class FederationResource {
+
+    private final FederationService federation;
+
+    public FederationResource(FederationService federation) {
+        this.federation = federation;
+    }
+
+    /** Body: the compact JWS ({@code application/jose}); answer {@code {colour, gold, asOf}}. */
+    @POST
+    @Path("/colour")
+    @PermitAll
+    // any content type (application/jose by the contract): the signature, not the header, is what counts, and
+    // a request without one is answered 400 FEDERATION_MALFORMED like any other that is not a message
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @ResponseHeader(name = "Cache-Control", value = "no-store")
+    public Uni<HomeColour> colour(String request) {
+        return federation.colour(request == null ? null : request.strip());
+    }
+}
