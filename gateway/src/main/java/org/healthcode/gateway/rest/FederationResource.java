@@ -9,8 +9,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -49,12 +51,17 @@ public class FederationResource {
     @APIResponse(responseCode = "200", description = "The colour now",
             content = @Content(schema = @Schema(implementation = Checkpoints.HomeColour.class)))
     @APIResponse(responseCode = "401", description = "FEDERATION_SIGNATURE_INVALID, FEDERATION_UNKNOWN_PROVINCE,"
-            + " FEDERATION_UNKNOWN_KEY, FEDERATION_KEY_REVOKED, FEDERATION_EXPIRED")
-    @APIResponse(responseCode = "400", description = "FEDERATION_MALFORMED: not a federation message")
+            + " FEDERATION_UNKNOWN_KEY, FEDERATION_KEY_REVOKED, FEDERATION_EXPIRED",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApiError")))
+    @APIResponse(responseCode = "400", description = "FEDERATION_MALFORMED: not a federation message",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApiError")))
     @APIResponse(responseCode = "403", description = "FEDERATION_WRONG_AUDIENCE, FEDERATION_CODE_INVALID,"
-            + " FEDERATION_CODE_NOT_ISSUED_HERE")
-    @APIResponse(responseCode = "404", description = "SUBJECT_COLOUR_NOT_FOUND: no colour is held for the holder")
-    public Uni<Response> colour(String request) {
+            + " FEDERATION_CODE_NOT_ISSUED_HERE",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApiError")))
+    @APIResponse(responseCode = "404", description = "SUBJECT_COLOUR_NOT_FOUND: no colour is held for the holder",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApiError")))
+    public Uni<Response> colour(@RequestBody(required = true, content = @Content(mediaType = "application/jose",
+            schema = @Schema(type = SchemaType.STRING, description = "The compact JWS"))) String request) {
         return Upstream.relay("scan-checkpoint", scanCheckpoint.federationColour(request));
     }
 }

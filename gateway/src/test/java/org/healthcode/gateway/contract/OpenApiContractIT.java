@@ -75,8 +75,9 @@ class OpenApiContractIT {
                     problems.add(operation + ": its body is not marked required");
                 }
                 JsonNode content = requestBody.path("content");
-                if (!content.has("application/json")) {
-                    problems.add(operation + ": its body is not JSON");
+                // JSON, or a signed message between provinces (a compact JWS, RFC 7515's application/jose)
+                if (!content.has("application/json") && !content.has("application/jose")) {
+                    problems.add(operation + ": its body is neither JSON nor a signed JOSE message");
                 }
                 content.fields().forEachRemaining(media -> untyped(media.getValue().path("schema"), media.getKey())
                         .forEach(problem -> problems.add(operation + " body: " + problem)));
