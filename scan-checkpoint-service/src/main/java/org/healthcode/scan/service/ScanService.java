@@ -89,11 +89,7 @@ public class ScanService {
             return scanPaper(token, venueId, scanId, staff);
         }
         String operator = staff.subject();
-        // the signed part, not the whole string: an ECDSA signature can be rewritten (high S) without
-        // changing what it signs, and a retry with the rewritten twin is the same scan
-        int signature = token.lastIndexOf('.');
-        String signed = signature < 0 ? token : token.substring(0, signature);
-        String fingerprint = ClientIds.fingerprint(ScanMode.OPERATOR_SCAN.name(), venueId, operator, signed);
+        String fingerprint = codeFingerprint(ScanMode.OPERATOR_SCAN, venueId, operator, token);
         Verification verification = trust.verifier().verify(token);
         return venues.find(venueId, staff, "POST /v1/scans", null).chain(venue -> unlessNotRequired(venue, scanId,
                 ScanMode.OPERATOR_SCAN, operator, fingerprint, null, () ->
@@ -107,9 +103,7 @@ public class ScanService {
      */
     private Uni<ScanAttempt> scanPaper(String token, String venueId, String scanId, Caller staff) {
         String operator = staff.subject();
-        int signature = token.lastIndexOf('.');
-        String signed = signature < 0 ? token : token.substring(0, signature);
-        String fingerprint = ClientIds.fingerprint(ScanMode.PAPER_CODE.name(), venueId, operator, signed);
+        String fingerprint = codeFingerprint(ScanMode.PAPER_CODE, venueId, operator, token);
         PaperVerification verification = trust.verifier().verifyPaper(token);
         return venues.find(venueId, staff, "POST /v1/scans", null).chain(venue -> unlessNotRequired(venue, scanId,
                 ScanMode.PAPER_CODE, operator, fingerprint, null, () ->
@@ -119,6 +113,17 @@ public class ScanService {
                                 colours.current(verification.claims().subjectId())
                                         .map(current -> Admission.ofPaper(verification, latest, current))),
                         attempt -> null)));
+    }
+
+    /**
+     * What makes two scans of a code the same scan: the signed part, not the whole string, since an
+     * ECDSA signature can be rewritten (high S) without changing what it signs, and a retry with the
+     * rewritten twin is the same scan.
+     */
+    private static String codeFingerprint(ScanMode mode, String venueId, String operator, String token) {
+        int signature = token.lastIndexOf('.');
+        String signed = signature < 0 ? token : token.substring(0, signature);
+        return ClientIds.fingerprint(mode.name(), venueId, operator, signed);
     }
 
     /**
