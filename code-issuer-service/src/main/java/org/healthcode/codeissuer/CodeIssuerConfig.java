@@ -17,6 +17,16 @@ public interface CodeIssuerConfig {
     /** The key of {@link #keys()} that signs new codes; the others only verify. */
     Optional<String> signingKid();
 
+    /**
+     * A rotation set ahead: the key of {@link #keys()} that signs new codes from
+     * {@link #signingSwitchAt()} on (CODE_ISSUER_NEXT_SIGNING_KID), so the switch falls on the
+     * second the national trust list names, without a restart. Both or neither.
+     */
+    Optional<String> nextSigningKid();
+
+    /** When {@link #nextSigningKid()} takes over (CODE_ISSUER_SIGNING_SWITCH_AT, e.g. 2026-12-06T12:00:00Z). */
+    Optional<java.time.Instant> signingSwitchAt();
+
     /** Compromised keys: nothing they signed is accepted, even while still listed. */
     Optional<Set<String>> revokedKids();
 

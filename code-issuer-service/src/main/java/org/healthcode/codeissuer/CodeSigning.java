@@ -20,7 +20,8 @@ public class CodeSigning {
     @Singleton
     @Startup
     KeyRing keyRing(CodeIssuerConfig config) {
-        return KeyRing.fromConfig(config.keys(), config.signingKid(), config.revokedKids().orElse(Set.of()));
+        return KeyRing.fromConfig(config.keys(), config.signingKid(), config.nextSigningKid(), config.signingSwitchAt(),
+                config.revokedKids().orElse(Set.of()));
     }
 
     @Produces
@@ -28,7 +29,8 @@ public class CodeSigning {
     @Startup
     TokenIssuer tokenIssuer(KeyRing keys, CodeIssuerConfig config, Clock clock) {
         try {
-            return new TokenIssuer(keys.signing(), config.province(), config.tokenTtl(), clock);
+            return new TokenIssuer(keys.signing(), keys.next(), keys.switchAt(), config.province(), config.tokenTtl(),
+                    clock);
         } catch (IllegalArgumentException e) {
             throw new KeyConfigurationException("code-issuer.province or code-issuer.token-ttl is invalid: "
                     + e.getMessage());

@@ -2,6 +2,7 @@ package org.healthcode.codeissuer.token;
 
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,19 +24,35 @@ public final class KeyRing {
     public static final String KEYS = "code-issuer.keys";
     public static final String SIGNING_KID = "code-issuer.signing-kid";
     public static final String REVOKED_KIDS = "code-issuer.revoked-kids";
+    public static final String NEXT_SIGNING_KID = "code-issuer.next-signing-kid";
+    public static final String SWITCH_AT = "code-issuer.signing-switch-at";
 
     private static final String ENTRY_SHAPE = "kid:base64(PKCS#8 EC P-256 private key)";
 
     private final SigningKey signing;
+    private final SigningKey next;
+    private final Instant switchAt;
     private final VerificationKeys verification;
 
-    private KeyRing(SigningKey signing, VerificationKeys verification) {
+    private KeyRing(SigningKey signing, SigningKey next, Instant switchAt, VerificationKeys verification) {
         this.signing = signing;
+        this.next = next;
+        this.switchAt = switchAt;
         this.verification = verification;
     }
 
     public SigningKey signing() {
         return signing;
+    }
+
+    /** The key that signs from {@link #switchAt()} on, or null when no rotation is set ahead. */
+    public SigningKey next() {
+        return next;
+    }
+
+    /** When {@link #next()} takes over, or null. */
+    public Instant switchAt() {
+        return switchAt;
     }
 
     /** Every listed key that is not revoked, the signing key included. */
@@ -49,6 +66,12 @@ public final class KeyRing {
     }
 
     public static KeyRing fromConfig(Optional<List<String>> keys, Optional<String> signingKid, Set<String> revokedKids) {
+        return fromConfig(keys, signingKid, Optional.empty(), Optional.empty(), revokedKids);
+    }
+
+    /** As above, with a rotation set ahead: {@code nextKid} signs from {@code switchAt} on (both or neither). */
+    public static KeyRing fromConfig(Optional<List<String>> keys, Optional<String> signingKid, Optional<String> nextKid,
+            Optional<Instant> switchAt, Set<String> revokedKids) {
         Map<String, SigningKey> all = parse(keys.filter(list -> !list.isEmpty()).orElseThrow(
                 () -> new KeyConfigurationException(KEYS + " is not set (environment CODE_ISSUER_KEYS): expected a comma"
                         + " separated list of " + ENTRY_SHAPE)));
@@ -61,11 +84,23 @@ public final class KeyRing {
         if (revokedKids.contains(kid)) {
             throw new KeyConfigurationException(SIGNING_KID + " names a key listed in " + REVOKED_KIDS);
         }
+        String next = nextKid.map(String::strip).filter(s -> !s.isEmpty()).orElse(null);
+        if ((next == null) != switchAt.isEmpty()) {
+            throw new KeyConfigurationException(NEXT_SIGNING_KID + " and " + SWITCH_AT + " go together: the key that"
+                    + " takes over and when");
+        }
+        if (next != null && !all.containsKey(next)) {
+            throw new KeyConfigurationException(NEXT_SIGNING_KID + " names no key of " + KEYS);
+        }
+        if (next != null && revokedKids.contains(next)) {
+            throw new KeyConfigurationException(NEXT_SIGNING_KID + " names a key listed in " + REVOKED_KIDS);
+        }
         List<VerificationKey> verifying = all.values().stream()
                 .filter(key -> !revokedKids.contains(key.kid()))
                 .map(SigningKey::verificationKey)
                 .toList();
-        return new KeyRing(all.get(kid), new VerificationKeys(verifying));
+        return new KeyRing(all.get(kid), next == null ? null : all.get(next), switchAt.orElse(null),
+                new VerificationKeys(verifying));
     }
 
     /** Reads {@code kid:base64(PKCS#8)} entries; a failure names the entry by position only. */

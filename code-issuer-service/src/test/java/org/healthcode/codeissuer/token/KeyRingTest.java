@@ -46,6 +46,27 @@ class KeyRingTest {
     }
 
     @Test
+    void aRotationSetAheadNamesAListedKeyAndItsTime() {
+        String a = TestKeys.entry("a");
+        String b = TestKeys.entry("b");
+        java.time.Instant at = java.time.Instant.parse("2026-12-06T12:00:00Z");
+        KeyRing ring = KeyRing.fromConfig(Optional.of(List.of(a, b)), Optional.of("a"), Optional.of("b"), Optional.of(at),
+                Set.of());
+        assertEquals("a", ring.signing().kid());
+        assertEquals("b", ring.next().kid());
+        assertEquals(at, ring.switchAt());
+        assertMessage("code-issuer.next-signing-kid and code-issuer.signing-switch-at go together",
+                () -> KeyRing.fromConfig(Optional.of(List.of(a, b)), Optional.of("a"), Optional.of("b"), Optional.empty(),
+                        Set.of()));
+        assertMessage("code-issuer.next-signing-kid names no key",
+                () -> KeyRing.fromConfig(Optional.of(List.of(a)), Optional.of("a"), Optional.of("c"), Optional.of(at),
+                        Set.of()));
+        assertMessage("code-issuer.next-signing-kid names a key listed in code-issuer.revoked-kids",
+                () -> KeyRing.fromConfig(Optional.of(List.of(a, b)), Optional.of("a"), Optional.of("b"), Optional.of(at),
+                        Set.of("b")));
+    }
+
+    @Test
     void unusableKeysStopTheStartWithoutEverShowingTheKey() throws Exception {
         var rsa = KeyPairGenerator.getInstance("RSA");
         rsa.initialize(2048);

@@ -33,27 +33,60 @@ public final class TokenIssuer {
     private static final Pattern PROVINCE = Pattern.compile("[0-9]{6}");
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
-    private final SigningKey key;
+    private final Signer current;
+    /** The key that takes over at {@link #switchAt} (epoch seconds), or null: a rotation set ahead. */
+    private final Signer next;
+    private final long switchAt;
     private final String issuer;
     private final long ttlSeconds;
     private final Clock clock;
-    private final String encodedHeader;
-    private final String encodedPaperHeader;
+
+    /** One key with the two headers it signs under (phone code, paper code), encoded once. */
+    private record Signer(SigningKey key, String header, String paperHeader) {
+
+        static Signer of(SigningKey key) {
+            return new Signer(key, base64Url("{\"alg\":\"" + Es256.JWS_ALGORITHM + "\",\"kid\":\"" + key.kid() + "\"}"),
+                    base64Url("{\"alg\":\"" + Es256.JWS_ALGORITHM + "\",\"kid\":\"" + key.kid() + "\",\"typ\":\""
+                            + PAPER_TYPE + "\"}"));
+        }
+    }
 
     public TokenIssuer(SigningKey key, String issuer, Duration ttl, Clock clock) {
+        this(key, null, null, issuer, ttl, clock);
+    }
+
+    /**
+     * Signs with {@code key} until {@code switchAt}, then with {@code next}: a rotation set ahead, so
+     * that the switch falls on the second the national trust list names (the old key's
+     * {@code notAfter}, the new one's {@code notBefore}), with no restart. A code's {@code iat}
+     * decides which key signs it, so a code issued at {@code switchAt} or later is never signed
+     * by the old key. {@code next} and {@code switchAt} are both null or both set.
+     */
+    public TokenIssuer(SigningKey key, SigningKey next, Instant switchAt, String issuer, Duration ttl, Clock clock) {
         if (issuer == null || !PROVINCE.matcher(issuer).matches()) {
             throw new IllegalArgumentException("the issuer must be a six-digit province code");
         }
         if (ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("the token time-to-live must be positive");
         }
-        this.key = key;
+        if ((next == null) != (switchAt == null)) {
+            throw new IllegalArgumentException("a key switch needs both the next key and the time it takes over");
+        }
+        this.current = Signer.of(key);
+        this.next = next == null ? null : Signer.of(next);
+        this.switchAt = switchAt == null ? Long.MAX_VALUE : switchAt.getEpochSecond();
         this.issuer = issuer;
         this.ttlSeconds = ttl.toSeconds();
         this.clock = clock;
-        this.encodedHeader = base64Url("{\"alg\":\"" + Es256.JWS_ALGORITHM + "\",\"kid\":\"" + key.kid() + "\"}");
-        this.encodedPaperHeader = base64Url("{\"alg\":\"" + Es256.JWS_ALGORITHM + "\",\"kid\":\"" + key.kid()
-                + "\",\"typ\":\"" + PAPER_TYPE + "\"}");
+    }
+
+    /** The key id that signs a code issued now. */
+    public String signingKid() {
+        return signerAt(clock.instant().getEpochSecond()).key().kid();
+    }
+
+    private Signer signerAt(long issuedAt) {
+        return issuedAt >= switchAt ? next : current;
     }
 
     public IssuedToken issue(String subjectId, Colour colour, boolean gold) {
@@ -72,8 +105,9 @@ public final class TokenIssuer {
         }
         String payload = "{\"iss\":\"" + issuer + "\",\"sub\":\"" + subjectId + "\",\"c\":\"" + colour.letter() + "\""
                 + (gold ? ",\"g\":1" : "") + ",\"iat\":" + issuedAt + ",\"exp\":" + expiresAt + "}";
-        String signingInput = encodedHeader + "." + base64Url(payload);
-        byte[] signature = key.sign(signingInput.getBytes(StandardCharsets.US_ASCII));
+        Signer signer = signerAt(issuedAt);
+        String signingInput = signer.header() + "." + base64Url(payload);
+        byte[] signature = signer.key().sign(signingInput.getBytes(StandardCharsets.US_ASCII));
         return signingInput + "." + BASE64URL.encodeToString(signature);
     }
 
@@ -100,8 +134,9 @@ public final class TokenIssuer {
         }
         String payload = "{\"iss\":\"" + issuer + "\",\"sub\":\"" + subjectId + "\",\"pid\":\"" + paperId
                 + "\",\"iat\":" + issuedAt + ",\"exp\":" + expiresAt + "}";
-        String signingInput = encodedPaperHeader + "." + base64Url(payload);
-        byte[] signature = key.sign(signingInput.getBytes(StandardCharsets.US_ASCII));
+        Signer signer = signerAt(issuedAt);
+        String signingInput = signer.paperHeader() + "." + base64Url(payload);
+        byte[] signature = signer.key().sign(signingInput.getBytes(StandardCharsets.US_ASCII));
         return signingInput + "." + BASE64URL.encodeToString(signature);
     }
 

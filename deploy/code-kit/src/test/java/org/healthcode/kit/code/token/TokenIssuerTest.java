@@ -36,6 +36,44 @@ class TokenIssuerTest {
     }
 
     @Test
+    void aSwitchSetAheadSignsWithTheNewKeyFromItsSecondAndTheOldCodesStillVerify() {
+        SigningKey next = TestKeys.signingKey("cd");
+        Instant switchAt = NOW.plusSeconds(60);
+        TokenIssuer rotating = new TokenIssuer(key, next, switchAt, "330000", Duration.ofSeconds(180), clock);
+        TokenVerifier verifier = new TokenVerifier(TrustList.of("330000", TestKeys.keysOf(key, next)),
+                Duration.ofSeconds(30), clock);
+        String subject = TestKeys.subjectId();
+
+        String before = rotating.issue(subject, Colour.GREEN, false).token();
+        assertEquals("ab", rotating.signingKid());
+        clock.advance(Duration.ofSeconds(59));
+        String lastSecondBefore = rotating.issue(subject, Colour.GREEN, false).token();
+        clock.advance(Duration.ofSeconds(1));
+        String atTheSwitch = rotating.issue(subject, Colour.GREEN, false).token();
+        String paperAtTheSwitch = rotating.issuePaper(subject, "123456789012", Duration.ofDays(180)).token();
+
+        assertEquals("ab", kid(before));
+        assertEquals("ab", kid(lastSecondBefore));
+        assertEquals("cd", kid(atTheSwitch), "from the switch's second on, the new key signs");
+        assertEquals("cd", kid(paperAtTheSwitch));
+        assertEquals("cd", rotating.signingKid());
+        assertTrue(verifier.verify(before).valid(), "a code signed before the switch verifies until it expires");
+        assertTrue(verifier.verify(atTheSwitch).valid());
+        assertThrows(IllegalArgumentException.class,
+                () -> new TokenIssuer(key, next, null, "330000", Duration.ofSeconds(180), clock));
+        assertThrows(IllegalArgumentException.class,
+                () -> new TokenIssuer(key, null, switchAt, "330000", Duration.ofSeconds(180), clock));
+    }
+
+    private static String kid(String token) {
+        try {
+            return JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[0])).get("kid").asText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void headerAndPayloadAreExactlyTheContractsFields() throws Exception {
         String subject = TestKeys.subjectId();
         String[] parts = issuer.issue(subject, Colour.GREEN, true).token().split("\\.");
