@@ -50,6 +50,8 @@ import org.healthcode.kit.OffsetFileClock;
 public final class Platform implements AutoCloseable {
 
     public static final ZoneId PROVINCE_ZONE = ZoneId.of("Asia/Shanghai");
+    /** The province of the shared platform and of {@link #withInstances}: Zhejiang. */
+    public static final String HOME_PROVINCE = "330000";
     private static final String ENV_PREFIX = "platform.env.";
     private static final List<String> SERVICES = List.of("declaration-service", "risk-scoring-service",
             "code-issuer-service", "scan-checkpoint-service", "contact-trace-service");
@@ -64,6 +66,8 @@ public final class Platform implements AutoCloseable {
 
     private final RealInfra infra;
     private final boolean ownInfra;
+    /** The province this platform is (GB/T 2260, e.g. 330000): what its codes say as their issuer. */
+    private final String province;
     private final Path root;
     private final Path home;
     /** Restarts so far: each restarted instance logs to a file of its own, the earlier ones kept. */
@@ -76,11 +80,12 @@ public final class Platform implements AutoCloseable {
     private final SpanCollector spans;
     private Duration offset = Duration.ZERO;
 
-    private Platform(RealInfra infra, boolean ownInfra, Path root, Path home, Path clockFile,
+    private Platform(RealInfra infra, boolean ownInfra, String province, Path root, Path home, Path clockFile,
             Map<String, List<ServiceProcess>> instances, Map<String, Map<String, String>> environments,
             SpanCollector spans) {
         this.infra = infra;
         this.ownInfra = ownInfra;
+        this.province = province;
         this.root = root;
         this.home = home;
         this.clockFile = clockFile;
@@ -92,7 +97,7 @@ public final class Platform implements AutoCloseable {
     /** One instance of each service and of the gateway, on the test JVM's shared Kafka and PostgreSQL. */
     public static synchronized Platform get() {
         if (running == null) {
-            running = start(RealInfra.shared(), false, 1, Map.of());
+            running = start(RealInfra.shared(), false, HOME_PROVINCE, 1, Map.of());
             Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "platform-stop"));
         }
         return running;
@@ -104,12 +109,26 @@ public final class Platform implements AutoCloseable {
      * environment variables of every one; {@link #close()} stops them all.
      */
     public static Platform withInstances(int count, Map<String, String> settings) {
+        return started(HOME_PROVINCE, count, settings);
+    }
+
+    /**
+     * One instance of each, on a Kafka and a PostgreSQL of their own, as the platform of another
+     * {@code province} (its code-issuer signs codes of that issuer, its checkpoint is that province's
+     * and trusts its own code-issuer's keys), with its own keys and secrets; {@code settings} as
+     * environment variables of every process. Two of them side by side are two provinces.
+     */
+    public static Platform inProvince(String province, Map<String, String> settings) {
+        return started(province, 1, settings);
+    }
+
+    private static Platform started(String province, int count, Map<String, String> settings) {
         RealInfra infra = RealInfra.startFresh();
         Map<String, String> env = new HashMap<>(settings);
         // Flyway's connection at start waited 5 s at most, too little with a dozen JVMs starting on two busy cores
         env.putIfAbsent("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "60S");
         try {
-            return start(infra, true, count, env);
+            return start(infra, true, province, count, env);
         } catch (RuntimeException e) {
             infra.stop();
             throw e;
@@ -133,7 +152,8 @@ public final class Platform implements AutoCloseable {
         return withInstances(1, settings);
     }
 
-    private static Platform start(RealInfra infra, boolean ownInfra, int count, Map<String, String> settings) {
+    private static Platform start(RealInfra infra, boolean ownInfra, String province, int count,
+            Map<String, String> settings) {
         try {
             Path root = Path.of("../..").toAbsolutePath().normalize();
             Path home = Files.createTempDirectory("healthcode-e2e-");
@@ -147,6 +167,8 @@ public final class Platform implements AutoCloseable {
             env.put("QUARKUS_OIDC_TOKEN_ISSUER", TestTokens.ISSUER);
             env.put("QUARKUS_OIDC_AUTH_SERVER_URL", "");
             env.put("HEALTHCODE_CLOCK_OFFSET_FILE", clockFile.toString());
+            env.put("CODE_ISSUER_PROVINCE", province);
+            env.put("SCAN_PROVINCE", province);
             SpanCollector spans = SpanCollector.start();
             env.put("QUARKUS_OTEL_SDK_DISABLED", "false");
             env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", spans.endpoint());
@@ -169,17 +191,17 @@ public final class Platform implements AutoCloseable {
             Map<String, Map<String, String>> environments = new HashMap<>();
             for (String module : modules()) {
                 Map<String, String> moduleEnv = new HashMap<>(env);
-                moduleEnv.putAll(callees(module, ports));
+                moduleEnv.putAll(callees(module, ports, province));
                 // a test's own settings win, the gateway's identity provider included
                 moduleEnv.putAll(settings);
                 if (DatabaseRoles.SERVICE_SCHEMAS.containsKey(module)) {
                     // each service connects as its own role, which the platform's PostgreSQL makes
                     moduleEnv.putAll(infra.postgres().serviceLogin(DatabaseRoles.SERVICE_SCHEMAS.get(module)).env());
                 }
-                environments.put(module, Map.copyOf(moduleEnv));
+                environments.put(module, new HashMap<>(moduleEnv));
                 instances.put(module, new ArrayList<>());
             }
-            Platform platform = new Platform(infra, ownInfra, root, home, clockFile, instances, environments, spans);
+            Platform platform = new Platform(infra, ownInfra, province, root, home, clockFile, instances, environments, spans);
             try {
                 // in waves, one instance of each at a time: twelve JVMs starting at once on two
                 // cores timed out connecting to PostgreSQL; the callers skip an instance not up yet
@@ -214,7 +236,7 @@ public final class Platform implements AutoCloseable {
     }
 
     /** Where a module finds the services it calls: every instance of each, in Stork's static lists. */
-    private static Map<String, String> callees(String module, Map<String, List<Integer>> ports) {
+    private static Map<String, String> callees(String module, Map<String, List<Integer>> ports, String province) {
         Map<String, String> env = new HashMap<>();
         switch (module) {
             case GATEWAY -> {
@@ -230,7 +252,7 @@ public final class Platform implements AutoCloseable {
                     addresses(ports.get("declaration-service")));
             // the checkpoint trusts this province's codes through code-issuer's JWKS: one instance's
             // is enough, since a failed refresh keeps the last good copy
-            case "scan-checkpoint-service" -> env.put("SCAN_TRUST_LIST_URL_330000",
+            case "scan-checkpoint-service" -> env.put("SCAN_TRUST_LIST_URL_" + province,
                     "http://127.0.0.1:" + ports.get("code-issuer-service").get(0) + "/.well-known/jwks.json");
             default -> {
                 // calls no other service
@@ -256,7 +278,7 @@ public final class Platform implements AutoCloseable {
         Instant deadline = Instant.now().plusSeconds(60);
         while (Instant.now().isBefore(deadline)) {
             try {
-                if (http.send(request, HttpResponse.BodyHandlers.ofString()).body().contains("\"330000\"")) {
+                if (http.send(request, HttpResponse.BodyHandlers.ofString()).body().contains("\"" + province + "\"")) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -267,7 +289,25 @@ public final class Platform implements AutoCloseable {
             }
             Processes.pause(Duration.ofMillis(500));
         }
-        throw new IllegalStateException("scan-checkpoint never trusted province 330000; logs in " + home);
+        throw new IllegalStateException("scan-checkpoint never trusted province " + province + "; logs in " + home);
+    }
+
+    /** The province this platform is, e.g. 330000. */
+    public String province() {
+        return province;
+    }
+
+    /**
+     * Stops a running instance as an orchestrator rolls out a new configuration (SIGTERM, then
+     * waits), and starts it again in its place with {@code changes} to its module's environment
+     * (kept for later restarts of that module); answers it once it is ready.
+     */
+    public ServiceProcess restartWith(ServiceProcess running, Map<String, String> changes) {
+        running.close();
+        synchronized (this) {
+            environments.get(running.name()).putAll(changes);
+        }
+        return restart(running);
     }
 
     /** The (first) gateway's base URL. */
