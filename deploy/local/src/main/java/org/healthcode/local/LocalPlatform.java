@@ -49,6 +49,18 @@ public final class LocalPlatform {
     static final int POSTGRES_PORT = 15432;
     static final int KEYCLOAK_PORT = 8180;
 
+    /**
+     * {@code HC_SECOND_PROVINCE=1 deploy/local/up} runs Shanghai (310000) beside Zhejiang: six more
+     * processes on ports 8090 (gateway) to 8095, a Kafka and a PostgreSQL of their own, keys and
+     * pseudonyms of their own ({@code .local/shanghai}), and a national hub on {@link #HUB_PORT} whose
+     * signed trust list names both, so that a Shanghai resident's code can be scanned in Zhejiang by hand.
+     */
+    static final String SECOND_PROVINCE = "310000";
+    static final int SECOND_PORT_OFFSET = 10;
+    static final int SECOND_KAFKA_PORT = 9192;
+    static final int SECOND_POSTGRES_PORT = 15433;
+    static final int HUB_PORT = 8099;
+
     private final Path root;
     private final Path state;
     private final Path logs;
@@ -92,6 +104,7 @@ public final class LocalPlatform {
         Map<String, String> env = new HashMap<>(database);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.putAll(secrets.env());
+        List<Service> second = secondProvince() ? secondProvince(secrets, env) : List.of();
         for (Service service : SERVICES) {
             startService(service, env);
         }
@@ -102,10 +115,15 @@ public final class LocalPlatform {
             awaitHttp(service.module(), "http://127.0.0.1:" + service.port() + "/q/health/ready",
                     services.get(service.module()).process(), Duration.ofMinutes(5));
         }
+        for (Service service : second) {
+            awaitHttp(SECOND_PROVINCE + " " + service.module(), "http://127.0.0.1:" + service.port() + "/q/health/ready",
+                    services.get(SECOND_PROVINCE + "/" + service.module()).process(), Duration.ofMinutes(5));
+        }
         log("demo city: loading");
         String demo = new DemoCity("http://127.0.0.1:8080", "http://127.0.0.1:" + KEYCLOAK_PORT, state).load();
         log("demo city: " + demo);
-        String summary = summary(Duration.between(begin, Instant.now())) + "Demo city: " + demo + "\n";
+        String summary = summary(Duration.between(begin, Instant.now())) + (second.isEmpty() ? "" : secondSummary())
+                + "Demo city: " + demo + "\n";
         Files.writeString(state.resolve("ready"), summary, StandardCharsets.UTF_8);
         log("ready");
         Thread restarts = new Thread(this::serveRestarts, "restarts");
@@ -248,6 +266,84 @@ public final class LocalPlatform {
                     + "gateway's client (made before it existed): run deploy/local/down, delete "
                     + state.resolve(Keycloak.VERSION_DIR).resolve("data/h2") + " (the realm is imported again) and run up again");
         }
+    }
+
+    private static boolean secondProvince() {
+        String asked = System.getenv("HC_SECOND_PROVINCE");
+        return asked != null && !asked.isBlank() && !asked.equals("0");
+    }
+
+    /**
+     * Starts Shanghai's Kafka, PostgreSQL and services (their readiness is awaited with Zhejiang's)
+     * and the national hub, and points Zhejiang's checkpoint ({@code zhejiang}, its environment, not
+     * started yet) at the hub too; answers Shanghai's services.
+     */
+    private List<Service> secondProvince(PlatformSecrets zhejiangSecrets, Map<String, String> zhejiang) {
+        Path home = state.resolve("shanghai");
+        PlatformSecrets secrets = PlatformSecrets.loadOrCreate(home.resolve("secrets.properties"));
+        NationalHub hub = NationalHub.start(HUB_PORT, List.of(
+                new NationalHub.Member("330000", "浙江省", "http://127.0.0.1:8080", zhejiangSecrets),
+                new NationalHub.Member(SECOND_PROVINCE, "上海市", "http://127.0.0.1:" + (8080 + SECOND_PORT_OFFSET), secrets)));
+        started.add(hub);
+        log("national hub: trust list of 330000 and " + SECOND_PROVINCE + " at " + hub.url());
+        Map<String, String> national = Map.of("SCAN_NATIONAL_TRUST_LIST_URL", hub.url(),
+                "SCAN_NATIONAL_TRUST_LIST_ANCHOR_KEY", hub.anchorJwk());
+        zhejiang.putAll(national);
+
+        log(SECOND_PROVINCE + ": Kafka starting on " + SECOND_KAFKA_PORT);
+        KafkaBroker secondKafka = KafkaBroker.start(home.resolve("kafka"), SECOND_KAFKA_PORT, "256m");
+        started.add(secondKafka);
+        log(SECOND_PROVINCE + ": PostgreSQL starting on " + SECOND_POSTGRES_PORT);
+        Postgres postgres = Postgres.start(home.resolve("postgres"), SECOND_POSTGRES_PORT);
+        started.add(postgres);
+
+        Map<String, String> env = new HashMap<>(secrets.env());
+        env.putAll(national);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", secondKafka.bootstrapServers());
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl());
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl());
+        env.put("CODE_ISSUER_PROVINCE", SECOND_PROVINCE);
+        env.put("SCAN_PROVINCE", SECOND_PROVINCE);
+        // its own code-issuer's keys directly, Zhejiang's through the national list only
+        env.put("SCAN_TRUST_LIST_URL_330000", "none");
+        env.put("SCAN_TRUST_LIST_URL_" + SECOND_PROVINCE,
+                "http://127.0.0.1:" + (8083 + SECOND_PORT_OFFSET) + "/.well-known/jwks.json");
+        // one Keycloak and one gateway client for both: the same secret
+        env.put("GATEWAY_CLIENT_SECRET", zhejiangSecrets.gatewayClientSecret());
+        for (String client : List.of("declaration", "risk-scoring", "code-issuer", "scan-checkpoint", "contact-trace")) {
+            Service callee = SERVICES.stream().filter(s -> s.module().equals(client + "-service")).findFirst().orElseThrow();
+            env.put("QUARKUS_STORK_" + client.replace('-', '_').toUpperCase() + "_SERVICE_DISCOVERY_ADDRESS_LIST",
+                    "127.0.0.1:" + (callee.port() + SECOND_PORT_OFFSET));
+        }
+        List<Service> shanghai = new ArrayList<>();
+        for (Service service : SERVICES) {
+            Service moved = new Service(service.module(), service.port() + SECOND_PORT_OFFSET);
+            Map<String, String> serviceEnv = new HashMap<>(env);
+            String schema = DatabaseRoles.SERVICE_SCHEMAS.get(service.module());
+            if (schema != null) {
+                serviceEnv.putAll(postgres.ensureRole(secrets.databaseLogin(schema)).env());
+            }
+            String name = SECOND_PROVINCE + "/" + service.module();
+            log(name + " starting on " + moved.port());
+            services.put(name, ServiceProcess.start(root, service.module(), moved.port(), serviceEnv,
+                    logs.resolve("shanghai-" + service.module() + ".log"), "256m"));
+            started.add(() -> services.get(name).close());
+            shanghai.add(moved);
+        }
+        return shanghai;
+    }
+
+    private String secondSummary() {
+        StringBuilder text = new StringBuilder();
+        text.append("Second province ").append(SECOND_PROVINCE).append(" (上海市), its own Kafka, PostgreSQL and keys:\n");
+        line(text, "gateway", "http://127.0.0.1:" + (8080 + SECOND_PORT_OFFSET) + "/api/v1   (pages: /app/)");
+        for (Service service : SERVICES.subList(0, SERVICES.size() - 1)) {
+            line(text, service.module(), "http://127.0.0.1:" + (service.port() + SECOND_PORT_OFFSET));
+        }
+        line(text, "Kafka / PostgreSQL", "127.0.0.1:" + SECOND_KAFKA_PORT + " / 127.0.0.1:" + SECOND_POSTGRES_PORT);
+        line(text, "national trust list", "http://127.0.0.1:" + HUB_PORT + "/trust-list.jws (both provinces)");
+        text.append('\n');
+        return text.toString();
     }
 
     private void startService(Service service, Map<String, String> env) {
