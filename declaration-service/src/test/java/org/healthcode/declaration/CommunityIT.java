@@ -36,10 +36,12 @@ class CommunityIT {
         String subjectId = People.registerSelf(resident);
         name(resident, venue).statusCode(200).body("community.venueId", equalTo(venue))
                 .body("community.name", equalTo("翠苑一区")).body("community.regionCode", equalTo("330106"));
-        name(resident, venue).statusCode(200); // twice: still one line
+        String namedAt = name(resident, venue).statusCode(200).extract().path("community.namedAt");
+        // the same again changes nothing
+        name(resident, venue).statusCode(200).body("community.namedAt", equalTo(namedAt));
         given().auth().oauth2(TestTokens.citizen(resident)).get("/v1/persons/me/community").then().statusCode(200)
                 .body("community.venueId", equalTo(venue));
-        assertEquals(2, Audit.byActor(resident, "COMMUNITY_NAMED").size());
+        assertEquals(1, Audit.byActor(resident, "COMMUNITY_NAMED").size());
 
         String worker = "community-worker-" + UUID.randomUUID();
         JsonPath before = residents(worker, HERE, venue, venue).statusCode(200).body("venueId", equalTo(venue))
@@ -71,8 +73,15 @@ class CommunityIT {
                 .get("/v1/communities/{venueId}/residents", venue).then().statusCode(400)
                 .body("details.field", equalTo(List.of("export")));
 
-        leave(resident).statusCode(200).body("community", nullValue());
+        // naming another community moves the resident there: gone from this one's list
+        String next = VenueStub.community("330106");
+        name(resident, next).statusCode(200).body("community.venueId", equalTo(next));
         residents(worker, HERE, venue, venue).statusCode(200).body("items", hasSize(0));
+        residents(worker, HERE, next, next).statusCode(200).body("items", hasSize(1));
+        assertEquals(2, Audit.byActor(resident, "COMMUNITY_NAMED").size());
+
+        leave(resident).statusCode(200).body("community", nullValue());
+        residents(worker, HERE, next, next).statusCode(200).body("items", hasSize(0));
         given().auth().oauth2(TestTokens.citizen(resident)).get("/v1/persons/me/community").then().statusCode(200)
                 .body("community", nullValue());
         leave(resident).statusCode(200); // leaving twice changes nothing

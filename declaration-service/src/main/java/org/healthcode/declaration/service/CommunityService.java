@@ -64,7 +64,8 @@ public class CommunityService {
 
     /**
      * Names the community of the account's own person ({@code dependentId} null) or of one of its
-     * dependents; naming another replaces it. The venue is checked before anything is stored.
+     * dependents; naming another replaces it, naming the same one again changes nothing. The venue is
+     * checked before anything is stored.
      */
     public Uni<CommunityMember> name(String account, String dependentId, String venueIdText) {
         Violations problems = new Violations();
@@ -77,6 +78,9 @@ public class CommunityService {
                 .chain(person -> place(venueId).invoke(place -> requireFits(place, person)))
                 .chain(place -> Panache.withTransaction(() -> target(account, dependentId)
                         .chain(person -> communities.findByPerson(person.id).chain(existing -> {
+                            if (existing != null && existing.venueId.equals(venueId)) {
+                                return Uni.createFrom().item(existing); // named already: nothing changes
+                            }
                             CommunityMember member = existing != null ? existing : new CommunityMember();
                             if (existing == null) {
                                 member.id = UUID.randomUUID();
