@@ -8,7 +8,7 @@ import org.healthcode.kit.governance.PersonalData;
  * The personal data this service holds, for the kit's retention purge and end-of-emergency
  * destruction. Declarations and daily check-ins (one table, by kind) expire by when they were
  * declared; registrations (persons, dependents), appeals,
- * organisations and memberships do not expire, and go only with
+ * organisations, memberships and named communities do not expire, and go only with
  * everything else at the end of the emergency. Listed together because of their foreign keys.
  */
 @ApplicationScoped
@@ -21,6 +21,6 @@ public class DeclarationPersonalData implements PersonalData {
 
     @Override
     public List<String> tables() {
-        return List.of("membership", "organisation", "appeal", "declaration", "person");
+        return List.of("community_member", "membership", "organisation", "appeal", "declaration", "person");
     }
 }

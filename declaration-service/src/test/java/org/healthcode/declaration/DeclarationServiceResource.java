@@ -11,7 +11,7 @@ import org.healthcode.infra.testing.RealInfraResource;
  * Real Kafka and PostgreSQL, plus the keys this service will not start without: random for each
  * test run, as no key may live in the source. The data keys are those of a rotation under way: the
  * single data key of before keysets ({@code declaration.data-key}), and a keyset that holds it and
- * a new primary key. The re-encryption job waits an hour, so a test runs it when it means to, in batches of 4. Every
+ * a new primary key. Venues come from a stand-in for scan-checkpoint-service ({@link VenueStub}). The re-encryption job waits an hour, so a test runs it when it means to, in batches of 4. Every
  * IT of this module uses this one resource, so the application starts once.
  */
 public class DeclarationServiceResource extends RealInfraResource {
@@ -26,6 +26,8 @@ public class DeclarationServiceResource extends RealInfraResource {
                 TestKeysets.withNewKey(TestKeysets.parse(TestKeysets.singleKeyJson(dataKey)), true)));
         config.put("declaration.re-encryption.delay", "1h");
         config.put("declaration.re-encryption.batch-size", "4");
+        // scan-checkpoint-service, asked about the venue a resident names as their community
+        config.put("quarkus.rest-client.scan-checkpoint.url", VenueStub.start());
         return config;
     }
 

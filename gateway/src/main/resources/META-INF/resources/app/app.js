@@ -52,6 +52,10 @@ const TEXT = {
     PENDING: '待审核', invitationCode: '邀请码', waitingForApproval: '已提交，等待卫生主管部门审核。', roster: '今日员工健康状况',
     people: '人', declaredToday: '今日已申报', checkedInToday: '今日已打卡',
     organisations: '我的单位', joinOrganisation: '加入单位', consentToRoster: '我同意单位查看我的姓名（部分隐藏）、健康码颜色和今日是否申报、打卡', leave: '退出',
+    tabCommunity: '社区', roleCommunity: '社区工作者', myCommunity: '我所在的社区', nameCommunity: '登记所在社区',
+    communityVenue: '社区场所码或场所编号', communityConsent: '社区工作人员将看到您的姓名（部分隐藏）、健康码颜色和今日是否打卡。',
+    communityResidents: '需要上门的居民', everyone: '显示全部居民', checkinToday: '今日打卡', dependent: '家属',
+    DONE: '已打卡', DUE: '待打卡', MISSED: '漏打卡', noCommunities: '您的账号尚未分配社区。',
   },
   en: {
     appTitle: 'Health code', signOut: 'Sign out', language: '中文', loading: 'Loading…', save: 'Submit', cancel: 'Cancel',
@@ -104,6 +108,10 @@ const TEXT = {
     PENDING: 'Pending', invitationCode: 'Invitation code', waitingForApproval: 'Registered; waiting for the health authority to approve it.', roster: "Today's roster",
     people: 'people', declaredToday: 'Declared today', checkedInToday: 'Checked in today',
     organisations: 'My organisations', joinOrganisation: 'Join an organisation', consentToRoster: 'I agree that the organisation sees my masked name, my colour and whether I declared and checked in today', leave: 'Leave',
+    tabCommunity: 'Community', roleCommunity: 'Community worker', myCommunity: 'My residential community', nameCommunity: 'Name my community',
+    communityVenue: "The community's poster code or venue id", communityConsent: 'Its community workers see your masked name, your colour and whether you checked in today.',
+    communityResidents: 'Residents to visit', everyone: 'Show every resident', checkinToday: "Today's check-in", dependent: 'Dependent',
+    DONE: 'Done', DUE: 'Due', MISSED: 'Missed', noCommunities: 'Your account serves no community yet.',
   },
 };
 

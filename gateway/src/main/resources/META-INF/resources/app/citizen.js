@@ -1,12 +1,14 @@
 // The resident's page: register, declare, check in, my code (refreshed, with a moving time mark),
-// why this colour, family members, venue check-in by the poster's QR, appeals.
+// why this colour, family members, venue check-in by the poster's QR, appeals, employers, and the
+// residential community one names.
 import { start, api, json, image, el, field, options, t, say, sayError, today, formatTime, onLanguage, relabel,
   regionPicker, qrReader, whileVisible, language } from '/app/app.js';
 
 const SYMPTOMS = ['FEVER', 'FATIGUE', 'DRY_COUGH', 'STUFFY_NOSE', 'RUNNY_NOSE', 'SORE_THROAT', 'DIARRHOEA'];
 const DOCUMENTS = ['RESIDENT_ID', 'PASSPORT', 'HK_MACAO_PERMIT', 'TAIWAN_PERMIT'];
 const TABS = [['code', 'tabCode'], ['declare', 'tabDeclare'], ['checkin', 'tabCheckin'], ['venue', 'tabVenue'],
-  ['dependents', 'tabDependents'], ['appeals', 'tabAppeals'], ['organisations', 'tabOrganisations']];
+  ['dependents', 'tabDependents'], ['appeals', 'tabAppeals'], ['organisations', 'tabOrganisations'],
+  ['community', 'tabCommunity']];
 // a fresh code well before the 3 minutes a token lasts; a new colour shows within this
 const REFRESH_SECONDS = 20;
 
@@ -256,6 +258,8 @@ async function showTab(name) {
     panel.replaceChildren(await appealsPanel());
   } else if (name === 'organisations') {
     panel.replaceChildren(await organisationsPanel());
+  } else if (name === 'community') {
+    panel.replaceChildren(await communityPanel());
   }
   relabel();
 }
@@ -360,6 +364,37 @@ async function organisationsPanel() {
     } }, el('h3', { 'data-t': 'joinOrganisation' }, t('joinOrganisation')), field('invitationCode', code),
     el('label', {}, consent, ' ', el('span', { 'data-t': 'consentToRoster' }, t('consentToRoster'))),
     el('button', { type: 'submit', id: 'join-submit', 'data-t': 'joinOrganisation' }, t('joinOrganisation'))));
+}
+
+// The residential community one names (its workers see masked name, colour and today's check-in).
+async function communityPanel() {
+  const named = (await json('/me/community')).community;
+  const venue = el('input', { id: 'community-venue', autocomplete: 'off', required: true });
+  return el('section', {}, el('h2', { 'data-t': 'myCommunity' }, t('myCommunity')),
+    named ? el('p', { id: 'community-named' }, named.name + ' ',
+      el('button', { type: 'button', class: 'link', 'data-t': 'leave', onclick: async () => {
+        try {
+          await json('/me/community', { method: 'DELETE' });
+          await showTab('community');
+        } catch (e) { sayError(e); }
+      } }, t('leave')))
+      : el('p', { class: 'muted', 'data-t': 'none' }, t('none')),
+    el('form', { id: 'name-community', onsubmit: async event => {
+      event.preventDefault();
+      try {
+        await json('/me/community', { method: 'PUT', body: { venueId: venueIdOf(venue.value) } });
+        await showTab('community');
+      } catch (e) { sayError(e); }
+    } }, el('h3', { 'data-t': 'nameCommunity' }, t('nameCommunity')), field('communityVenue', venue),
+    el('p', { class: 'muted', 'data-t': 'communityConsent' }, t('communityConsent')),
+    el('button', { type: 'submit', id: 'community-submit', 'data-t': 'save' }, t('save'))));
+}
+
+// A poster's code (HCV1.<venue id>.<signature>) or the venue id itself.
+function venueIdOf(text) {
+  const value = text.trim();
+  const poster = /^HCV1\.([0-9a-fA-F-]{36})\./.exec(value);
+  return poster ? poster[1] : value;
 }
 
 async function showHome() {

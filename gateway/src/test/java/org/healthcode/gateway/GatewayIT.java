@@ -193,7 +193,12 @@ class GatewayIT {
                 .header("Cache-Control", "no-store")
                 .body("roles", equalTo(List.of("citizen"))).body("province", nullValue());
         given().auth().oauth2(TestTokens.staff("authority-session", "authority", "330000")).get("/api/v1/session")
-                .then().statusCode(200).body("roles", equalTo(List.of("authority"))).body("province", equalTo("330000"));
+                .then().statusCode(200).body("roles", equalTo(List.of("authority"))).body("province", equalTo("330000"))
+                .body("communities", equalTo(List.of()));
+        String community = "6f1c1c52-3b0e-4f43-9a55-0f7d2c1e8a10";
+        given().auth().oauth2(TestTokens.community("worker-session", "330000", community)).get("/api/v1/session")
+                .then().statusCode(200).body("roles", equalTo(List.of("community")))
+                .body("communities", equalTo(List.of(community)));
         get("/api/v1/session").then().statusCode(401);
         assertEquals(List.of(), declaration.calls());
         assertEquals(List.of(), codeIssuer.calls());

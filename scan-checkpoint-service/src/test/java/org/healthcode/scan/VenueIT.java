@@ -51,6 +51,22 @@ class VenueIT {
     }
 
     @Test
+    void aResidentSeesAVenuesNameTypeAndRegionOnlyAndStaffRoutesStayClosedToThem() {
+        JsonPath venue = Checkpoints.venue("RESIDENTIAL_COMMUNITY");
+        String id = venue.getString("id");
+        String resident = TestTokens.citizen("resident-" + id);
+        given().auth().oauth2(resident).get("/v1/venues/{id}/place", id).then().statusCode(200)
+                .body("id", equalTo(id)).body("type", equalTo("RESIDENTIAL_COMMUNITY"))
+                .body("regionCode", equalTo("330106")).body("province", equalTo("330000"))
+                .body("name", equalTo(venue.getString("name")))
+                .body("address", nullValue()).body("posterCode", nullValue());
+        given().auth().oauth2(resident).get("/v1/venues/{id}/place", "not-a-venue").then().statusCode(404)
+                .body("error", equalTo("VENUE_NOT_FOUND"));
+        given().auth().oauth2(resident).get("/v1/venues/{id}", id).then().statusCode(403);
+        given().auth().oauth2(Checkpoints.STAFF).get("/v1/venues/{id}/place", id).then().statusCode(403);
+    }
+
+    @Test
     void eachCarriageOfATripIsOneVenue() {
         int train = 1000 + new java.security.SecureRandom().nextInt(9000);
         String tomorrow = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString();

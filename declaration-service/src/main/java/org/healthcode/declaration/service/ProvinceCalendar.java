@@ -28,6 +28,11 @@ public class ProvinceCalendar {
         return today().atStartOfDay(config.timeZone()).toInstant();
     }
 
+    /** When yesterday began in the province. */
+    public Instant startOfYesterday() {
+        return today().minusDays(1).atStartOfDay(config.timeZone()).toInstant();
+    }
+
     /** Now, at the precision PostgreSQL keeps, so what is stored equals what is published. */
     public Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);

@@ -44,6 +44,17 @@ public class StaffAudit {
         return trail.recordAll(reads.stream().map(read -> entry(actor, action, Outcome.ALLOWED, read, null)).toList());
     }
 
+    /**
+     * A read of a list: one line for the list itself ({@code detail}, e.g. how many lines it had), one
+     * for each person it showed, written in one batch.
+     */
+    public Uni<Void> listed(String actor, String action, Read list, String detail, List<Read> each) {
+        List<AuditEntry> entries = new java.util.ArrayList<>();
+        entries.add(entry(actor, action, Outcome.ALLOWED, list, detail));
+        each.forEach(read -> entries.add(entry(actor, action, Outcome.ALLOWED, read, null)));
+        return trail.recordAll(entries);
+    }
+
     /** A call refused because the data belongs to another province; committed at once. */
     public Uni<Void> crossProvince(String actor, Read refused, String callerProvince) {
         return trail.record(entry(actor, CROSS_PROVINCE_READ, Outcome.REFUSED, refused,
@@ -52,7 +63,12 @@ public class StaffAudit {
 
     /** A call refused because the person is not the caller's to reach; committed at once. */
     public Uni<Void> refused(String actor, String action, Read refused) {
-        return trail.record(entry(actor, action, Outcome.REFUSED, refused, null));
+        return refused(actor, action, refused, null);
+    }
+
+    /** The same, saying why. */
+    public Uni<Void> refused(String actor, String action, Read refused, String detail) {
+        return trail.record(entry(actor, action, Outcome.REFUSED, refused, detail));
     }
 
     /** A change, inside the caller's transaction: the change and its line exist together or not at all. */

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Who may call what, on every door of the platform: every route of the gateway and of every service
  * (as each one's OpenAPI document lists them), called with every kind of caller: no token, a token
- * with no role, each role of the province (330000, organisation staff included), the gateway's own service identity, and a
+ * with no role, each role of the province (330000, organisation staff and community workers included), the gateway's own service identity, and a
  * stranger (another citizen, or staff of the same role in another province, 310000) reaching for the
  * province's data. A route the table below does not know fails the test, so no new route can slip
  * through unreviewed; so does a route in the table that no longer exists.
@@ -56,6 +56,7 @@ class AccessMatrixIT {
     /** The realm role of the platform's own services, and the headers they name a person in (web-kit's Caller). */
     private static final String PLATFORM = "platform";
     private static final String ORGANISATION = "organisation";
+    private static final String COMMUNITY = "community";
     private static final String ON_BEHALF_OF = "Healthcode-On-Behalf-Of";
     private static final String ON_BEHALF_OF_PROVINCE = "Healthcode-On-Behalf-Of-Province";
 
@@ -149,6 +150,16 @@ class AccessMatrixIT {
         ids.put("organisationId", given().auth().oauth2(TestTokens.staff("organisation-matrix-owner", ORGANISATION, HERE))
                 .contentType(ContentType.JSON).body(Map.of("uscc", OrganisationRosterIT.uscc("330106"), "name", "Matrix works"))
                 .post(gatewayUrl + "/api/v1/organisations").then().statusCode(201).extract().path("id"));
+        // a community worker of a residential community the resident named; their counterpart of another
+        // province (whose token names the same venue) sees none of the province's residents
+        ids.put("communityId", given().auth().oauth2(checkpoint).contentType(ContentType.JSON)
+                .body(Map.of("name", "Matrix community", "type", "RESIDENTIAL_COMMUNITY", "regionCode", "330106",
+                        "address", "4 Test Road"))
+                .post(gatewayUrl + "/api/v1/venues").then().statusCode(201).extract().path("id"));
+        given().auth().oauth2(citizen).contentType(ContentType.JSON).body(Map.of("venueId", ids.get("communityId")))
+                .put(gatewayUrl + "/api/v1/me/community").then().statusCode(200);
+        tokens.put(COMMUNITY, TestTokens.community("community-matrix", HERE, ids.get("communityId")));
+        strangers.put(COMMUNITY, TestTokens.community("community-elsewhere", ELSEWHERE, ids.get("communityId")));
         tokens.put(PLATFORM, TestTokens.platform("gateway"));
         String other = TestTokens.citizen(Residents.account());
         given().auth().oauth2(other).contentType(ContentType.JSON)
@@ -265,6 +276,18 @@ class AccessMatrixIT {
         routes.add(new Route(g, "POST", "/api/v1/me/organisations", citizen, Stranger.NONE, empty));
         routes.add(new Route(g, "GET", "/api/v1/me/organisations", citizen, Stranger.NONE, null));
         routes.add(new Route(g, "DELETE", "/api/v1/me/organisations/{organisationId}", citizen, Stranger.NONE, null));
+        // communities: a resident names theirs (left first, so that the resident ends up named); its
+        // workers read its residents, of their own province only
+        Set<String> community = Set.of(COMMUNITY);
+        String communityChoice = "{\"venueId\":\"{communityId}\"}";
+        routes.add(new Route(g, "DELETE", "/api/v1/me/community", citizen, Stranger.NONE, null));
+        routes.add(new Route(g, "PUT", "/api/v1/me/community", citizen, Stranger.NONE, communityChoice));
+        routes.add(new Route(g, "GET", "/api/v1/me/community", citizen, Stranger.NONE, null));
+        routes.add(new Route(g, "DELETE", "/api/v1/me/dependents/{id}/community", citizen, Stranger.HIDDEN, null));
+        routes.add(new Route(g, "PUT", "/api/v1/me/dependents/{id}/community", citizen, Stranger.HIDDEN, communityChoice));
+        routes.add(new Route(g, "GET", "/api/v1/me/dependents/{id}/community", citizen, Stranger.HIDDEN, null));
+        routes.add(new Route(g, "GET", "/api/v1/community/{venueId}/residents", community, Stranger.FILTERED, null));
+        routes.add(new Route(g, "GET", "/api/v1/community/{venueId}/residents.csv", community, Stranger.FILTERED, null));
         routes.add(new Route(g, "POST", "/api/v1/admin/purge", admin, Stranger.NONE, null));
         // platform-wide, like the purge: where and why, never a message's content or subject
         routes.add(new Route(g, "GET", "/api/v1/admin/dead-letters", admin, Stranger.NONE, null));
@@ -313,6 +336,14 @@ class AccessMatrixIT {
         routes.add(new Route(d, "POST", "/v1/persons/me/organisations", citizen, Stranger.NONE, empty));
         routes.add(new Route(d, "GET", "/v1/persons/me/organisations", citizen, Stranger.NONE, null));
         routes.add(new Route(d, "DELETE", "/v1/persons/me/organisations/{organisationId}", citizen, Stranger.NONE, null));
+        routes.add(new Route(d, "DELETE", "/v1/persons/me/community", citizen, Stranger.NONE, null));
+        routes.add(new Route(d, "PUT", "/v1/persons/me/community", citizen, Stranger.NONE, communityChoice));
+        routes.add(new Route(d, "GET", "/v1/persons/me/community", citizen, Stranger.NONE, null));
+        routes.add(new Route(d, "DELETE", "/v1/persons/me/dependents/{dependentId}/community", citizen, Stranger.HIDDEN, null));
+        routes.add(new Route(d, "PUT", "/v1/persons/me/dependents/{dependentId}/community", citizen, Stranger.HIDDEN,
+                communityChoice));
+        routes.add(new Route(d, "GET", "/v1/persons/me/dependents/{dependentId}/community", citizen, Stranger.HIDDEN, null));
+        routes.add(new Route(d, "GET", "/v1/communities/{venueId}/residents", community, Stranger.FILTERED, null));
 
         String r = "risk-scoring-service";
         routes.add(new Route(r, "GET", "/v1/subjects/{subjectId}/explanation", platformOnly, Stranger.NONE, null));
@@ -348,6 +379,7 @@ class AccessMatrixIT {
         routes.add(new Route(s, "POST", "/v1/venues", desk, Stranger.HIDDEN, venue));
         routes.add(new Route(s, "GET", "/v1/venues/{id}", desk, Stranger.HIDDEN, null));
         routes.add(new Route(s, "GET", "/v1/venues/{id}/poster.png", desk, Stranger.HIDDEN, null));
+        routes.add(new Route(s, "GET", "/v1/venues/{id}/place", citizen, Stranger.NONE, null));
         routes.add(new Route(s, "GET", "/v1/code-requirements/{province}", desk, Stranger.HIDDEN, null));
         routes.add(new Route(s, "PUT", "/v1/code-requirements/{province}/{venueType}", authority, Stranger.HIDDEN,
                 requirement));
@@ -515,7 +547,8 @@ class AccessMatrixIT {
         String base = platform.serviceUrl(route.service());
         String path = route.path().replace("{subjectId}", ids.get("subjectId")).replace("{code}", "330106")
                 .replace("{province}", HERE).replace("{venueType}", "PARK").replace("{id}", idFor(route.path()))
-                .replace("{organisationId}", ids.get("organisationId"));
+                .replace("{organisationId}", ids.get("organisationId")).replace("{venueId}", ids.get("communityId"))
+                .replace("{dependentId}", ids.get("dependentId"));
         Supplier<Response> send = () -> {
             RequestSpecification request = given().redirects().follow(false);
             if (token != null) {
@@ -560,6 +593,7 @@ class AccessMatrixIT {
     private static String fill(String body) {
         return body.replace("{subjectId}", ids.get("subjectId")).replace("{idNumber}", ids.get("idNumber"))
                 .replace("{venueId}", ids.get("venueId")).replace("{posterCode}", ids.get("posterCode"))
+                .replace("{communityId}", ids.get("communityId"))
                 .replace("{codeToken}", ids.get("codeToken")).replace("{scanId}", "m-" + UUID.randomUUID())
                 .replace("{inTwoDays}", platform.clock().instant().plus(Duration.ofDays(2)).toString());
     }

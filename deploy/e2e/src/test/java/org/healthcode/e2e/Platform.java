@@ -247,6 +247,9 @@ public final class Platform implements AutoCloseable {
                 env.put("QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL", TestTokenEndpoint.authServerUrl());
                 env.put("GATEWAY_CLIENT_SECRET", TestTokenEndpoint.secret("gateway"));
             }
+            // asks scan-checkpoint what a venue is before a resident names it as their community
+            case "declaration-service" -> env.put(addressList("scan-checkpoint-service"),
+                    addresses(ports.get("scan-checkpoint-service")));
             // asks declaration-service where a subject is registered before it records a case
             case "contact-trace-service" -> env.put(addressList("declaration-service"),
                     addresses(ports.get("declaration-service")));

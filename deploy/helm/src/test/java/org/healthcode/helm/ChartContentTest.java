@@ -130,7 +130,8 @@ class ChartContentTest {
                     String from = peer.at("/podSelector/matchLabels/app.kubernetes.io~1name").asText();
                     boolean allowed = fromGateway.test(peer)
                             || (service.equals("code-issuer-service") && from.equals("scan-checkpoint-service"))
-                            || (service.equals("declaration-service") && from.equals("contact-trace-service"));
+                            || (service.equals("declaration-service") && from.equals("contact-trace-service"))
+                            || (service.equals("scan-checkpoint-service") && from.equals("declaration-service"));
                     assertTrue(allowed, service + " reached only by the gateway: " + peer);
                 }
                 assertFalse(peers.isEmpty(), service + " reached by the gateway");
@@ -140,6 +141,7 @@ class ChartContentTest {
             Set<String> allowedPorts = service.equals("gateway")
                     ? Set.of("53", "8080", "8081", "8082", "8083", "8084", "8085")
                     : service.equals("contact-trace-service") ? Set.of("53", "8080", "9092", "5432", "8081")
+                    : service.equals("declaration-service") ? Set.of("53", "8080", "9092", "5432", "8084")
                     : Set.of("53", "8080", "9092", "5432", "8083");
             assertTrue(allowedPorts.containsAll(egress), service + " egress ports " + egress);
             if (!service.equals("gateway")) {

@@ -3,6 +3,7 @@ package org.healthcode.local;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -53,6 +54,7 @@ final class DemoCity {
     }
 
     private final String gateway;
+    private final String keycloak;
     private final String tokenEndpoint;
     private final Path state;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -60,6 +62,7 @@ final class DemoCity {
     /** {@code state}: the folder where the demo keeps what it must find again on the next start. */
     DemoCity(String gateway, String keycloak, Path state) {
         this.gateway = gateway;
+        this.keycloak = keycloak;
         this.tokenEndpoint = keycloak + "/realms/healthcode/protocol/openid-connect/token";
         this.state = state;
     }
@@ -204,6 +207,42 @@ final class DemoCity {
             throw new IllegalStateException("login of " + username + " answered " + answer.statusCode());
         }
         return token;
+    }
+
+    /**
+     * Gives a demo community worker their community: the user attribute {@code communities} (their
+     * token's claim), set through Keycloak's admin API as the local bootstrap admin. Answers whether it
+     * could; the demo goes on without it.
+     */
+    boolean assignCommunity(String username, String venueId) throws InterruptedException {
+        try {
+            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(keycloak
+                            + "/realms/master/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username=admin"
+                            + "&password=admin")).build(), HttpResponse.BodyHandlers.ofString());
+            String admin = field(login.body(), "access_token");
+            if (admin == null) {
+                return false;
+            }
+            String users = keycloak + "/admin/realms/healthcode/users";
+            HttpResponse<String> found = http.send(HttpRequest.newBuilder(URI.create(users + "?exact=true&username="
+                    + URLEncoder.encode(username, StandardCharsets.UTF_8))).header("Authorization", "Bearer " + admin)
+                    .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            JsonNode user = JSON.readTree(found.body()).path(0);
+            if (!(user instanceof ObjectNode representation)) {
+                return false;
+            }
+            representation.with("attributes").putArray("communities").add(venueId);
+            HttpResponse<String> saved = http.send(HttpRequest.newBuilder(URI.create(users + "/"
+                            + user.path("id").asText())).header("Authorization", "Bearer " + admin)
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(representation))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return saved.statusCode() == 204;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** A text field of a JSON answer; null when the answer has none or is not JSON. */

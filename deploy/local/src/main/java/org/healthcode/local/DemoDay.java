@@ -119,6 +119,7 @@ final class DemoDay {
         for (Place place : PLACES) {
             created += venue(place) ? 1 : 0;
         }
+        String communities = nameCommunities(residents);
         String day = today.toString();
         boolean scannedToday = day.equals(state.getProperty("scans.day")) && created == 0;
         String scans;
@@ -135,7 +136,28 @@ final class DemoDay {
             state.store(out, "demo city: venue ids by key, and the day last scanned");
         }
         return PLACES.size() + " venues of every type (" + created + " registered now), " + scans + "\n"
-                + suggestion(residents);
+                + communities + "\n" + suggestion(residents);
+    }
+
+    /**
+     * Every resident names their home as their residential community (naming the same one again
+     * changes nothing), and the demo community worker community1 serves community-1.
+     */
+    private String nameCommunities(List<Resident> residents) throws Exception {
+        int named = 0;
+        for (Resident resident : residents) {
+            for (Stop stop : itinerary(resident)) {
+                if (stop.part() == HOME) {
+                    HttpResponse<String> answer = city.call("PUT", "/api/v1/me/community", resident.token(),
+                            Map.of("venueId", venues.get(stop.place())[0]));
+                    named += answer.statusCode() == 200 ? 1 : 0;
+                }
+            }
+        }
+        String community = venues.get("community-1")[0];
+        return named + " residents named their community; community1 (community worker) "
+                + (city.assignCommunity("community1", community) ? "serves" : "could not be given (set its "
+                + "communities attribute in Keycloak's admin console to") + " community-1, " + community;
     }
 
     /** The venue's id and poster code: the remembered one if the platform still has it, else a new one. */

@@ -94,6 +94,23 @@ class RealmIT {
         }
     }
 
+    /**
+     * A community worker's token names the communities they serve: the demo's way of giving
+     * community1 its community (the admin API, as {@code deploy/local/up} does) reaches the claim.
+     */
+    @Test
+    void aCommunityWorkersTokenCarriesTheCommunitiesTheyServe() throws Exception {
+        String venueId = java.util.UUID.randomUUID().toString();
+        assertTrue(new DemoCity("http://127.0.0.1:1", base, Path.of("target")).assignCommunity("community1", venueId),
+                "community1 given a community through the admin API");
+        HttpResponse<String> login = password("community1", "demo");
+        assertEquals(200, login.statusCode(), login.body());
+        JsonNode claims = claims(login);
+        assertTrue(roles(claims).contains("community"), claims.toString());
+        assertEquals("[\"" + venueId + "\"]", claims.path("communities").toString());
+        assertEquals("330000", claims.path("province").asText());
+    }
+
     @Test
     void aWeakPasswordIsRefused() throws Exception {
         String admin = JSON.readTree(post(base + "/realms/master/protocol/openid-connect/token",

@@ -49,6 +49,9 @@ public final class Enums {
 
     public enum Exposure { CLOSE, TRANSPORT, SPATIOTEMPORAL }
 
+    /** Today's submission (declaration or check-in): DONE today, DUE (not yet today), MISSED (nor yesterday). */
+    public enum CheckinStatus { DONE, DUE, MISSED }
+
     public enum ChainRole { CASE, CONTACT }
 
     public enum AppealStatus { OPEN, UPHELD, REJECTED }

@@ -61,6 +61,9 @@ final class ApiExamples {
     static final String ORGANISATION = """
             {"uscc": "91330000142916567N", "name": "杭州某科技有限公司"}""";
 
+    static final String COMMUNITY = """
+            {"venueId": "6f1c1c52-3b0e-4f43-9a55-0f7d2c1e8a10"}""";
+
     static final String JOIN = """
             {"invitationCode": "7KQ2MXTA", "consent": true}""";
 

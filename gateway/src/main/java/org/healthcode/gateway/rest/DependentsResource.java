@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.healthcode.gateway.contract.Codes;
+import org.healthcode.gateway.contract.Communities;
 import org.healthcode.gateway.contract.Persons;
 import org.healthcode.gateway.service.SubjectLookup;
 import org.healthcode.gateway.upstream.CodeIssuerPlatformClient;
@@ -180,5 +183,41 @@ public class DependentsResource {
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         return subjects.ofDependent(id)
                 .flatMap(subject -> Upstream.relay("risk-scoring", riskScoring.explanation(subject, language)));
+    }
+
+    @PUT
+    @Path("/{id}/community")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Name a dependent's residential community, as for oneself (PUT /api/v1/me/community)")
+    @APIResponse(responseCode = "200", description = "Named",
+            content = @Content(schema = @Schema(implementation = Communities.NamedCommunity.class)))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    public Uni<Response> nameCommunity(@PathParam("id") String id,
+            @RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = Communities.CommunityChoice.class),
+                            example = ApiExamples.COMMUNITY)) JsonNode community) {
+        return Upstream.relay("declaration", declaration.nameDependentCommunity(id, community));
+    }
+
+    @GET
+    @Path("/{id}/community")
+    @Operation(summary = "A dependent's residential community (null when none is named)")
+    @APIResponse(responseCode = "200", description = "The community",
+            content = @Content(schema = @Schema(implementation = Communities.NamedCommunity.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Uni<Response> community(@PathParam("id") String id) {
+        return Upstream.relay("declaration", declaration.dependentCommunity(id));
+    }
+
+    @DELETE
+    @Path("/{id}/community")
+    @Operation(summary = "A dependent leaves their community")
+    @APIResponse(responseCode = "200", description = "Left: community null",
+            content = @Content(schema = @Schema(implementation = Communities.NamedCommunity.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Uni<Response> leaveCommunity(@PathParam("id") String id) {
+        return Upstream.relay("declaration", declaration.leaveDependentCommunity(id));
     }
 }

@@ -3,17 +3,13 @@ package org.healthcode.gateway.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.healthcode.gateway.upstream.CodeIssuerColoursClient;
 import org.healthcode.gateway.upstream.CodeIssuerColoursClient.ColourOf;
 import org.healthcode.gateway.upstream.DeclarationClient;
 import org.healthcode.gateway.upstream.Upstream;
@@ -29,11 +25,11 @@ import org.healthcode.gateway.upstream.Upstream;
 public class OrganisationRoster {
 
     private final DeclarationClient declaration;
-    private final CodeIssuerColoursClient codeIssuer;
+    private final SubjectColours colours;
 
-    public OrganisationRoster(@RestClient DeclarationClient declaration, @RestClient CodeIssuerColoursClient codeIssuer) {
+    public OrganisationRoster(@RestClient DeclarationClient declaration, SubjectColours colours) {
         this.declaration = declaration;
-        this.codeIssuer = codeIssuer;
+        this.colours = colours;
     }
 
     public Uni<ObjectNode> roster() {
@@ -42,10 +38,10 @@ public class OrganisationRoster {
             roster.path("items").forEach(lines::add);
             Set<String> subjectIds = new LinkedHashSet<>();
             lines.forEach(line -> subjectIds.add(line.path("subjectId").asText()));
-            return colours(subjectIds).map(colours -> {
+            return colours.of(subjectIds).map(found -> {
                 ArrayNode items = roster.putArray("items");
                 for (JsonNode line : lines) {
-                    ColourOf colour = colours.get(line.path("subjectId").asText());
+                    ColourOf colour = found.get(line.path("subjectId").asText());
                     ObjectNode item = items.addObject();
                     item.set("memberId", line.get("memberId"));
                     item.set("maskedName", line.get("maskedName"));
@@ -57,24 +53,5 @@ public class OrganisationRoster {
                 return roster;
             });
         });
-    }
-
-    private Uni<Map<String, ColourOf>> colours(Set<String> subjectIds) {
-        if (subjectIds.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        List<String> all = List.copyOf(subjectIds);
-        List<List<String>> batches = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += CodeIssuerColoursClient.MAX_PER_CALL) {
-            batches.add(all.subList(from, Math.min(all.size(), from + CodeIssuerColoursClient.MAX_PER_CALL)));
-        }
-        return Multi.createFrom().iterable(batches)
-                .onItem().transformToUniAndConcatenate(batch -> Upstream.read("code-issuer",
-                        codeIssuer.colours(new CodeIssuerColoursClient.Request(batch))))
-                .collect().in(HashMap::new, (found, answer) -> {
-                    if (answer != null && answer.items() != null) {
-                        answer.items().forEach(colour -> found.put(colour.subjectId(), colour));
-                    }
-                });
     }
 }

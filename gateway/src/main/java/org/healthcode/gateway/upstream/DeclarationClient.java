@@ -7,6 +7,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -134,4 +135,36 @@ public interface DeclarationClient {
     @DELETE
     @Path("/persons/me/organisations/{id}")
     Uni<Response> leave(@PathParam("id") String organisationId);
+
+    @PUT
+    @Path("/persons/me/community")
+    Uni<Response> nameCommunity(JsonNode community);
+
+    @GET
+    @Path("/persons/me/community")
+    Uni<Response> community();
+
+    @DELETE
+    @Path("/persons/me/community")
+    Uni<Response> leaveCommunity();
+
+    @PUT
+    @Path("/persons/me/dependents/{id}/community")
+    Uni<Response> nameDependentCommunity(@PathParam("id") String dependentId, JsonNode community);
+
+    @GET
+    @Path("/persons/me/dependents/{id}/community")
+    Uni<Response> dependentCommunity(@PathParam("id") String dependentId);
+
+    @DELETE
+    @Path("/persons/me/dependents/{id}/community")
+    Uni<Response> leaveDependentCommunity(@PathParam("id") String dependentId);
+
+    /**
+     * The residents of one of the worker's communities (masked names, subjectIds, dependent, today's
+     * check-in); {@code export} true when read for a CSV export, which is audited as one.
+     */
+    @GET
+    @Path("/communities/{venueId}/residents")
+    Uni<ObjectNode> communityResidents(@PathParam("venueId") String venueId, @QueryParam("export") String export);
 }

@@ -58,6 +58,19 @@ public class VenueResource {
         return venues.find(id, Caller.of(identity), "GET /v1/venues/{id}", null).map(this::view);
     }
 
+    /**
+     * What any resident may know of a venue, of any province: its name, type and region (as its poster
+     * says). declaration-service asks it, with the resident's own token, before the resident names the
+     * venue as their residential community; it decides whether the venue fits.
+     */
+    @GET
+    @Path("/{id}/place")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed("citizen")
+    public Uni<VenueView.Place> place(@PathParam("id") String id) {
+        return venues.find(id).map(VenueView.Place::of);
+    }
+
     /** The poster to print: the venue code as a black QR. */
     @GET
     @Path("/{id}/poster.png")

@@ -13,4 +13,12 @@ public record VenueView(UUID id, String name, VenueType type, String regionCode,
         return new VenueView(venue.id, venue.name, venue.type, venue.regionCode, venue.address, venue.vehicle,
                 venue.tripDate, venue.carriage, posterCode);
     }
+
+    /** A venue as a resident may see it: no address, vehicle or poster code. */
+    public record Place(UUID id, String name, VenueType type, String regionCode, String province) {
+
+        static Place of(Venue venue) {
+            return new Place(venue.id, venue.name, venue.type, venue.regionCode, venue.province);
+        }
+    }
 }

@@ -38,6 +38,14 @@ public final class TestTokens {
     }
 
     /**
+     * A community worker: role {@code community}, a {@code province} and the venue ids of the
+     * communities they serve in a {@code communities} claim (a Keycloak multivalued user attribute).
+     */
+    public static String community(String subject, String province, String... venueIds) {
+        return token(subject, List.of("community"), province, Map.of("communities", List.of(venueIds)));
+    }
+
+    /**
      * A client-credentials token of one of the platform's own services (Keycloak names its
      * service account {@code service-account-<client>}), holding the realm role {@code platform}.
      */
@@ -46,6 +54,11 @@ public final class TestTokens {
     }
 
     public static String token(String subject, List<String> roles, String province) {
+        return token(subject, roles, province, Map.of());
+    }
+
+    /** The same with more claims (e.g. a community worker's {@code communities}). */
+    public static String token(String subject, List<String> roles, String province, Map<String, Object> more) {
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(ISSUER).subject(subject)
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(600)))
@@ -54,6 +67,7 @@ public final class TestTokens {
         if (province != null) {
             claims.claim("province", province);
         }
+        more.forEach(claims::claim);
         SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID("test")
                 .build(), claims.build());
         try {
