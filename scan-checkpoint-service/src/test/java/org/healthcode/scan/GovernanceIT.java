@@ -109,8 +109,8 @@ class GovernanceIT {
                 .body("service", equalTo("scan-checkpoint-service")).body("action", equalTo("PURGE"))
                 .extract().jsonPath();
 
-        assertEquals(List.of("scan_attempt", "federation_contact_received"), report.getList("tables.table"),
-                "only the scan log and the contacts other provinces sent expire");
+        assertEquals(List.of("scan_attempt", "federation_contact_received", "federation_contact_outgoing"),
+                report.getList("tables.table"), "only the scan log and the contacts across the border expire");
         assertEquals(expired, report.getLong("tables[0].rows"));
         List<String> left = new ArrayList<>();
         attempts.keySet().forEach(scanId -> {
@@ -154,7 +154,7 @@ class GovernanceIT {
                 .body(Map.of("confirmation", "DESTROY ALL PERSONAL DATA")).post("/v1/admin/destruction")
                 .then().statusCode(200).body("action", equalTo("DESTRUCTION")).extract().jsonPath();
         assertEquals(List.of("scan_attempt", "subject_colour", "paper_code", "federation_contact_received",
-                "outbox_event", "audit_entry"),
+                "federation_contact_outgoing", "outbox_event", "audit_entry"),
                 report.getList("tables.table"));
         assertTrue(report.getLong("tables.find { it.table == 'scan_attempt' }.rows") >= 1);
         assertTrue(report.getLong("tables.find { it.table == 'subject_colour' }.rows") >= 1);
