@@ -155,6 +155,25 @@ class FederationContactSendIT {
         assertTrue(sent(after, "440000", "NOT_FEDERATED") - sent(before, "440000", "NOT_FEDERATED") >= 1.0);
     }
 
+    @Test
+    void aHomeWhoseEmergencyHasEndedTakesNoMoreAndIsNotAskedAgain() throws Exception {
+        String visitor = Checkpoints.subject();
+        Instant at = Instant.now().minus(5, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        Path ended = hub.resolve("fujian-emergency-ended");
+        Files.writeString(ended, "ended");
+        try {
+            KafkaTestClient.send("contact-identified", visitor,
+                    contactIdentified(visitor, "350000", 1, "CLOSE", at, at.plusSeconds(900)).toString());
+            await("the refusal is final", () -> "FAILED".equals(outgoing(visitor, "status")));
+            assertEquals("REFUSED 409 EMERGENCY_ENDED", outgoing(visitor, "last_outcome"), "not taken for a duplicate");
+            long attempts = attempts(visitor);
+            Thread.sleep(2000);
+            assertEquals(attempts, attempts(visitor), "not asked again");
+        } finally {
+            Files.deleteIfExists(ended);
+        }
+    }
+
     /** contact-identified as contact-trace publishes it (its sample), about {@code subject}. */
     private ObjectNode contactIdentified(String subject, String homeProvince, int degree, String exposure,
             Instant from, Instant to) throws Exception {

@@ -70,7 +70,8 @@ final class HomeProvince {
         // Contacts Zhejiang's tracing found among Fujian's people: each accepted message is a line
         // "<kid> <payload JSON>" of fujian-contact-<subjectId>; a finding sent before answers DUPLICATE.
         // While the file fujian-contacts-down exists, Fujian is in trouble: every send is a line of
-        // fujian-contact-attempts-<subjectId> and answers 503.
+        // fujian-contact-attempts-<subjectId> and answers 503; once fujian-emergency-ended exists, it
+        // takes no more intake (409 EMERGENCY_ENDED).
         java.util.Set<String> findings = java.util.concurrent.ConcurrentHashMap.newKeySet();
         server.createContext("/fujian/api/v1/federation/contacts", exchange -> {
             String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.US_ASCII);
@@ -90,6 +91,10 @@ final class HomeProvince {
                 Files.writeString(dir.resolve("fujian-contact-attempts-" + subject), message.id() + "\n",
                         StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                 answer(exchange, 503, "{\"error\":\"SERVICE_UNAVAILABLE\"}");
+                return;
+            }
+            if (Files.exists(dir.resolve("fujian-emergency-ended"))) {
+                answer(exchange, 409, "{\"error\":\"EMERGENCY_ENDED\",\"message\":\"ended\",\"details\":[]}");
                 return;
             }
             String finding = message.text("findingId");

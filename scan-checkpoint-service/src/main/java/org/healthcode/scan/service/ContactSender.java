@@ -34,9 +34,9 @@ import org.jboss.logging.Logger;
  * Sends each queued finding to the contact's home province: a {@link FederationMessage} of kind
  * contact, signed with this province's federation key, POSTed to
  * {@code <the home's verificationApi on the national trust list>/federation/contacts}, outside any
- * transaction. A finding is done once the home answered 2xx (ACCEPTED or DUPLICATE) or 409, and
- * FAILED (kept, logged) when it refused it for good (400, 403, 404, 405, 410, 413, 415, 422: sending
- * it again cannot help). Anything else (unreachable, timeout, 5xx, 401 while the home's copy of the
+ * transaction. A finding is done once the home answered 2xx (ACCEPTED or DUPLICATE) or a 409 whose
+ * error says DUPLICATE, and FAILED (kept, logged) when it refused it for good (400, 403, 404, 405,
+ * 410, 413, 415, 422, another 409 such as EMERGENCY_ENDED: sending it again cannot help). Anything else (unreachable, timeout, 5xx, 401 while the home's copy of the
  * national list does not know our key yet, 408, 429, the home not federated yet) keeps it PENDING,
  * tried again after a backoff that doubles from {@code retry-min} to {@code retry-max}: nothing the
  * home has not acknowledged is dropped. Counted in
@@ -149,7 +149,11 @@ public class ContactSender {
             return new Answer("DUPLICATE".equals(field(response, "status")) ? Outcome.DUPLICATE : Outcome.ACCEPTED, null);
         }
         if (status == 409) {
-            return new Answer(Outcome.DUPLICATE, null);
+            // a home that answers a resend with a conflict already has it; any other conflict (its
+            // emergency has ended: EMERGENCY_ENDED) is a refusal for good
+            String error = field(response, "error");
+            return error.contains("DUPLICATE") ? new Answer(Outcome.DUPLICATE, null)
+                    : new Answer(Outcome.REFUSED, ("409 " + error).strip());
         }
         if (FOR_GOOD.contains(status)) {
             return new Answer(Outcome.REFUSED, (status + " " + field(response, "error")).strip());
