@@ -191,6 +191,29 @@ class CaseTracingIT {
     }
 
     @Test
+    void aContactWhoIsAVisitorCarriesTheirHomeProvinceAndALocalContactNone() throws Exception {
+        Scans scans = new Scans(json, pool);
+        Instant t0 = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        UUID market = UUID.randomUUID();
+        String patient = Scans.subject();
+        String shanghaiVisitor = Scans.subject();
+        String neighbour = Scans.subject();
+        scans.scan(patient, market, "MARKET", t0);
+        scans.visitorScan(shanghaiVisitor, market, "MARKET", t0.plus(5, ChronoUnit.MINUTES), "310000");
+        scans.scan(neighbour, market, "MARKET", t0.plus(10, ChronoUnit.MINUTES));
+        assertEquals(3, scans.awaitVisits(List.of(patient, shanghaiVisitor, neighbour), 3));
+
+        String caseId = confirm(patient, "CONFIRMED").statusCode(201).body("contactsPublished", equalTo(2))
+                .extract().path("id");
+
+        Map<String, JsonNode> contacts = contactEvents(caseId, 2);
+        assertEquals("310000", contacts.get(shanghaiVisitor).get("data").get("homeProvince").asText(),
+                "the visitor's finding names their home, where it is to be sent");
+        assertEquals("330000", contacts.get(shanghaiVisitor).get("data").get("province").asText(), "the case's");
+        assertTrue(contacts.get(neighbour).get("data").get("homeProvince").isNull(), "a resident: no other home");
+    }
+
+    @Test
     void closeContactsComeBeforeTheirOwnContactsOnEveryPartition() throws Exception {
         // risk-scoring takes each partition in order, a slice at a time: a close contact, who turns
         // red, must not wait behind anyone's degree-2 contact on their partition.

@@ -137,7 +137,8 @@ class GovernanceIT {
                 .body("service", equalTo("contact-trace-service")).body("action", equalTo("PURGE"))
                 .extract().jsonPath();
 
-        assertEquals(List.of("visit"), report.getList("tables.table"), "only visits expire");
+        assertEquals(List.of("visit", "visitor_home"), report.getList("tables.table"),
+                "only visits expire, and visitors' homes with their last visit");
         assertEquals(expired, report.getLong("tables[0].rows"));
         List<String> left = new ArrayList<>();
         visits.keySet().forEach(scanId -> {
@@ -174,7 +175,8 @@ class GovernanceIT {
         JsonPath report = given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("confirmation", "DESTROY ALL PERSONAL DATA")).post("/v1/admin/destruction")
                 .then().statusCode(200).body("action", equalTo("DESTRUCTION")).extract().jsonPath();
-        assertEquals(List.of("visit", "contact", "case_decision", "trace_case", "outbox_event", "audit_entry"),
+        assertEquals(List.of("visit", "visitor_home", "contact", "case_decision", "trace_case", "outbox_event",
+                "audit_entry"),
                 report.getList("tables.table"));
         assertTrue(report.getLong("tables.find { it.table == 'audit_entry' }.rows") >= 8, "the reads and refusals");
 

@@ -45,8 +45,22 @@ public final class Scans {
         return payload;
     }
 
+    /** Publishes one scan of a visitor's code, issued by their home province {@code homeProvince}. */
+    public String visitorScan(String subjectId, UUID venueId, String venueType, Instant at, String homeProvince)
+            throws Exception {
+        String payload = event(UUID.randomUUID().toString(), "scan-" + UUID.randomUUID(), subjectId, venueId, venueType,
+                at, homeProvince);
+        send(subjectId, payload);
+        return payload;
+    }
+
     public String event(String eventId, String scanId, String subjectId, UUID venueId, String venueType, Instant at)
             throws JsonProcessingException {
+        return event(eventId, scanId, subjectId, venueId, venueType, at, null);
+    }
+
+    public String event(String eventId, String scanId, String subjectId, UUID venueId, String venueType, Instant at,
+            String homeProvince) throws JsonProcessingException {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("scanId", scanId);
         data.put("subjectId", subjectId);
@@ -58,6 +72,7 @@ public final class Scans {
         data.put("colourAtScan", "GREEN");
         data.put("decision", "ALLOW");
         data.put("province", "330000");
+        data.put("homeProvince", homeProvince);
         return json.writeValueAsString(EventEnvelope.of(eventId, "cn.healthcode.scan-recorded",
                 "/healthcode/scan-checkpoint-service", Instant.now(), subjectId, data));
     }

@@ -723,7 +723,7 @@ class GatewayIT {
 
     @Test
     @Order(29)
-    void anotherProvinceAsksForAColourWithoutATokenAndScanCheckpointJudgesTheSignature() {
+    void anotherProvinceAsksForAColourOrSendsAContactWithoutATokenAndScanCheckpointJudgesTheSignature() {
         given().contentType("application/jose").body("eyJhbGciOiJFUzI1NiJ9.e30.c2ln".getBytes(StandardCharsets.US_ASCII))
                 .post("/api/v1/federation/colour").then().statusCode(200).body("colour", equalTo("GREEN"));
         assertEquals("POST /v1/federation/colour", scanCheckpoint.lastCall().method() + " "
@@ -733,7 +733,16 @@ class GatewayIT {
         given().contentType("application/jose").body("garbage".getBytes(StandardCharsets.US_ASCII))
                 .post("/api/v1/federation/colour").then().statusCode(400).body("error", equalTo("FEDERATION_MALFORMED"));
         get("/.well-known/federation-jwks.json").then().statusCode(200).body("keys", equalTo(List.of()));
+        // a contact its tracing found among this province's people, the same way
+        given().contentType("application/jose").body("eyJhbGciOiJFUzI1NiJ9.e30.Y29udGFjdA".getBytes(
+                StandardCharsets.US_ASCII)).post("/api/v1/federation/contacts").then().statusCode(200)
+                .body("status", equalTo("ACCEPTED"));
+        assertEquals("POST /v1/federation/contacts", scanCheckpoint.lastCall().method() + " "
+                + scanCheckpoint.lastCall().rawPath());
+        assertEquals("eyJhbGciOiJFUzI1NiJ9.e30.Y29udGFjdA", scanCheckpoint.lastCall().body(), "forwarded as it came");
+        assertEquals(null, scanCheckpoint.lastCall().authorization(), "no identity added: the signature is the credential");
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/v1/federation/contacts'.post", not(hasKey("security")))
                 .body("paths.'/api/v1/federation/colour'.post", not(hasKey("security")))
                 .body("paths.'/.well-known/federation-jwks.json'.get", not(hasKey("security")));
     }

@@ -105,6 +105,9 @@ public class ServiceStandIns implements QuarkusTestResourceLifecycleManager {
                 .on("POST", "/v1/federation/colour", (call, path) -> call.body().startsWith("eyJ")
                         ? Answer.json(200, "{\"colour\":\"GREEN\",\"gold\":false,\"asOf\":\"2026-12-06T00:00:00Z\"}")
                         : Answer.error(400, "FEDERATION_MALFORMED"))
+                .on("POST", "/v1/federation/contacts", (call, path) -> call.body().startsWith("eyJ")
+                        ? Answer.json(200, "{\"findingId\":\"f-1\",\"status\":\"ACCEPTED\"}")
+                        : Answer.error(400, "FEDERATION_MALFORMED"))
                 .on("GET", "/.well-known/federation-jwks.json", (call, path) -> Answer.json(200, "{\"keys\":[]}"));
 
         contactTrace = new StandIn("contact-trace-service")

@@ -108,6 +108,29 @@ public interface ScanConfig {
         /** How long a home province's answer is reused for the same person (the cache {@code home-colours}). */
         @WithDefault("30s")
         Duration cacheFor();
+
+        /** Sending contacts found among visitors to their home provinces. */
+        Contacts contacts();
+
+        /** How findings are sent home ({@code ContactSender}). */
+        interface Contacts {
+
+            /** How often the findings due are looked for (they are also sent as soon as they are queued). */
+            @WithDefault("1s")
+            Duration sendEvery();
+
+            /** The longest one send waits for the home's answer. */
+            @WithDefault("5s")
+            Duration timeout();
+
+            /** The wait after a first unacknowledged send; doubled after each further one. */
+            @WithDefault("5s")
+            Duration retryMin();
+
+            /** The longest wait between two sends of a finding not acknowledged yet. */
+            @WithDefault("10m")
+            Duration retryMax();
+        }
     }
 
     /** Clock difference tolerated after a code's expiry. */

@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -61,6 +63,11 @@ class FederationIT {
                 .body("colourSource", equalTo("ISSUER")).body("province", equalTo("350000"));
         assertEquals(1, asked(visitor), "Fujian was asked once");
         assertEquals("ISSUER", stored(scanId));
+        // the visit says where the visitor lives, so that a contact found here can be sent home
+        JsonNode visit = new ObjectMapper().readTree(Checkpoints.published(visitor, 1, Duration.ofSeconds(20)).get(0)
+                .value()).get("data");
+        assertEquals("350000", visit.get("homeProvince").asText());
+        assertEquals("330000", visit.get("province").asText());
 
         // Within the cache time the next scan (another door, a fresh code) does not ask again.
         Files.writeString(hub.resolve("fujian-colour-" + visitor), "GREEN");

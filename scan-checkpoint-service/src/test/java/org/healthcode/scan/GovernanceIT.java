@@ -109,7 +109,8 @@ class GovernanceIT {
                 .body("service", equalTo("scan-checkpoint-service")).body("action", equalTo("PURGE"))
                 .extract().jsonPath();
 
-        assertEquals(List.of("scan_attempt"), report.getList("tables.table"), "only the scan log expires");
+        assertEquals(List.of("scan_attempt", "federation_contact_received", "federation_contact_outgoing"),
+                report.getList("tables.table"), "only the scan log and the contacts across the border expire");
         assertEquals(expired, report.getLong("tables[0].rows"));
         List<String> left = new ArrayList<>();
         attempts.keySet().forEach(scanId -> {
@@ -152,7 +153,8 @@ class GovernanceIT {
         JsonPath report = given().auth().oauth2(Checkpoints.ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("confirmation", "DESTROY ALL PERSONAL DATA")).post("/v1/admin/destruction")
                 .then().statusCode(200).body("action", equalTo("DESTRUCTION")).extract().jsonPath();
-        assertEquals(List.of("scan_attempt", "subject_colour", "paper_code", "outbox_event", "audit_entry"),
+        assertEquals(List.of("scan_attempt", "subject_colour", "paper_code", "federation_contact_received",
+                "federation_contact_outgoing", "outbox_event", "audit_entry"),
                 report.getList("tables.table"));
         assertTrue(report.getLong("tables.find { it.table == 'scan_attempt' }.rows") >= 1);
         assertTrue(report.getLong("tables.find { it.table == 'subject_colour' }.rows") >= 1);

@@ -67,6 +67,45 @@ final class HomeProvince {
             answer(exchange, 200, "{\"colour\":\"" + Files.readString(colour).strip() + "\",\"gold\":false,\"asOf\":\""
                     + Instant.now() + "\"}");
         });
+        // Contacts Zhejiang's tracing found among Fujian's people: each accepted message is a line
+        // "<kid> <payload JSON>" of fujian-contact-<subjectId>; a finding sent before answers DUPLICATE.
+        // While the file fujian-contacts-down exists, Fujian is in trouble: every send is a line of
+        // fujian-contact-attempts-<subjectId> and answers 503; once fujian-emergency-ended exists, it
+        // takes no more intake (409 EMERGENCY_ENDED).
+        java.util.Set<String> findings = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        server.createContext("/fujian/api/v1/federation/contacts", exchange -> {
+            String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.US_ASCII);
+            FederationMessage.Verified message;
+            try {
+                message = FederationMessage.verify(request, askers, "350000", Clock.systemUTC());
+            } catch (FederationMessage.Refused refused) {
+                answer(exchange, 401, "{\"error\":\"FEDERATION_" + refused.reason() + "\"}");
+                return;
+            }
+            String subject = message.text("subjectId");
+            if (subject == null || !"application/jose".equals(exchange.getRequestHeaders().getFirst("Content-Type"))) {
+                answer(exchange, 400, "{\"error\":\"FEDERATION_CONTACT_INVALID\"}");
+                return;
+            }
+            if (Files.exists(dir.resolve("fujian-contacts-down"))) {
+                Files.writeString(dir.resolve("fujian-contact-attempts-" + subject), message.id() + "\n",
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                answer(exchange, 503, "{\"error\":\"SERVICE_UNAVAILABLE\"}");
+                return;
+            }
+            if (Files.exists(dir.resolve("fujian-emergency-ended"))) {
+                answer(exchange, 409, "{\"error\":\"EMERGENCY_ENDED\",\"message\":\"ended\",\"details\":[]}");
+                return;
+            }
+            String finding = message.text("findingId");
+            boolean fresh = findings.add(message.issuer() + ":" + finding);
+            if (fresh) {
+                Files.writeString(dir.resolve("fujian-contact-" + subject), message.kid() + " " + message.payload()
+                        + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            }
+            answer(exchange, 200, "{\"findingId\":\"" + finding + "\",\"status\":\"" + (fresh ? "ACCEPTED" : "DUPLICATE")
+                    + "\"}");
+        });
         server.createContext("/slow/api/v1/federation/colour", exchange -> {
             try {
                 Thread.sleep(3000);

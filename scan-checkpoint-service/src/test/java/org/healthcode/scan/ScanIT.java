@@ -36,7 +36,7 @@ class ScanIT {
 
     private static final Duration SETTLE = Duration.ofSeconds(4);
     private static final Set<String> EVENT_FIELDS = new TreeSet<>(Set.of("scanId", "subjectId", "venueId", "venueType",
-            "regionCode", "at", "mode", "colourAtScan", "decision", "province"));
+            "regionCode", "at", "mode", "colourAtScan", "decision", "province", "homeProvince"));
 
     @Inject
     Pool pool;
@@ -71,6 +71,7 @@ class ScanIT {
         assertEquals("GREEN", data.get("colourAtScan").asText());
         assertEquals("ALLOW", data.get("decision").asText());
         assertEquals("330000", data.get("province").asText());
+        assertTrue(data.get("homeProvince").isNull(), "a resident of this province has no other home");
         assertNoPersonalData(record.value(), data, token, venue);
 
         // The checkpoint's network failed and it sends the same scan again: same answer, nothing new.

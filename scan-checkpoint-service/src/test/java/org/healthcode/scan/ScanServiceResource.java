@@ -111,6 +111,11 @@ public class ScanServiceResource extends RealInfraResource {
         String base = "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks/";
         // This checkpoint asks federated provinces' homes briefly (the slow one answers after 3 s).
         config.put("scan.federation.timeout", "800ms");
+        // contacts abroad: a home that did not acknowledge is tried again soon (FederationContactSendIT)
+        config.put("scan.federation.contacts.send-every", "500ms");
+        config.put("scan.federation.contacts.timeout", "2s");
+        config.put("scan.federation.contacts.retry-min", "300ms");
+        config.put("scan.federation.contacts.retry-max", "1s");
         config.put("scan.trust-list-url.330000", base + "330000");
         config.put("scan.trust-list-url.320000", base + "320000");
         config.put("scan.national-trust-list.url", "http://127.0.0.1:" + jwks.getAddress().getPort()

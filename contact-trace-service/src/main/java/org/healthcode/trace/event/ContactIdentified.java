@@ -12,6 +12,9 @@ import org.healthcode.trace.domain.Exposure;
  * @param traceId      this finding's id
  * @param degree       1: exposed by the case; 2: exposed by a close contact of the case
  * @param lastExposure when the exposure ended (= overlapTo): quarantines count from it
+ * @param homeProvince the contact's home province when they are a visitor from another province
+ *                     (their pseudonym is that province's, and the finding is sent there); null
+ *                     for this province's people
  */
 public record ContactIdentified(
         UUID traceId,
@@ -24,7 +27,8 @@ public record ContactIdentified(
         Instant overlapFrom,
         Instant overlapTo,
         Instant lastExposure,
-        String province) {
+        String province,
+        String homeProvince) {
 
     public static final String TOPIC = "contact-identified";
 }

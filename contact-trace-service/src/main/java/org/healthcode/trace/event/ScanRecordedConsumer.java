@@ -59,6 +59,6 @@ public class ScanRecordedConsumer {
         if (!visit.subjectId().equals(event.subject())) {
             throw new UnreadableEventException("scan-recorded subject differs from its subjectId");
         }
-        return new Scanned(event.data().scanId(), visit);
+        return new Scanned(event.data().scanId(), visit, event.data().home());
     }
 }

@@ -5,10 +5,10 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.healthcode.kit.db.Columns;
 import org.healthcode.kit.db.Rows;
 import org.healthcode.trace.domain.Exposure;
@@ -23,38 +23,48 @@ public class ContactRepository {
     }
 
     // One statement for all of a trace's contacts; the unique (case_id, contact_subject_id) key
-    // drops those found before, and RETURNING names exactly the new ones.
+    // drops those found before, and RETURNING names exactly the new ones, each with the home
+    // province of a contact who is a visitor here (visitor_home; null for this province's people).
     private static final String INSERT_NEW = """
             insert into contact (trace_id, case_id, contact_subject_id, source_subject_id, degree, exposure, venue_id,
-                                 overlap_from, overlap_to, identified_at)
+                                 overlap_from, overlap_to, identified_at, home_province)
             select cast(u.trace_id as uuid), ?1, u.contact, u.source, cast(u.degree as smallint), u.exposure,
-                   cast(u.venue_id as uuid), cast(u.overlap_from as timestamptz), cast(u.overlap_to as timestamptz), ?2
+                   cast(u.venue_id as uuid), cast(u.overlap_from as timestamptz), cast(u.overlap_to as timestamptz), ?2,
+                   h.home_province
             from unnest(cast(?3 as text[]), cast(?4 as text[]), cast(?5 as text[]), cast(?6 as text[]),
                         cast(?7 as text[]), cast(?8 as text[]), cast(?9 as text[]), cast(?10 as text[]))
                  as u(trace_id, contact, source, degree, exposure, venue_id, overlap_from, overlap_to)
+            left join visitor_home h on h.subject_id = u.contact
             on conflict on constraint contact_once do nothing
-            returning trace_id""";
+            returning trace_id, home_province""";
 
     private static final String COLUMNS = "trace_id, contact_subject_id, source_subject_id, degree, exposure, venue_id, "
             + "overlap_from, overlap_to";
 
-    /** Stores the contacts not stored for the case before; answers the trace ids of those it stored. */
-    public Uni<Set<UUID>> insertNew(UUID caseId, List<StoredContact> contacts, Instant identifiedAt) {
+    /**
+     * Stores the contacts not stored for the case before; answers the trace ids of those it stored,
+     * each with the contact's home province when they are a visitor from another (else null).
+     */
+    public Uni<Map<UUID, String>> insertNew(UUID caseId, List<StoredContact> contacts, Instant identifiedAt) {
         if (contacts.isEmpty()) {
-            return Uni.createFrom().item(Set.of());
+            return Uni.createFrom().item(Map.of());
         }
         String[][] columns = Columns.of(contacts, c -> c.traceId().toString(), StoredContact::contactSubjectId,
                 StoredContact::sourceSubjectId, c -> Integer.toString(c.degree()), c -> c.exposure().name(),
                 c -> c.venueId().toString(), c -> c.overlapFrom().toString(), c -> c.overlapTo().toString());
         return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(INSERT_NEW, Object.class)
+            var query = session.createNativeQuery(INSERT_NEW, Object[].class)
                     .setParameter(1, caseId)
                     .setParameter(2, identifiedAt);
             for (int c = 0; c < columns.length; c++) {
                 query.setParameter(c + 3, columns[c]);
             }
             return query.getResultList();
-        }).map(ids -> ids.stream().map(Rows::uuid).collect(Collectors.toSet()));
+        }).map(rows -> {
+            Map<UUID, String> stored = new HashMap<>();
+            rows.forEach(row -> stored.put(Rows.uuid(row[0]), Rows.text(row[1])));
+            return stored;
+        });
     }
 
     /** A page of the case's contacts: by degree, then by the start of the overlap. */

@@ -23,12 +23,26 @@ import org.healthcode.trace.domain.Visit;
 @ApplicationScoped
 public class VisitRepository {
 
-    /** A scan to index: the visit it records, under its scanId. */
-    public record Scanned(String scanId, Visit visit) {
+    /** A scan to index: the visit it records, under its scanId, and the visitor's home province (or null). */
+    public record Scanned(String scanId, Visit visit, String homeProvince) {
+
+        public Scanned(String scanId, Visit visit) {
+            this(scanId, visit, null);
+        }
     }
 
     // A poll of scans in one statement; a scanId indexed before (or twice in the poll) is skipped.
+    // Visitors' homes go to visitor_home in the same statement, one row per visitor (the latest
+    // visit of the poll: ON CONFLICT DO UPDATE may touch a row once per statement).
     private static final String RECORD_ALL = """
+            with home as (
+                insert into visitor_home (subject_id, home_province, last_visit_at)
+                select distinct on (u.subject_id) u.subject_id, u.home, cast(u.at as timestamptz)
+                from unnest(cast($3 as text[]), cast($6 as text[]), cast($1 as text[])) as u(subject_id, home, at)
+                where u.home is not null
+                order by u.subject_id, cast(u.at as timestamptz) desc
+                on conflict (subject_id) do update set home_province = excluded.home_province,
+                    last_visit_at = greatest(visitor_home.last_visit_at, excluded.last_visit_at))
             insert into visit (at, venue_id, subject_id, venue_type, scan_id)
             select cast(u.at as timestamptz), cast(u.venue_id as uuid), u.subject_id, u.venue_type, u.scan_id
             from unnest(cast($1 as text[]), cast($2 as text[]), cast($3 as text[]), cast($4 as text[]),
@@ -70,9 +84,9 @@ public class VisitRepository {
         }
         String[][] columns = Columns.of(scans, scan -> scan.visit().at().toString(),
                 scan -> scan.visit().venueId().toString(), scan -> scan.visit().subjectId(),
-                scan -> scan.visit().venueType().name(), Scanned::scanId);
+                scan -> scan.visit().venueType().name(), Scanned::scanId, Scanned::homeProvince);
         return pool.preparedQuery(RECORD_ALL)
-                .execute(Tuple.of(columns[0], columns[1], columns[2], columns[3], columns[4]))
+                .execute(Tuple.of(columns[0], columns[1], columns[2], columns[3], columns[4], columns[5]))
                 .map(result -> result.rowCount());
     }
 

@@ -102,19 +102,21 @@ public class ContactTracing {
                 .toList();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return contacts.insertNew(c.id(), rows, now).chain(inserted -> {
-            List<StoredContact> fresh = rows.stream().filter(row -> inserted.contains(row.traceId())).toList();
-            return publish(c, fresh).replaceWith(fresh.size());
+            List<StoredContact> fresh = rows.stream().filter(row -> inserted.containsKey(row.traceId())).toList();
+            return publish(c, fresh, inserted).replaceWith(fresh.size());
         });
     }
 
-    private Uni<Void> publish(TraceCase c, List<StoredContact> fresh) {
+    private Uni<Void> publish(TraceCase c, List<StoredContact> fresh, Map<UUID, String> homes) {
         return outbox.publishAll(ContactIdentified.TOPIC, fresh.stream()
-                .map(row -> new Outbox.Keyed(row.contactSubjectId(), event(c, row)))
+                .map(row -> new Outbox.Keyed(row.contactSubjectId(), event(c, row, homes.get(row.traceId()))))
                 .toList());
     }
 
-    private static ContactIdentified event(TraceCase c, StoredContact row) {
+    /** {@code homeProvince}: the contact's home when they are a visitor from another province, else null. */
+    private static ContactIdentified event(TraceCase c, StoredContact row, String homeProvince) {
         return new ContactIdentified(row.traceId(), c.id(), c.subjectId(), row.contactSubjectId(), row.degree(),
-                row.exposure(), row.venueId(), row.overlapFrom(), row.overlapTo(), row.overlapTo(), c.province());
+                row.exposure(), row.venueId(), row.overlapFrom(), row.overlapTo(), row.overlapTo(), c.province(),
+                homeProvince);
     }
 }

@@ -66,6 +66,7 @@ class PublishedEventsTest {
         assertEquals(1, data.degree());
         assertEquals(Exposure.CLOSE, data.exposure());
         assertEquals(data.overlapTo(), data.lastExposure());
+        assertNull(data.homeProvince(), "a contact of this province");
         assertEquals(sample, json.valueToTree(event));
     }
 
@@ -96,7 +97,10 @@ class PublishedEventsTest {
         Set<String> required = new TreeSet<>();
         data.get("required").forEach(name -> required.add(name.asText()));
         assertEquals(components, properties, schema);
-        assertEquals(components, required, schema);
+        // every field is required but those added later, which older events on the topic lack
+        Set<String> addedLater = Set.of("homeProvince");
+        assertEquals(components.stream().filter(c -> !addedLater.contains(c)).collect(Collectors.toCollection(TreeSet::new)),
+                required, schema);
     }
 
     private <T> EventEnvelope<T> read(JsonNode sample, Class<T> data) throws IOException {

@@ -51,6 +51,9 @@ class ScanRecordedContractTest {
         assertNotNull(visit, "scanId, subjectId, venueId, a known venueType and at are all present");
         assertEquals(event.subject(), visit.subjectId());
         assertEquals(22, visit.subjectId().length());
+        assertNull(event.data().home(), "the sample is a resident's scan: no other home");
+        assertEquals("310000", reader.read(Files.readString(PRODUCER_SAMPLE).replace("\"homeProvince\": null",
+                "\"homeProvince\": \"310000\""), ScanRecorded.class).data().home(), "a visitor's home is read");
     }
 
     @Test

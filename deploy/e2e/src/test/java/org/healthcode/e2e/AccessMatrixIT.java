@@ -211,6 +211,7 @@ class AccessMatrixIT {
         // another province's federation request: no token, its signature is the credential (an empty
         // body is a 400 for everyone, token or not)
         routes.add(new Route(g, "POST", "/api/v1/federation/colour", open, Stranger.NONE, null));
+        routes.add(new Route(g, "POST", "/api/v1/federation/contacts", open, Stranger.NONE, null));
         routes.add(new Route(g, "GET", "/.well-known/federation-jwks.json", open, Stranger.NONE, null));
         routes.add(new Route(g, "POST", "/api/v1/me/registration", citizen, Stranger.NONE, registration));
         routes.add(new Route(g, "GET", "/api/v1/me", citizen, Stranger.NONE, null));
@@ -385,6 +386,7 @@ class AccessMatrixIT {
                 requirement));
         routes.add(new Route(s, "GET", "/trust-list", open, Stranger.NONE, null));
         routes.add(new Route(s, "POST", "/v1/federation/colour", open, Stranger.NONE, null));
+        routes.add(new Route(s, "POST", "/v1/federation/contacts", open, Stranger.NONE, null));
         routes.add(new Route(s, "GET", "/.well-known/federation-jwks.json", open, Stranger.NONE, null));
 
         String t = "contact-trace-service";

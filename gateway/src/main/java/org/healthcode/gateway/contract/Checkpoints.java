@@ -78,6 +78,12 @@ public final class Checkpoints {
             @Schema(required = true, description = "When the colour was evaluated") Instant asOf) {
     }
 
+    @Schema(description = "What a home province answers a contact finding another province sent it")
+    public record ContactReceipt(@Schema(required = true, description = "The sender's id of the finding") String findingId,
+            @Schema(required = true, enumeration = {"ACCEPTED", "DUPLICATE"},
+                    description = "ACCEPTED: taken in now; DUPLICATE: sent before, nothing changed") String status) {
+    }
+
     @Schema(description = "A check-in at a venue by its poster code, with the dependents who came along")
     public record VenueCheckinRequest(
             @Schema(required = true, description = "The text of the poster's QR code") String venueCode,

@@ -23,7 +23,8 @@ import org.healthcode.gateway.upstream.Upstream;
  */
 @Path("/.well-known/federation-jwks.json")
 @PermitAll
-@Tag(name = "Federation", description = "Other provinces asking for their visitors' colours")
+@Tag(name = "Federation", description = "Other provinces asking for their visitors' colours and sending the"
+        + " contacts their tracing found among this province's people")
 @APIResponse(responseCode = "429", ref = "RateLimited")
 @APIResponse(responseCode = "503", ref = "Unavailable")
 public class FederationJwksResource {

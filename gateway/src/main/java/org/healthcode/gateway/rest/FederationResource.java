@@ -22,13 +22,15 @@ import org.healthcode.gateway.upstream.Upstream;
 
 /**
  * Province to province: another province's checkpoint asks this one, its visitor's home, for the
- * current colour. No bearer token (application.properties opens the path): the request is signed
+ * current colour, and another province's tracing sends a contact it found among this province's
+ * people. No bearer token (application.properties opens the path): the request is signed
  * with the asking province's federation key from the national trust list, and scan-checkpoint
  * checks that signature itself; the gateway only forwards.
  */
 @Path("/api/v1/federation")
 @PermitAll
-@Tag(name = "Federation", description = "Other provinces asking for their visitors' colours")
+@Tag(name = "Federation", description = "Other provinces asking for their visitors' colours and sending the"
+        + " contacts their tracing found among this province's people")
 @APIResponse(responseCode = "429", ref = "RateLimited")
 @APIResponse(responseCode = "503", ref = "Unavailable")
 public class FederationResource {
@@ -63,5 +65,35 @@ public class FederationResource {
     public Uni<Response> colour(@RequestBody(required = true, content = @Content(mediaType = "application/jose",
             schema = @Schema(type = SchemaType.STRING, description = "The compact JWS"))) String request) {
         return Upstream.relay("scan-checkpoint", scanCheckpoint.federationColour(request));
+    }
+
+    @POST
+    @Path("/contacts")
+    // any content type (application/jose by the contract): scan-checkpoint judges the body
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A contact of one of this province's people, found by the sending province's tracing",
+            description = "Body: a compact JWS (ES256, typ hc-federation) signed with the sending province's"
+                    + " federation key: iss (the sending province, whose case it was), aud (this province), iat, exp"
+                    + " (at most 60 s later), jti, kind (contact), findingId (the sender's id of the finding, the same"
+                    + " on every resend), subjectId (this province's pseudonym of the contact), degree (1, 2),"
+                    + " exposure (CLOSE, TRANSPORT, SPATIOTEMPORAL), overlapFrom, overlapTo, lastExposure. Taken in"
+                    + " once per sending province and findingId (a resend answers DUPLICATE and changes nothing),"
+                    + " audited, and the contact's colour follows as for a contact found here.")
+    @APIResponse(responseCode = "200", description = "ACCEPTED, or DUPLICATE for a finding sent before",
+            content = @Content(schema = @Schema(implementation = Checkpoints.ContactReceipt.class)))
+    @APIResponse(responseCode = "401", description = "FEDERATION_SIGNATURE_INVALID, FEDERATION_UNKNOWN_PROVINCE,"
+            + " FEDERATION_UNKNOWN_KEY, FEDERATION_KEY_REVOKED, FEDERATION_EXPIRED",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApiError")))
+    @APIResponse(responseCode = "400", description = "FEDERATION_MALFORMED: not a federation message;"
+            + " FEDERATION_CONTACT_INVALID: signed, but not a contact finding (the claim is named)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApiError")))
+    @APIResponse(responseCode = "403", description = "FEDERATION_WRONG_AUDIENCE",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApiError")))
+    @APIResponse(responseCode = "409", description = "EMERGENCY_ENDED: no intake after the end of the emergency",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApiError")))
+    public Uni<Response> contacts(@RequestBody(required = true, content = @Content(mediaType = "application/jose",
+            schema = @Schema(type = SchemaType.STRING, description = "The compact JWS"))) String request) {
+        return Upstream.relay("scan-checkpoint", scanCheckpoint.federationContact(request));
     }
 }

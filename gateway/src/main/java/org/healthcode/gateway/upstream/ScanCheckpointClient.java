@@ -57,6 +57,15 @@ public interface ScanCheckpointClient {
     @Consumes("application/jose")
     Uni<Response> federationColour(String request);
 
+    /**
+     * Another province sending a contact its tracing found among this province's people: no token,
+     * the signed message is the credential, checked by scan-checkpoint itself.
+     */
+    @POST
+    @Path("/v1/federation/contacts")
+    @Consumes("application/jose")
+    Uni<Response> federationContact(String request);
+
     /** This province's federation public key, for the national hub. */
     @GET
     @Path("/.well-known/federation-jwks.json")

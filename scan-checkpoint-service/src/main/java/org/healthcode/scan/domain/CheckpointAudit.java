@@ -15,6 +15,7 @@ public final class CheckpointAudit {
     public static final String CROSS_PROVINCE_READ = "CROSS_PROVINCE_READ";
     public static final String CODE_REQUIREMENT_CHANGED = "CODE_REQUIREMENT_CHANGED";
     public static final String FEDERATION_COLOUR_READ = "FEDERATION_COLOUR_READ";
+    public static final String FEDERATION_CONTACT_RECEIVED = "FEDERATION_CONTACT_RECEIVED";
     /** Why staff look a person up by document: to admit them at a checkpoint. */
     public static final String ID_CARD_PURPOSE = "CHECKPOINT_ID_CARD";
 
@@ -51,6 +52,18 @@ public final class CheckpointAudit {
             String ownProvince, Outcome outcome, String answer, String kid) {
         return new AuditEntry(at, "province:" + asker, FEDERATION_COLOUR_READ, outcome, subjectId, requestId,
                 ownProvince, answer + " kid=" + kid);
+    }
+
+    /**
+     * Another province sent a contact of one of this province's people that its tracing found:
+     * actor = the sending province ({@code province:310000}), whom (the pseudonym), when it arrived,
+     * object = the sender's finding id, province = this one, detail = what was taken in (degree,
+     * exposure, the message id) or why it was refused, and with which of the sender's keys.
+     */
+    public static AuditEntry federationContactReceived(Instant at, String sender, String subjectId, String findingId,
+            String ownProvince, Outcome outcome, String detail, String kid) {
+        return new AuditEntry(at, "province:" + sender, FEDERATION_CONTACT_RECEIVED, outcome, subjectId, findingId,
+                ownProvince, detail + " kid=" + kid);
     }
 
     /** An authority decided whether a code is still required at a venue type of its province. */

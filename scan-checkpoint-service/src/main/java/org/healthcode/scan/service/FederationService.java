@@ -5,15 +5,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.healthcode.kit.audit.AuditEntry;
 import org.healthcode.kit.audit.AuditEntry.Outcome;
 import org.healthcode.kit.audit.AuditTrail;
 import org.healthcode.kit.code.Colour;
+import org.healthcode.kit.code.SubjectId;
 import org.healthcode.kit.code.token.FederationMessage;
 import org.healthcode.kit.code.token.NationalTrustList;
 import org.healthcode.kit.code.token.Verification;
+import org.healthcode.kit.event.Outbox;
+import org.healthcode.kit.web.ApiError;
 import org.healthcode.kit.web.ApiException;
 import org.healthcode.scan.ScanConfig;
 import org.healthcode.scan.domain.CheckpointAudit;
+import org.healthcode.scan.domain.FederationContact;
+import org.healthcode.scan.event.FederationContactReceived;
+import org.healthcode.scan.repository.FederationContactRepository;
 import org.healthcode.scan.repository.SubjectColourRepository;
 import org.healthcode.scan.trust.NationalTrust;
 import org.healthcode.scan.trust.TrustedKeys;
@@ -33,29 +41,31 @@ public class FederationService {
     public record HomeColour(Colour colour, boolean gold, Instant asOf) {
     }
 
+    /** What a home answers a contact sent to it: the finding's id and ACCEPTED, or DUPLICATE when it had it. */
+    public record Receipt(String findingId, String status) {
+    }
+
     private final TrustedKeys trust;
     private final SubjectColourRepository colours;
+    private final FederationContactRepository contacts;
+    private final Outbox outbox;
     private final AuditTrail audit;
     private final Clock clock;
     private final String province;
 
-    public FederationService(TrustedKeys trust, SubjectColourRepository colours, AuditTrail audit, Clock clock,
-            ScanConfig config) {
+    public FederationService(TrustedKeys trust, SubjectColourRepository colours, FederationContactRepository contacts,
+            Outbox outbox, AuditTrail audit, Clock clock, ScanConfig config) {
         this.trust = trust;
         this.colours = colours;
+        this.contacts = contacts;
+        this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
         this.province = config.province();
     }
 
     public Uni<HomeColour> colour(String request) {
-        NationalTrustList list = trust.national().map(NationalTrust::held).orElse(null);
-        FederationMessage.Verified message;
-        try {
-            message = FederationMessage.verify(request, list, province, clock);
-        } catch (FederationMessage.Refused refused) {
-            throw refusal(refused.reason());
-        }
+        FederationMessage.Verified message = verified(request);
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Verification code = trust.verifier().verify(message.text("token"));
         if (!code.valid() || !province.equals(code.claims().issuer())) {
@@ -78,6 +88,47 @@ public class FederationService {
                     return new HomeColour(current.colour(), current.gold() && current.colour() == Colour.GREEN,
                             current.evaluatedAt());
                 }));
+    }
+
+    /**
+     * Another province's tracing found one of this province's people (a visitor there) as a contact
+     * and sends the finding, signed by its federation key for this province. Stored once per
+     * (sending province, finding id) with its {@code federation-contact-received} event, which
+     * risk-scoring takes as a local contact, and its audit line {@code FEDERATION_CONTACT_RECEIVED},
+     * in one statement; a finding sent again answers DUPLICATE and changes nothing. The person need
+     * not be known here yet: pseudonyms are deterministic, so the fact colours them once they are.
+     */
+    public Uni<Receipt> contact(String request) {
+        FederationMessage.Verified message = verified(request);
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        FederationContact contact;
+        try {
+            contact = FederationContact.of(message);
+        } catch (FederationContact.Unreadable unreadable) {
+            String subject = SubjectId.isValid(message.text("subjectId")) ? message.text("subjectId") : null;
+            return audit.record(CheckpointAudit.federationContactReceived(at, message.issuer(), subject, message.id(),
+                            province, Outcome.REFUSED, "FEDERATION_CONTACT_INVALID " + unreadable.field(), message.kid()))
+                    .chain(() -> Uni.createFrom().failure(new ApiException(400, "FEDERATION_CONTACT_INVALID",
+                            "The message is not a contact finding", List.of(new ApiError.Detail(unreadable.field(),
+                                    "missing or not valid")))));
+        }
+        Outbox.Row event = outbox.row(FederationContactReceived.TOPIC, contact.subjectId(),
+                FederationContactReceived.of(contact, message.issuer(), province, at));
+        AuditEntry line = CheckpointAudit.federationContactReceived(at, message.issuer(), contact.subjectId(),
+                contact.findingId(), province, Outcome.ALLOWED, "degree=" + contact.degree() + " exposure="
+                        + contact.exposure() + " message=" + message.id(), message.kid());
+        return contacts.receive(message.issuer(), contact, message.kid(), message.id(), at, event, line)
+                .map(fresh -> new Receipt(contact.findingId(), fresh ? "ACCEPTED" : "DUPLICATE"));
+    }
+
+    /** The message, when a federation key of its sender signed it for this province, within its minute. */
+    private FederationMessage.Verified verified(String request) {
+        NationalTrustList list = trust.national().map(NationalTrust::held).orElse(null);
+        try {
+            return FederationMessage.verify(request, list, province, clock);
+        } catch (FederationMessage.Refused refused) {
+            throw refusal(refused.reason());
+        }
     }
 
     /**

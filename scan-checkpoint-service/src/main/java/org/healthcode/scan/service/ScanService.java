@@ -217,7 +217,7 @@ public class ScanService {
         return decide.get().chain(outcome -> {
             ScanAttempt attempt = ScanAttempt.of(scanId, mode, venue.id, operator, fingerprint, outcome, at);
             Outbox.Row event = attempt.subjectId == null ? null
-                    : outbox.row(ScanRecorded.TOPIC, attempt.subjectId, ScanRecorded.of(attempt, venue));
+                    : outbox.row(ScanRecorded.TOPIC, attempt.subjectId, ScanRecorded.of(attempt, venue, home.province()));
             return attempts.record(attempt, event, auditLine.apply(attempt)).chain(recorded -> {
                 if (!recorded) {
                     // a retry, or a concurrent twin that recorded it first: answer what was recorded
