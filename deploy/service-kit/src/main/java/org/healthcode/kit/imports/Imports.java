@@ -192,6 +192,7 @@ public class Imports {
     }
 
     private Uni<Void> store(String kind, ImportKind.Context context, String fileHash, ImportReport report) {
+        // bound as text and parsed by PostgreSQL: bound straight to jsonb, a String is stored as a JSON string
         String stored;
         try {
             stored = json.writeValueAsString(report);
@@ -200,7 +201,7 @@ public class Imports {
         }
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         insert into import_batch (import_id, kind, province, file_hash, actor, at, report)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as jsonb))""")
+                        values (?1, ?2, ?3, ?4, ?5, ?6, cast(cast(?7 as text) as jsonb))""")
                 .setParameter(1, context.importId()).setParameter(2, kind).setParameter(3, context.province())
                 .setParameter(4, fileHash).setParameter(5, context.actor()).setParameter(6, context.at())
                 .setParameter(7, stored)

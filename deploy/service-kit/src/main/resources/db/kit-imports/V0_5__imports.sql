@@ -1,6 +1,6 @@
--- Shared by every service that takes authority imports (Imports): one row per file taken in, and
--- one per row applied, so that the same file uploaded twice, or a row repeated in another file,
--- is applied once. The file is known by the SHA-256 of its bytes, a row by the SHA-256 of the key
+-- For a service that takes authority imports (Imports), which adds db/kit-imports to its
+-- quarkus.flyway.locations: one row per file taken in, and one per row applied, so that the same
+-- file uploaded twice, or a row repeated in another file, is applied once. The file is known by the SHA-256 of its bytes, a row by the SHA-256 of the key
 -- its service gives it (built from pseudonyms, never from a document number). The report names
 -- row numbers and field names only. A service that imports lists both tables in its PersonalData.
 CREATE TABLE import_batch (
