@@ -63,7 +63,7 @@ public class ImportsResource {
                             example = "{\"documentType\":\"PASSPORT\",\"documentNumber\":\"E12345678\","
                                     + "\"regions\":[\"420106\"],\"from\":\"2026-12-01\",\"to\":\"2026-12-03\"}"))})
             byte[] file) {
-        boolean ndjson = contentType != null && contentType.toLowerCase().startsWith(NDJSON);
+        boolean ndjson = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith(NDJSON);
         return Upstream.relay("declaration",
                 ndjson ? declaration.importItinerariesNdjson(file) : declaration.importItinerariesCsv(file));
     }

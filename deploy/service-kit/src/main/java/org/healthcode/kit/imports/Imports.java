@@ -137,8 +137,10 @@ public class Imports {
         });
     }
 
+    // a file applied is a change; the same file again changed nothing, yet who sent it is on the trail
     private static AuditEntry entry(ImportKind.Context context, String action, ImportReport report) {
-        return new AuditEntry(context.at(), context.actor(), action, Outcome.CHANGED, null,
+        return new AuditEntry(context.at(), context.actor(), action,
+                APPLIED.equals(action) ? Outcome.CHANGED : Outcome.DONE, null,
                 "import " + report.importId(), context.province(), "kind=" + report.kind() + " rows=" + report.rows()
                         + " accepted=" + report.accepted() + " repeated=" + report.repeated()
                         + " refused=" + report.refused().size());
