@@ -86,7 +86,8 @@ class PersonalDataIT {
         JsonPath report = given().auth().oauth2(ADMIN).post("/v1/admin/purge").then().statusCode(200)
                 .body("service", equalTo("declaration-service")).body("action", equalTo("PURGE"))
                 .body("cutoff", notNullValue()).extract().jsonPath();
-        assertEquals(List.of(Map.of("table", "declaration", "rows", 3)), report.getList("tables"));
+        assertEquals(List.of(Map.of("table", "declaration", "rows", 3), Map.of("table", "import_row", "rows", 0),
+                Map.of("table", "import_batch", "rows", 0)), report.getList("tables"));
 
         assertEquals(declarationsBefore - 3, count("select count(*) from declaration"));
         assertEquals(Set.of(justWithin, today), new HashSet<>(strings("select d.id::text from declaration d "
@@ -130,6 +131,9 @@ class PersonalDataIT {
         given().auth().oauth2(TestTokens.citizen(People.account())).contentType(ContentType.JSON)
                 .body(Map.of("name", "x")).post("/v1/persons/me/registration").then().statusCode(409)
                 .body("error", equalTo("EMERGENCY_ENDED"));
+        given().auth().oauth2(TestTokens.staff("authority-1", "authority", "330000")).contentType("text/csv")
+                .body("documentType,documentNumber,regions,from,to\n").post("/v1/imports/itineraries").then()
+                .statusCode(409).body("error", equalTo("EMERGENCY_ENDED"));
         assertEquals(declarations, count("select count(*) from declaration"), "a refused intake stores nothing");
         given().auth().oauth2(TestTokens.citizen(account)).get("/v1/persons/me").then().statusCode(200);
         JsonPath report = given().auth().oauth2(ADMIN).contentType(ContentType.JSON)

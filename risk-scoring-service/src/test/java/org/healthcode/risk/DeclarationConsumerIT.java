@@ -64,6 +64,33 @@ class DeclarationConsumerIT {
     }
 
     @Test
+    void travelTheAuthorityImportedThroughAHighRiskRegionTurnsRedWithoutCountingAsASubmission() throws Exception {
+        time.moveToNext(LocalTime.of(10, 0));
+        String subject = Declarations.newSubjectId();
+        Declarations own = Declarations.harmless(subject, time.now()).send();
+        assertEquals("GREEN", RiskEvents.await(subject, RiskEvents.causedBy(own.id())).get("colour").asText());
+        io.restassured.RestAssured.given()
+                .auth().oauth2(org.healthcode.infra.testing.TestTokens.staff("authority1", "authority", "330000"))
+                .contentType(io.restassured.http.ContentType.JSON).body("{\"level\":\"HIGH\"}")
+                .put("/v1/regions/{code}/risk", "510100").then().statusCode(200);
+
+        Declarations imported = Declarations.harmless(subject, time.now().plusSeconds(60))
+                .stay("510104", time.today().minusDays(3), time.today().minusDays(2)).authorityTravel().send();
+        JsonNode red = RiskEvents.await(subject, RiskEvents.causedBy(imported.id()));
+        assertEquals("RED", red.get("colour").asText());
+        assertEquals("HIGH_RISK_TRAVEL", red.get("reasons").get(0).get("code").asText());
+        long submissions = pool.preparedQuery("select count(*) from risk_scoring.submission where subject_id = $1")
+                .execute(Tuple.of(subject)).await().atMost(Duration.ofSeconds(5)).iterator().next().getLong(0);
+        assertEquals(1, submissions, "imported travel is not a declaration of the person's");
+        assertEquals(time.startOf(time.today().plusDays(1)), RiskEvents.instant(red.get("validUntil")),
+                "the code stays valid as the person's own declaration left it");
+        io.restassured.RestAssured.given()
+                .auth().oauth2(org.healthcode.infra.testing.TestTokens.staff("authority1", "authority", "330000"))
+                .contentType(io.restassured.http.ContentType.JSON).body("{\"level\":\"LOW\"}")
+                .put("/v1/regions/{code}/risk", "510100").then().statusCode(200); // as the other tests found it
+    }
+
+    @Test
     void garbageGoesToTheDeadLetterTopicAndTheNextDeclarationStillCounts() throws Exception {
         String subject = Declarations.newSubjectId();
         KafkaTestClient.send("declaration-submitted", subject, "{not json");

@@ -64,6 +64,14 @@ final class Declarations {
         return this;
     }
 
+    /** Travel the authority imported: kind TRAVEL, source AUTHORITY, nothing but the stays. */
+    Declarations authorityTravel() {
+        ObjectNode data = data();
+        data.put("kind", "TRAVEL").put("source", "AUTHORITY").putNull("temperature").putNull("vaccination");
+        data.putArray("symptoms");
+        return this;
+    }
+
     /** Declared from another region (and so another province) than the contract's 330106. */
     Declarations region(String regionCode) {
         data().put("regionCode", regionCode);

@@ -95,7 +95,7 @@ public final class CloseContactFinder {
                 continue;
             }
             for (Visit anchor : near(anchors.get(other.venueId()), other.at(), settings::degreeOneReach)) {
-                Exposure exposure = settings.classify(anchor.venueType(), Duration.between(anchor.at(), other.at()), false);
+                Exposure exposure = classify(anchor, other, false);
                 if (exposure == null) {
                     continue;
                 }
@@ -143,7 +143,7 @@ public final class CloseContactFinder {
                 continue;
             }
             for (Visit anchor : near(anchors.get(other.venueId()), other.at(), settings::degreeTwoReach)) {
-                Exposure exposure = settings.classify(anchor.venueType(), Duration.between(anchor.at(), other.at()), true);
+                Exposure exposure = classify(anchor, other, true);
                 if (exposure != null) {
                     best.merge(other.subjectId(), link(other, anchor, 2, exposure), CloseContactFinder::stronger);
                 }
@@ -152,6 +152,20 @@ public final class CloseContactFinder {
         return best.values().stream()
                 .sorted(Comparator.comparing(Contact::overlapFrom).thenComparing(Contact::subjectId))
                 .toList();
+    }
+
+    /**
+     * The link between two visits of one venue. On transport with both seats known (a manifest's
+     * passengers), seats more than {@link Seat#CLOSE_ROWS} rows apart are no close link: at most
+     * spatiotemporal, within its window. A seat unknown on either side: the whole carriage, as for scans.
+     */
+    private Exposure classify(Visit anchor, Visit other, boolean closeOnly) {
+        Duration apart = Duration.between(anchor.at(), other.at());
+        if (anchor.venueType().isTransport() && Seat.farApart(anchor.seat(), other.seat())) {
+            return closeOnly || apart.abs().compareTo(settings.spatiotemporalWindow()) > 0 ? null
+                    : Exposure.SPATIOTEMPORAL;
+        }
+        return settings.classify(anchor.venueType(), apart, closeOnly);
     }
 
     private static Contact link(Visit other, Visit anchor, int degree, Exposure exposure) {

@@ -26,6 +26,34 @@ class CloseContactFinderTest {
     private final CloseContactFinder finder = new CloseContactFinder(TraceSettings.DEFAULTS);
 
     @Test
+    void onAManifestsCarriageSeatsWithinThreeRowsAreCloseFurtherOnlySpatiotemporalUnknownSeatsTheWholeCarriage() {
+        List<Visit> caseVisits = List.of(seated(CASE, CARRIAGE, 0, "05A"));
+        List<Visit> around = List.of(
+                seated("two-rows-behind", CARRIAGE, 0, "07F"),
+                seated("three-rows-ahead", CARRIAGE, 0, "02C"),
+                seated("far-seat", CARRIAGE, 0, "12F"),
+                seated("far-seat-later", CARRIAGE, 200, "15A"),
+                visit("scanned-in", CARRIAGE, VenueType.TRAIN, 60),
+                seated("next-carriage", OTHER_CARRIAGE, 0, "05B"));
+
+        Map<String, Contact> found = bySubject(finder.degreeOne(CASE, caseVisits, around));
+
+        assertEquals(Exposure.TRANSPORT, found.get("two-rows-behind").exposure());
+        assertEquals(Exposure.TRANSPORT, found.get("three-rows-ahead").exposure());
+        assertEquals(Exposure.SPATIOTEMPORAL, found.get("far-seat").exposure(), "same carriage, not close");
+        assertNull(found.get("far-seat-later"), "far seat, beyond the spatiotemporal window");
+        assertEquals(Exposure.TRANSPORT, found.get("scanned-in").exposure(), "a seat unknown: the whole carriage");
+        assertNull(found.get("next-carriage"));
+        assertEquals(new Seat(5, "A"), Seat.parse(" 5a"));
+        assertEquals("12F", Seat.parse("12F").toString());
+        assertNull(Seat.parse("aisle"));
+    }
+
+    private static Visit seated(String subject, UUID venue, long minutes, String seat) {
+        return new Visit(subject, venue, VenueType.TRAIN, T0.plusSeconds(minutes * 60), Seat.parse(seat));
+    }
+
+    @Test
     void sameVenueWithinThirtyMinutesIsCloseWithinTwoHoursSpatiotemporalBeyondNothing() {
         List<Visit> caseVisits = List.of(visit(CASE, MALL, VenueType.MALL, 0));
         List<Visit> around = List.of(

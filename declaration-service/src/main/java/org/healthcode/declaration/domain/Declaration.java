@@ -10,7 +10,10 @@ import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.ColumnTransformer;
 
-/** An accepted declaration or daily check-in, as it was published. */
+/**
+ * An accepted declaration or daily check-in, as it was published; or travel the authority imported
+ * (kind TRAVEL, source AUTHORITY, no person: the pseudonym alone).
+ */
 @Entity
 public class Declaration extends PanacheEntityBase {
 
@@ -19,6 +22,9 @@ public class Declaration extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     public DeclarationKind kind;
+
+    @Enumerated(EnumType.STRING)
+    public DeclarationSource source = DeclarationSource.RESIDENT;
 
     @Column(name = "subject_id")
     public String subjectId;

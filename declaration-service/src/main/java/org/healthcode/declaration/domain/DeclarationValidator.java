@@ -64,6 +64,32 @@ public final class DeclarationValidator {
         return content;
     }
 
+    /**
+     * An imported itinerary (one row of the authority's file): the regions passed through, each
+     * GB/T 2260, all from {@code from} to {@code to}, checked as declared travel is (fields
+     * {@code regions}, {@code from}, {@code to}).
+     */
+    public static List<DeclarationContent.Travel> itinerary(List<String> regions, String from, String to,
+            LocalDate today) {
+        DeclarationValidator check = new DeclarationValidator(today);
+        if (regions.isEmpty()) {
+            check.problems.add("regions", "is required");
+        } else if (regions.size() > MAX_TRAVEL_ENTRIES) {
+            check.problems.add("regions", "must name at most " + MAX_TRAVEL_ENTRIES + " regions");
+        }
+        List<String> codes = new ArrayList<>();
+        for (String code : new LinkedHashSet<>(regions)) {
+            codes.add(check.region(code, "regions"));
+        }
+        LocalDate start = check.problems.date(from, "from", TRAVEL_FROM, today);
+        LocalDate end = check.problems.date(to, "to", TRAVEL_TO, today);
+        if (start != null && end != null && start.isAfter(end)) {
+            check.problems.add("from", "must not be after to");
+        }
+        check.problems.throwIfAny();
+        return codes.stream().map(code -> new DeclarationContent.Travel(code, start, end)).toList();
+    }
+
     private List<DeclarationContent.Travel> travel(List<DeclarationForm.Travel> entries) {
         if (entries == null) {
             return List.of();

@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.UUID;
 import org.healthcode.declaration.domain.DeclarationContent;
 import org.healthcode.declaration.domain.DeclarationKind;
+import org.healthcode.declaration.domain.DeclarationSource;
 import org.healthcode.declaration.domain.Symptom;
 
 /**
  * The {@code data} of a {@code declaration-submitted} event: a declaration or daily check-in was
- * accepted. Carries the pseudonym and the declared content, never a name, document or phone.
+ * accepted, or the authority imported travel (kind TRAVEL, source AUTHORITY: travel only, no
+ * temperature). Carries the pseudonym and the declared content, never a name, document or phone.
  * Documented by {@code events/declaration-submitted.schema.json} and its sample.
  */
 public record DeclarationSubmitted(
@@ -20,10 +22,11 @@ public record DeclarationSubmitted(
         List<DeclarationContent.Travel> travel,
         boolean contactWithCase,
         List<Symptom> symptoms,
-        double temperature,
+        Double temperature,
         DeclarationContent.Vaccination vaccination,
         DeclarationContent.Inbound inbound,
-        Instant declaredAt) {
+        Instant declaredAt,
+        DeclarationSource source) {
 
     public static final String TOPIC = "declaration-submitted";
 
@@ -31,6 +34,13 @@ public record DeclarationSubmitted(
             String regionCode, DeclarationContent content, Instant declaredAt) {
         return new DeclarationSubmitted(declarationId, subjectId, kind, regionCode, content.travel(),
                 content.contactWithCase(), content.symptoms(), content.temperature(), content.vaccination(),
-                content.inbound(), declaredAt);
+                content.inbound(), declaredAt, DeclarationSource.RESIDENT);
+    }
+
+    /** Travel the authority imported: counted like declared travel, and nothing else about the person. */
+    public static DeclarationSubmitted authorityTravel(UUID declarationId, String subjectId, String regionCode,
+            List<DeclarationContent.Travel> travel, Instant declaredAt) {
+        return new DeclarationSubmitted(declarationId, subjectId, DeclarationKind.TRAVEL, regionCode, travel, false,
+                List.of(), null, null, null, declaredAt, DeclarationSource.AUTHORITY);
     }
 }

@@ -28,6 +28,11 @@ public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
         return find("subjectId", subjectId).firstResult();
     }
 
+    /** The registered ones among these subjects, in one query on the unique index. */
+    public Uni<List<Person>> findBySubjectIds(Collection<String> subjectIds) {
+        return list("subjectId in ?1", subjectIds);
+    }
+
     public Uni<Boolean> existsBySubjectId(String subjectId) {
         return count("subjectId", subjectId).map(count -> count > 0);
     }

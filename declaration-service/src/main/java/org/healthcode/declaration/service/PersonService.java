@@ -110,6 +110,11 @@ public class PersonService {
     public record Resolution(String subjectId, boolean registered) {
     }
 
+    /** The pseudonym of a checked document, registered or not. */
+    public String subjectIdOf(Document document) {
+        return pseudonyms.subjectId(document.type(), document.number());
+    }
+
     /** Masked names of the registered ones among these subjects; the others are simply absent. */
     public Uni<List<NamedSubject>> maskedNames(Collection<String> subjectIds) {
         return persons.maskedNames(subjectIds);

@@ -81,6 +81,9 @@ class AccessMatrixIT {
         }
     }
 
+    /** An import file's header (of an itinerary import): a body sent as text/csv. */
+    private static final String CSV_HEADER = "documentType,";
+
     private static Platform platform;
     private static final Map<String, String> ids = new HashMap<>();
     private static final Map<String, String> tokens = new LinkedHashMap<>();
@@ -201,6 +204,7 @@ class AccessMatrixIT {
         String names = "{\"subjectIds\":[\"{subjectId}\"]}";
         String document = "{\"documentType\":\"RESIDENT_ID\",\"documentNumber\":\"{idNumber}\"}";
         String empty = "{}";
+        String itineraries = CSV_HEADER + "documentNumber,regions,from,to\n";
         String requirement = "{\"required\":true}"; // the matrix requires codes where they already are
 
         List<Route> routes = new ArrayList<>();
@@ -249,6 +253,8 @@ class AccessMatrixIT {
         // a region's risk is a fact about a place, set for the whole platform (a province marks where its
         // travellers must not have been), not data about a person
         routes.add(new Route(g, "PUT", "/api/v1/regions/{code}/risk", authority, Stranger.NONE, level));
+        // an import file of no rows (400 IMPORT_EMPTY for the authority): into the caller's own province only
+        routes.add(new Route(g, "POST", "/api/v1/authority/imports/itineraries", authority, Stranger.NONE, itineraries));
         routes.add(new Route(g, "GET", "/api/v1/regions/risk", Set.of(ANY), Stranger.NONE, null));
         // public information: the fever clinics (kept by each province's authority) and a region's figures
         routes.add(new Route(g, "GET", "/api/v1/fever-clinics", open, Stranger.NONE, null));
@@ -329,6 +335,7 @@ class AccessMatrixIT {
         routes.add(new Route(d, "GET", "/v1/subjects/{subjectId}/jurisdiction", staff, Stranger.HIDDEN, null));
         routes.add(new Route(d, "POST", "/v1/subjects/masked-names", staff, Stranger.FILTERED, names));
         routes.add(new Route(d, "POST", "/v1/subjects/resolve", desk, Stranger.HIDDEN, document));
+        routes.add(new Route(d, "POST", "/v1/imports/itineraries", authority, Stranger.NONE, itineraries));
         routes.add(new Route(d, "POST", "/v1/organisations", organisation, Stranger.NONE, empty));
         routes.add(new Route(d, "GET", "/v1/organisations/mine", organisation, Stranger.NONE, null));
         routes.add(new Route(d, "GET", "/v1/organisations/mine/roster", organisation, Stranger.NONE, null));
@@ -560,7 +567,9 @@ class AccessMatrixIT {
                 request.header(ON_BEHALF_OF, route.path().contains("venue-checkins") ? ids.get("account")
                         : "checkpoint-matrix").header(ON_BEHALF_OF_PROVINCE, HERE);
             }
-            if (route.body() != null) {
+            if (route.body() != null && route.body().startsWith(CSV_HEADER)) {
+                request.contentType("text/csv").body(route.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } else if (route.body() != null) {
                 request.contentType(ContentType.JSON).body(fill(route.body()));
             }
             return request.request(route.method(), base + path);

@@ -22,6 +22,18 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Path("/v1")
 public interface DeclarationClient {
 
+    /** The authority's itinerary import, as the gateway received it (CSV with a header row). */
+    @POST
+    @Path("/imports/itineraries")
+    @jakarta.ws.rs.Consumes("text/csv")
+    Uni<Response> importItinerariesCsv(byte[] file);
+
+    /** The same, one JSON object per line. */
+    @POST
+    @Path("/imports/itineraries")
+    @jakarta.ws.rs.Consumes("application/x-ndjson")
+    Uni<Response> importItinerariesNdjson(byte[] file);
+
     @POST
     @Path("/persons/me/registration")
     Uni<Response> register(JsonNode registration);

@@ -13,6 +13,8 @@ import org.healthcode.risk.domain.Travel;
 /**
  * The part of declaration-service's {@code declaration-submitted} event that the rules read.
  * Unknown and unneeded fields (flight, port, last dose…) are ignored, so they are never stored here.
+ * Kind TRAVEL (source AUTHORITY) is travel the health authority imported: its stays count like
+ * declared ones, but it is no submission of the person's (no symptoms, no day of declaring).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DeclarationSubmitted(
@@ -55,7 +57,7 @@ public record DeclarationSubmitted(
     }
 
     public List<Travel> toTravel() {
-        if (!isFull() || travel == null) {
+        if (!(isFull() || isAuthorityTravel()) || travel == null) {
             return List.of();
         }
         return travel.stream().map(s -> new Travel(s.regionCode(), s.from(), s.to(), declaredAt)).toList();
@@ -65,10 +67,15 @@ public record DeclarationSubmitted(
         return "FULL".equals(kind);
     }
 
+    /** Travel only, imported by the authority: no submission of the person's. */
+    public boolean isAuthorityTravel() {
+        return "TRAVEL".equals(kind);
+    }
+
     /** What a usable event must carry; anything else goes to the dead-letter topic. */
     public boolean isComplete() {
         return declarationId != null && subjectId != null && declaredAt != null
-                && ("FULL".equals(kind) || "DAILY_CHECKIN".equals(kind))
+                && ("FULL".equals(kind) || "DAILY_CHECKIN".equals(kind) || "TRAVEL".equals(kind))
                 && (travel == null || travel.stream().allMatch(s -> s != null && s.regionCode() != null
                         && s.from() != null && s.to() != null));
     }

@@ -10,7 +10,10 @@ import org.healthcode.risk.repository.SubmissionRow;
 import org.healthcode.risk.repository.TravelRepository;
 import org.healthcode.risk.repository.TravelRow;
 
-/** Adds a declaration's or check-in's facts to the subject's, then re-evaluates the subject. */
+/**
+ * Adds a declaration's or check-in's facts to the subject's, then re-evaluates the subject. Travel
+ * the authority imported (kind TRAVEL) adds its stays only: it is not a submission of the person's.
+ */
 @ApplicationScoped
 public class DeclarationIntake {
 
@@ -41,6 +44,9 @@ public class DeclarationIntake {
     }
 
     private Uni<Void> store(DeclarationSubmitted declaration) {
+        if (declaration.isAuthorityTravel()) {
+            return storeTravelOnly(declaration);
+        }
         return submissions.findById(declaration.declarationId()).chain(known -> {
             if (known != null) {
                 return Uni.createFrom().voidItem(); // the same declaration under another event id
@@ -52,6 +58,19 @@ public class DeclarationIntake {
             return submissions.persist(SubmissionRow.of(id, subjectId, declaration.toSubmission()))
                     .chain(() -> stays.isEmpty() ? Uni.createFrom().voidItem() : travel.persist(stays))
                     .chain(submissions::flush); // the evaluation reads them back
+        });
+    }
+
+    private Uni<Void> storeTravelOnly(DeclarationSubmitted declaration) {
+        String id = declaration.declarationId();
+        return travel.count("declarationId", id).chain(known -> {
+            if (known > 0) {
+                return Uni.createFrom().voidItem(); // the same import under another event id
+            }
+            List<TravelRow> stays = declaration.toTravel().stream()
+                    .map(stay -> TravelRow.of(declaration.subjectId(), id, stay)).toList();
+            return stays.isEmpty() ? Uni.createFrom().voidItem()
+                    : travel.persist(stays).chain(travel::flush); // the evaluation reads them back
         });
     }
 

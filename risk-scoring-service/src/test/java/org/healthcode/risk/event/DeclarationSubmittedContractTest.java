@@ -52,6 +52,17 @@ class DeclarationSubmittedContractTest {
     }
 
     @Test
+    void authorityTravelCountsItsStaysAndIsNoSubmission() throws IOException {
+        String travel = contractExample().replace("\"FULL\"", "\"TRAVEL\"");
+        DeclarationSubmitted data = read(travel).data();
+
+        assertTrue(data.isComplete());
+        assertTrue(data.isAuthorityTravel());
+        assertFalse(data.isFull());
+        assertEquals("420106", data.toTravel().get(0).regionCode());
+    }
+
+    @Test
     void anEventWithoutItsDeclarationTimeIsIncomplete() throws IOException {
         String withoutTime = contractExample().replace(",\n   \"declaredAt\":\"2026-11-22T03:15:00Z\"", "");
 

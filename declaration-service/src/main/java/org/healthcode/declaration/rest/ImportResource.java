@@ -1,0 +1,47 @@
+package org.healthcode.declaration.rest;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.healthcode.declaration.service.ItineraryImport;
+import org.healthcode.kit.governance.Intake;
+import org.healthcode.kit.imports.ImportReport;
+import org.healthcode.kit.imports.Imports;
+import org.healthcode.kit.web.Caller;
+
+/**
+ * The health authority's bulk imports into this service, for its own province: a CSV file (header
+ * row) or NDJSON, checked row by row, answered with a report that names rows and fields only
+ * (the service kit's {@link Imports}: the same file twice, or a row already taken in, changes
+ * nothing the second time).
+ */
+@Path("/v1/imports")
+@Produces(MediaType.APPLICATION_JSON)
+@Intake
+public class ImportResource {
+
+    private final Imports imports;
+    private final ItineraryImport itineraries;
+    private final SecurityIdentity identity;
+
+    public ImportResource(Imports imports, ItineraryImport itineraries, SecurityIdentity identity) {
+        this.imports = imports;
+        this.itineraries = itineraries;
+        this.identity = identity;
+    }
+
+    /** Rows: documentType, documentNumber, regions (GB/T 2260, separated by {@code ;}), from, to. */
+    @POST
+    @Path("/itineraries")
+    @RolesAllowed("authority")
+    public Uni<ImportReport> itineraries(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+        Caller caller = Caller.of(identity);
+        return imports.run(itineraries, caller.subject(), caller.staffProvince(), contentType, body);
+    }
+}

@@ -1,0 +1,70 @@
+package org.healthcode.gateway.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.healthcode.gateway.contract.Imports;
+import org.healthcode.gateway.upstream.DeclarationClient;
+import org.healthcode.gateway.upstream.Upstream;
+
+@Path("/api/v1/authority/imports")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Imports", description = "The health authority's bulk data feeds, CSV (header row) or NDJSON")
+@APIResponse(responseCode = "401", ref = "Unauthenticated")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+@APIResponse(responseCode = "429", ref = "RateLimited")
+@APIResponse(responseCode = "503", ref = "Unavailable")
+public class ImportsResource {
+
+    static final String CSV = "text/csv";
+    static final String NDJSON = "application/x-ndjson";
+
+    private final DeclarationClient declaration;
+
+    public ImportsResource(@RestClient DeclarationClient declaration) {
+        this.declaration = declaration;
+    }
+
+    @POST
+    @Path("/itineraries")
+    @Consumes({CSV, NDJSON})
+    @RolesAllowed("authority")
+    @Operation(summary = "Import itineraries: each row's travel counts like declared travel, from source AUTHORITY",
+            description = "Columns documentType, documentNumber, regions (GB/T 2260 codes separated by ';', or an"
+                    + " NDJSON array), from, to (dates, `to` within the last 14 days). For the caller's province"
+                    + " (a person registered in another is refused, FORBIDDEN_PROVINCE). At most 1000 rows and"
+                    + " 64 KiB a file. Refused after the end of the emergency (409 EMERGENCY_ENDED).")
+    @APIResponse(responseCode = "200", description = "The report; refused rows are listed, the others applied",
+            content = @Content(schema = @Schema(implementation = Imports.ImportReport.class)))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    public Uni<Response> itineraries(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @RequestBody(required = true, content = {
+                    @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
+                            example = "documentType,documentNumber,regions,from,to\n"
+                                    + "PASSPORT,E12345678,420106;110101,2026-12-01,2026-12-03")),
+                    @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING,
+                            example = "{\"documentType\":\"PASSPORT\",\"documentNumber\":\"E12345678\","
+                                    + "\"regions\":[\"420106\"],\"from\":\"2026-12-01\",\"to\":\"2026-12-03\"}"))})
+            byte[] file) {
+        boolean ndjson = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith(NDJSON);
+        return Upstream.relay("declaration",
+                ndjson ? declaration.importItinerariesNdjson(file) : declaration.importItinerariesCsv(file));
+    }
+}
