@@ -114,6 +114,8 @@ class TwoProvincesIT {
         both.put("SCAN_FEDERATION_CACHE_FOR", "1S");
         // a home's answer may take longer than production's 800 ms with twelve JVMs on two cores
         both.put("SCAN_FEDERATION_TIMEOUT", "5S");
+        // a contact found among visitors is sent home at once, and again a second later if the home was busy
+        both.put("SCAN_FEDERATION_CONTACTS_RETRY_MIN", "1S");
 
         Map<String, String> zhejiang = new HashMap<>(both);
         // z3 is listed nationally but never signs here: it plays a key that leaked
@@ -166,6 +168,30 @@ class TwoProvincesIT {
         assertEquals("RED", denied.getString("colour"));
         assertEquals("ISSUER", denied.getString("colourSource"));
         assertEquals("G", claims(green).get("c"), "the code itself still says green: only the home knew");
+    }
+
+    @Test
+    @Order(2)
+    void aHangzhouCaseWhoseContactIsAShanghaiTravellerTurnsTheShanghaiCodeRed() {
+        Resident traveller = Resident.green(shanghai, "310104");
+        Resident patient = Resident.green(hangzhou, "330106");
+        String teahouse = venue(hangzhou, hangzhouCheckpoint, "Hangzhou teahouse", "MARKET", "330106");
+        // both scanned in at the same place within the same minutes: close contacts of each other
+        await("the patient admitted", () -> scan(hangzhou, hangzhouCheckpoint, patient.code().getString("token"), teahouse),
+                a -> "ALLOW".equals(a.getString("decision")));
+        await("the traveller admitted", () -> scan(hangzhou, hangzhouCheckpoint, traveller.code().getString("token"),
+                teahouse), a -> "ALLOW".equals(a.getString("decision")));
+
+        String authority = TestTokens.staff("authority-hz-" + UUID.randomUUID(), "authority", ZHEJIANG);
+        given().baseUri(hangzhou.gatewayUrl()).auth().oauth2(authority).contentType(ContentType.JSON)
+                .body(Map.of("documentType", "RESIDENT_ID", "documentNumber", patient.idNumber, "status", "CONFIRMED"))
+                .post("/api/v1/cases").then().statusCode(201);
+
+        // Hangzhou's tracing finds the traveller, Hangzhou tells Shanghai, Shanghai recolours its resident
+        JsonPath red = traveller.awaitCode("RED at home as a contact found in Hangzhou",
+                c -> "RED".equals(c.getString("colour")));
+        assertTrue(red.getList("reasons.code").contains("CLOSE_CONTACT"), () -> "reasons " + red.getList("reasons.code"));
+        patient.awaitCode("the patient RED at home", c -> "RED".equals(c.getString("colour")));
     }
 
     @Test
@@ -332,6 +358,7 @@ class TwoProvincesIT {
     private static final class Resident {
         final Platform home;
         final String token = TestTokens.citizen(Residents.account());
+        final String idNumber = Residents.idNumber();
         String subjectId;
 
         private Resident(Platform home) {
@@ -340,7 +367,7 @@ class TwoProvincesIT {
 
         static Resident green(Platform home, String regionCode) {
             Resident resident = new Resident(home);
-            Map<String, Object> registration = new HashMap<>(Residents.registration(Residents.name(), Residents.idNumber(),
+            Map<String, Object> registration = new HashMap<>(Residents.registration(Residents.name(), resident.idNumber,
                     Residents.phone()));
             registration.put("regionCode", regionCode);
             resident.subjectId = given().baseUri(home.gatewayUrl()).auth().oauth2(resident.token)
