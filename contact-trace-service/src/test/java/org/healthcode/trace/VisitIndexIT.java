@@ -89,7 +89,8 @@ class VisitIndexIT {
         try (Connection connection = DriverManager.getConnection(jdbcUrl + "?currentSchema=contact_trace",
                 Postgres.USER, "")) {
             copied = connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY visit (at, venue_id, subject_id, venue_type, scan_id) FROM STDIN", new StringReader(lines.toString()));
+                    .copyIn("COPY visit (at, venue_id, subject_id, venue_type, scan_id) FROM STDIN",
+                            new StringReader(lines.toString()));
         }
         assertEquals(3, copied);
 

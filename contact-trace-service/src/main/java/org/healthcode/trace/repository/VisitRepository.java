@@ -17,7 +17,8 @@ import org.healthcode.trace.domain.VenueWindow;
 import org.healthcode.trace.domain.Visit;
 
 /**
- * The visit index (scans, and transport manifests' passengers with their seats). A poll of scans is written with one statement on the pool (a scan is one row,
+ * The visit index (scans, and transport manifests' passengers with their seats). A poll of scans
+ * is written with one statement on the pool (a scan is one row,
  * idempotent by its scanId); tracing reads run in the case's transaction, each a set of index
  * ranges passed as arrays, so one statement serves any number of visits.
  */
