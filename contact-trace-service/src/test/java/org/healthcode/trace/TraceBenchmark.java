@@ -159,7 +159,8 @@ class TraceBenchmark {
         long spanSeconds = SPAN.toSeconds();
         Instant start = now.minus(SPAN).minus(1, ChronoUnit.HOURS);
         try (Connection connection = connect()) {
-            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY visit FROM STDIN");
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY visit (at, venue_id, subject_id, venue_type, scan_id) FROM STDIN");
             StringBuilder chunk = new StringBuilder(1 << 21);
             for (long i = first; i < last; i++) {
                 Instant at = start.plusSeconds(random.nextLong(spanSeconds));
@@ -203,7 +204,8 @@ class TraceBenchmark {
             rows.add(row(now.minus(1 + random.nextInt(12), ChronoUnit.DAYS), venues[bg], patient, TYPES[bg % TYPES.length]));
         }
         try (Connection connection = connect()) {
-            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY visit FROM STDIN");
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY visit (at, venue_id, subject_id, venue_type, scan_id) FROM STDIN");
             write(copy, new StringBuilder(String.join("", rows)));
             copy.endCopy();
         }

@@ -81,7 +81,7 @@ class VisitIndexIT {
         Instant at = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < 3; i++) {
-            // at, venue_id, subject_id, venue_type, scan_id: the table's own order, so no column list.
+            // at, venue_id, subject_id, venue_type, scan_id: the columns named, the seat left null.
             lines.append(at.plusSeconds(i * 60L)).append('\t').append(venue).append('\t').append(subject)
                     .append('\t').append("BUS").append('\t').append("bulk-").append(UUID.randomUUID()).append('\n');
         }
@@ -89,7 +89,8 @@ class VisitIndexIT {
         try (Connection connection = DriverManager.getConnection(jdbcUrl + "?currentSchema=contact_trace",
                 Postgres.USER, "")) {
             copied = connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY visit FROM STDIN", new StringReader(lines.toString()));
+                    .copyIn("COPY visit (at, venue_id, subject_id, venue_type, scan_id) FROM STDIN",
+                            new StringReader(lines.toString()));
         }
         assertEquals(3, copied);
 

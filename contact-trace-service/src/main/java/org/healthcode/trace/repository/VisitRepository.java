@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 import org.healthcode.kit.db.Columns;
 import org.healthcode.kit.db.Rows;
+import org.healthcode.trace.domain.Seat;
 import org.healthcode.trace.domain.VenueType;
 import org.healthcode.trace.domain.VenueWindow;
 import org.healthcode.trace.domain.Visit;
 
 /**
- * The visit index. A poll of scans is written with one statement on the pool (a scan is one row,
+ * The visit index (scans, and transport manifests' passengers with their seats). A poll of scans
+ * is written with one statement on the pool (a scan is one row,
  * idempotent by its scanId); tracing reads run in the case's transaction, each a set of index
  * ranges passed as arrays, so one statement serves any number of visits.
  */
@@ -43,16 +45,16 @@ public class VisitRepository {
                 order by u.subject_id, cast(u.at as timestamptz) desc
                 on conflict (subject_id) do update set home_province = excluded.home_province,
                     last_visit_at = greatest(visitor_home.last_visit_at, excluded.last_visit_at))
-            insert into visit (at, venue_id, subject_id, venue_type, scan_id)
-            select cast(u.at as timestamptz), cast(u.venue_id as uuid), u.subject_id, u.venue_type, u.scan_id
+            insert into visit (at, venue_id, subject_id, venue_type, scan_id, seat)
+            select cast(u.at as timestamptz), cast(u.venue_id as uuid), u.subject_id, u.venue_type, u.scan_id, u.seat
             from unnest(cast($1 as text[]), cast($2 as text[]), cast($3 as text[]), cast($4 as text[]),
-                        cast($5 as text[])) as u(at, venue_id, subject_id, venue_type, scan_id)
+                        cast($5 as text[]), cast($7 as text[])) as u(at, venue_id, subject_id, venue_type, scan_id, seat)
             on conflict do nothing""";
 
     // Each subject's visits from their own start until the end: one (subject_id, at) range each.
     // The constant bounds let the planner skip whole partitions.
     private static final String OF_SUBJECTS = """
-            select v.at, v.venue_id, v.subject_id, v.venue_type
+            select v.at, v.venue_id, v.subject_id, v.venue_type, v.seat
             from (select u.subject_id, cast(u.since as timestamptz) as since
                   from unnest(cast(?1 as text[]), cast(?2 as text[])) as u(subject_id, since)) s
             join visit v on v.subject_id = s.subject_id and v.at >= s.since and v.at <= ?3
@@ -61,7 +63,7 @@ public class VisitRepository {
     // Every visit within the given stretches of the given venues: one (venue_id, at) range each.
     // Public for the benchmark, which EXPLAINs it against ten million visits.
     public static final String WITHIN = """
-            select v.at, v.venue_id, v.subject_id, v.venue_type
+            select v.at, v.venue_id, v.subject_id, v.venue_type, v.seat
             from (select cast(u.venue_id as uuid) as venue_id, cast(u.lo as timestamptz) as lo,
                          cast(u.hi as timestamptz) as hi
                   from unnest(cast(?1 as text[]), cast(?2 as text[]), cast(?3 as text[])) as u(venue_id, lo, hi)) w
@@ -84,9 +86,11 @@ public class VisitRepository {
         }
         String[][] columns = Columns.of(scans, scan -> scan.visit().at().toString(),
                 scan -> scan.visit().venueId().toString(), scan -> scan.visit().subjectId(),
-                scan -> scan.visit().venueType().name(), Scanned::scanId, Scanned::homeProvince);
+                scan -> scan.visit().venueType().name(), Scanned::scanId, Scanned::homeProvince,
+                scan -> scan.visit().seat() == null ? null : scan.visit().seat().toString());
         return pool.preparedQuery(RECORD_ALL)
-                .execute(Tuple.of(columns[0], columns[1], columns[2], columns[3], columns[4], columns[5]))
+                .execute(Tuple.from(List.<Object>of(columns[0], columns[1], columns[2], columns[3], columns[4], columns[5],
+                        columns[6])))
                 .map(result -> result.rowCount());
     }
 
@@ -148,7 +152,7 @@ public class VisitRepository {
     private static List<Visit> visits(List<Object[]> rows) {
         return rows.stream()
                 .map(row -> new Visit(Rows.text(row[2]), Rows.uuid(row[1]), VenueType.valueOf(Rows.text(row[3])),
-                        Rows.instant(row[0])))
+                        Rows.instant(row[0]), Seat.parse(Rows.text(row[4]))))
                 .toList();
     }
 }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.healthcode.declaration.service.ItineraryImport;
+import org.healthcode.declaration.service.ManifestImport;
 import org.healthcode.kit.governance.Intake;
 import org.healthcode.kit.imports.ImportReport;
 import org.healthcode.kit.imports.Imports;
@@ -28,11 +29,14 @@ public class ImportResource {
 
     private final Imports imports;
     private final ItineraryImport itineraries;
+    private final ManifestImport manifests;
     private final SecurityIdentity identity;
 
-    public ImportResource(Imports imports, ItineraryImport itineraries, SecurityIdentity identity) {
+    public ImportResource(Imports imports, ItineraryImport itineraries, ManifestImport manifests,
+            SecurityIdentity identity) {
         this.imports = imports;
         this.itineraries = itineraries;
+        this.manifests = manifests;
         this.identity = identity;
     }
 
@@ -43,5 +47,18 @@ public class ImportResource {
     public Uni<ImportReport> itineraries(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
         Caller caller = Caller.of(identity);
         return imports.run(itineraries, caller.subject(), caller.staffProvince(), contentType, body);
+    }
+
+    /**
+     * Transport manifests. Rows: documentType, documentNumber, mode (TRAIN, FLIGHT, BUS), vehicle,
+     * departure, arrival (ISO date-times; without an offset, in the province's time zone), carriage
+     * (or cabin), seat (optional, e.g. 12F).
+     */
+    @POST
+    @Path("/manifests")
+    @RolesAllowed("authority")
+    public Uni<ImportReport> manifests(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+        Caller caller = Caller.of(identity);
+        return imports.run(manifests, caller.subject(), caller.staffProvince(), contentType, body);
     }
 }

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The health authority's data feeds through the gateway: an itinerary imported for a resident counts
- * like travel they declared, and the same file uploaded again changes nothing.
+ * like travel they declared, a transport manifest makes a case's fellow passenger a close contact,
+ * and the same file uploaded again changes nothing.
  */
 // on the shared platform, before GovernanceIT ends the emergency there
 @Order(2)
@@ -61,7 +62,7 @@ class AuthorityImportIT {
                     + today.minusDays(2) + "\n"
                     + "RESIDENT_ID,not-a-number," + THROUGH + "," + today.minusDays(4) + "," + today.minusDays(2) + "\n";
 
-            JsonPath report = upload(file).then().statusCode(200).body("kind", equalTo("ITINERARY"))
+            JsonPath report = upload("itineraries", file).then().statusCode(200).body("kind", equalTo("ITINERARY"))
                     .body("rows", equalTo(2)).body("accepted", equalTo(1)).body("duplicate", equalTo(false))
                     .body("refused.row", equalTo(List.of(2))).body("refused.field", equalTo(List.of("documentNumber")))
                     .extract().jsonPath();
@@ -74,7 +75,7 @@ class AuthorityImportIT {
                     java.time.Instant.parse(red.getString("reasons[0].until")), "14 days from leaving");
 
             // the same file again: the first report, marked duplicate, and nothing applied
-            upload(file).then().statusCode(200).body("importId", equalTo(report.getString("importId")))
+            upload("itineraries", file).then().statusCode(200).body("importId", equalTo(report.getString("importId")))
                     .body("duplicate", equalTo(true)).body("accepted", equalTo(1));
             List<ConsumerRecord<String, String>> declared = KafkaTestClient.read("declaration-submitted",
                     r -> resident.subjectId().equals(r.key()), 3, Duration.ofSeconds(10));
@@ -88,6 +89,56 @@ class AuthorityImportIT {
     }
 
     @Test
+    void aManifestMakesAFellowPassengerWithinThreeRowsACloseContactAndTheSameFileAgainChangesNothing() {
+        Citizen patient = Citizen.registered();
+        Citizen near = Citizen.registered();
+        Citizen far = Citizen.registered();
+        Citizen otherCarriage = Citizen.registered();
+        for (Citizen c : List.of(patient, near, far, otherCarriage)) {
+            c.declare(Map.of("travel", List.of(), "contactWithCase", false, "symptoms", List.of(), "temperature", 36.5));
+            c.awaitCode("GREEN", code -> "GREEN".equals(code.getString("colour")), PATIENCE);
+        }
+        String vehicle = "G" + (1000 + new java.util.Random().nextInt(9000));
+        java.time.LocalDateTime departure = platform.today().minusDays(2).atTime(8, 5);
+        String trip = ",TRAIN," + vehicle + "," + departure + "," + departure.plusHours(4) + ",";
+        String file = "documentType,documentNumber,mode,vehicle,departure,arrival,carriage,seat\n"
+                + "RESIDENT_ID," + patient.idNumber + trip + "05,10F\n"
+                + "RESIDENT_ID," + near.idNumber + trip + "05,12A\n"
+                + "RESIDENT_ID," + far.idNumber + trip + "05,18F\n"
+                + "RESIDENT_ID," + otherCarriage.idNumber + trip + "06,10F\n"
+                + "RESIDENT_ID," + near.idNumber + trip + "05,no seat\n";
+
+        JsonPath report = upload("manifests", file).then().statusCode(200).body("kind", equalTo("MANIFEST"))
+                .body("rows", equalTo(5)).body("accepted", equalTo(4)).body("duplicate", equalTo(false))
+                .body("refused.row", equalTo(List.of(5))).body("refused.field", equalTo(List.of("seat")))
+                .extract().jsonPath();
+        assertFalse(report.prettify().contains(near.idNumber), "the report names no document number");
+
+        given().auth().oauth2(authority).contentType(ContentType.JSON)
+                .body(Map.of("documentType", "RESIDENT_ID", "documentNumber", patient.idNumber, "status", "CONFIRMED"))
+                .post("/api/v1/cases").then().statusCode(201);
+
+        // two rows away in the same carriage: a close contact, red for 14 days from the trip
+        JsonPath red = near.awaitCode("RED as a fellow passenger", c -> "RED".equals(c.getString("colour")), PATIENCE);
+        assertEquals(List.of("CLOSE_CONTACT"), red.getList("reasons.code"));
+        assertEquals(Platform.startOf(departure.toLocalDate().plusDays(14)),
+                java.time.Instant.parse(red.getString("reasons[0].until")), "14 days from the trip");
+        // eight rows away: no close contact, only same place and time
+        JsonPath yellow = far.awaitCode("YELLOW as same place and time",
+                c -> "YELLOW".equals(c.getString("colour")), PATIENCE);
+        assertEquals(List.of("SPATIOTEMPORAL"), yellow.getList("reasons.code"));
+        assertEquals("GREEN", otherCarriage.code().getString("colour"), "another carriage is nobody's contact");
+
+        // the same file again: the first report, marked duplicate, and no passenger published twice
+        upload("manifests", file).then().statusCode(200).body("importId", equalTo(report.getString("importId")))
+                .body("duplicate", equalTo(true)).body("accepted", equalTo(4));
+        List<ConsumerRecord<String, String>> passengers = KafkaTestClient.read("manifest-passenger-imported",
+                r -> near.subjectId().equals(r.key()), 2, Duration.ofSeconds(10));
+        assertEquals(1, passengers.size(), "the passenger published once");
+        assertFalse(passengers.get(0).value().contains(near.idNumber), "by pseudonym only");
+    }
+
+    @Test
     void onlyTheAuthorityImportsAndAFileOfAnotherTypeIsRefusedInTheErrorShape() {
         given().auth().oauth2(TestTokens.staff("checkpoint-" + UUID.randomUUID(), "checkpoint", PROVINCE))
                 .contentType("text/csv").body("documentType\n".getBytes(StandardCharsets.UTF_8))
@@ -95,11 +146,14 @@ class AuthorityImportIT {
         given().auth().oauth2(authority).contentType(ContentType.JSON).body("{}")
                 .post("/api/v1/authority/imports/itineraries").then().statusCode(415)
                 .body("error", equalTo("UNSUPPORTED_MEDIA_TYPE"));
+        given().auth().oauth2(TestTokens.staff("checkpoint-" + UUID.randomUUID(), "checkpoint", PROVINCE))
+                .contentType("text/csv").body("documentType\n".getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/authority/imports/manifests").then().statusCode(403);
     }
 
-    private static io.restassured.response.Response upload(String file) {
+    private static io.restassured.response.Response upload(String kind, String file) {
         return given().auth().oauth2(TestTokens.staff("authority-importer", "authority", PROVINCE))
                 .contentType("text/csv").body(file.getBytes(StandardCharsets.UTF_8))
-                .post("/api/v1/authority/imports/itineraries");
+                .post("/api/v1/authority/imports/" + kind);
     }
 }

@@ -188,7 +188,8 @@ final class FaultDrill {
         }
         try (Connection db = DriverManager.getConnection(platform.jdbcUrl() + "?currentSchema=contact_trace",
                 Postgres.USER, "")) {
-            CopyIn copy = db.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY visit FROM STDIN");
+            CopyIn copy = db.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY visit (at, venue_id, subject_id, venue_type, scan_id) FROM STDIN");
             byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
             copy.writeToCopy(bytes, 0, bytes.length);
             copy.endCopy();

@@ -67,4 +67,39 @@ public class ImportsResource {
         return Upstream.relay("declaration",
                 ndjson ? declaration.importItinerariesNdjson(file) : declaration.importItinerariesCsv(file));
     }
+
+    @POST
+    @Path("/manifests")
+    @Consumes({CSV, NDJSON})
+    @RolesAllowed("authority")
+    @Operation(summary = "Import transport manifests: each passenger a visit of their carriage, for contact tracing",
+            description = "Columns documentType, documentNumber, mode (TRAIN, FLIGHT or BUS), vehicle (train, flight"
+                    + " or coach number, 1-16 letters or digits), departure, arrival (ISO-8601 date-times: with an"
+                    + " offset, or local in the province's time zone; departed within the last 30 days, at most 48"
+                    + " hours long), carriage (or cabin, 1-16 letters or digits), seat (optional: row and letter, e.g."
+                    + " 12F). Each passenger enters the visit index in their carriage of the trip, at the departure:"
+                    + " when a case is confirmed, fellow passengers within 3 rows (or of unknown seat) are close"
+                    + " contacts, those further away in the carriage only same-place-and-time. Passengers of any"
+                    + " province are taken in. At most 1000 rows and 64 KiB a file; the same file or row again"
+                    + " changes nothing. Refused after the end of the emergency (409 EMERGENCY_ENDED).")
+    @APIResponse(responseCode = "200", description = "The report; refused rows are listed, the others applied",
+            content = @Content(schema = @Schema(implementation = Imports.ImportReport.class)))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    public Uni<Response> manifests(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @RequestBody(required = true, content = {
+                    @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
+                            example = "documentType,documentNumber,mode,vehicle,departure,arrival,carriage,seat\n"
+                                    + "PASSPORT,E12345678,TRAIN,G1234,2026-12-01T08:05,2026-12-01T12:40,05,12F")),
+                    @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING,
+                            example = "{\"documentType\":\"PASSPORT\",\"documentNumber\":\"E12345678\","
+                                    + "\"mode\":\"FLIGHT\",\"vehicle\":\"CA1501\","
+                                    + "\"departure\":\"2026-12-01T08:05+08:00\",\"arrival\":\"2026-12-01T10:20+08:00\","
+                                    + "\"carriage\":\"Y\",\"seat\":\"32C\"}"))})
+            byte[] file) {
+        boolean ndjson = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith(NDJSON);
+        return Upstream.relay("declaration",
+                ndjson ? declaration.importManifestsNdjson(file) : declaration.importManifestsCsv(file));
+    }
 }

@@ -34,6 +34,18 @@ public interface DeclarationClient {
     @jakarta.ws.rs.Consumes("application/x-ndjson")
     Uni<Response> importItinerariesNdjson(byte[] file);
 
+    /** The authority's transport manifest import (CSV with a header row). */
+    @POST
+    @Path("/imports/manifests")
+    @jakarta.ws.rs.Consumes("text/csv")
+    Uni<Response> importManifestsCsv(byte[] file);
+
+    /** The same, one JSON object per line. */
+    @POST
+    @Path("/imports/manifests")
+    @jakarta.ws.rs.Consumes("application/x-ndjson")
+    Uni<Response> importManifestsNdjson(byte[] file);
+
     @POST
     @Path("/persons/me/registration")
     Uni<Response> register(JsonNode registration);
