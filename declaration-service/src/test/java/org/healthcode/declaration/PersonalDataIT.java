@@ -137,6 +137,9 @@ class PersonalDataIT {
         given().auth().oauth2(TestTokens.staff("authority-1", "authority", "330000")).contentType("text/csv")
                 .body("documentType,documentNumber,mode,vehicle,departure,arrival,carriage,seat\n")
                 .post("/v1/imports/manifests").then().statusCode(409).body("error", equalTo("EMERGENCY_ENDED"));
+        given().auth().oauth2(TestTokens.staff("authority-1", "authority", "330000")).contentType("text/csv")
+                .body("documentType,documentNumber,status,reportedAt,onsetDate\n")
+                .post("/v1/imports/cases").then().statusCode(409).body("error", equalTo("EMERGENCY_ENDED"));
         assertEquals(declarations, count("select count(*) from declaration"), "a refused intake stores nothing");
         given().auth().oauth2(TestTokens.citizen(account)).get("/v1/persons/me").then().statusCode(200);
         JsonPath report = given().auth().oauth2(ADMIN).contentType(ContentType.JSON)

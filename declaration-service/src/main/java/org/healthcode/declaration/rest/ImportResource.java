@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import org.healthcode.declaration.service.CaseListImport;
 import org.healthcode.declaration.service.ItineraryImport;
 import org.healthcode.declaration.service.ManifestImport;
 import org.healthcode.kit.governance.Intake;
@@ -30,13 +31,15 @@ public class ImportResource {
     private final Imports imports;
     private final ItineraryImport itineraries;
     private final ManifestImport manifests;
+    private final CaseListImport caseLists;
     private final SecurityIdentity identity;
 
     public ImportResource(Imports imports, ItineraryImport itineraries, ManifestImport manifests,
-            SecurityIdentity identity) {
+            CaseListImport caseLists, SecurityIdentity identity) {
         this.imports = imports;
         this.itineraries = itineraries;
         this.manifests = manifests;
+        this.caseLists = caseLists;
         this.identity = identity;
     }
 
@@ -60,5 +63,18 @@ public class ImportResource {
     public Uni<ImportReport> manifests(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
         Caller caller = Caller.of(identity);
         return imports.run(manifests, caller.subject(), caller.staffProvince(), contentType, body);
+    }
+
+    /**
+     * Case lists from the disease-control system. Rows: documentType, documentNumber, status
+     * (CONFIRMED or SUSPECTED), reportedAt (ISO date-time; without an offset, in the province's time
+     * zone), onsetDate (optional ISO date). A person registered in another province: FORBIDDEN_PROVINCE.
+     */
+    @POST
+    @Path("/cases")
+    @RolesAllowed("authority")
+    public Uni<ImportReport> cases(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+        Caller caller = Caller.of(identity);
+        return imports.run(caseLists, caller.subject(), caller.staffProvince(), contentType, body);
     }
 }
