@@ -50,6 +50,22 @@ public class CaseService {
                 .invoke(relay::nudge);
     }
 
+    /**
+     * Records a case from the authority's case list ({@code case-reported}) as {@link #decide} records
+     * the authority's call, inside the caller's transaction (the event consumer's, with its inbox row);
+     * its events leave at the relay's next tick. A list never lowers a confirmed case: SUSPECTED for a
+     * subject whose open case is CONFIRMED changes nothing (answered as UNCHANGED, not logged).
+     */
+    public Uni<Outcome> report(CaseDecision decision) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return cases.lockOpen(decision.subjectId(), decision.province()).chain(open -> {
+            if (open != null && open.status() == CaseStatus.CONFIRMED && decision.status() == CaseStatus.SUSPECTED) {
+                return Uni.createFrom().item(new Outcome(open, CaseChange.UNCHANGED, null));
+            }
+            return apply(decision, open, now);
+        });
+    }
+
     private Uni<Outcome> apply(CaseDecision decision, TraceCase open, Instant now) {
         CaseChange change = CaseChange.of(open == null ? null : open.status(), decision.status());
         return switch (change) {
