@@ -206,6 +206,7 @@ class AccessMatrixIT {
         String empty = "{}";
         String itineraries = CSV_HEADER + "documentNumber,regions,from,to\n";
         String manifests = CSV_HEADER + "documentNumber,mode,vehicle,departure,arrival,carriage,seat\n";
+        String caseLists = CSV_HEADER + "documentNumber,status,reportedAt,onsetDate\n";
         String requirement = "{\"required\":true}"; // the matrix requires codes where they already are
 
         List<Route> routes = new ArrayList<>();
@@ -257,6 +258,7 @@ class AccessMatrixIT {
         // an import file of no rows (400 IMPORT_EMPTY for the authority): into the caller's own province only
         routes.add(new Route(g, "POST", "/api/v1/authority/imports/itineraries", authority, Stranger.NONE, itineraries));
         routes.add(new Route(g, "POST", "/api/v1/authority/imports/manifests", authority, Stranger.NONE, manifests));
+        routes.add(new Route(g, "POST", "/api/v1/authority/imports/cases", authority, Stranger.NONE, caseLists));
         routes.add(new Route(g, "GET", "/api/v1/regions/risk", Set.of(ANY), Stranger.NONE, null));
         // public information: the fever clinics (kept by each province's authority) and a region's figures
         routes.add(new Route(g, "GET", "/api/v1/fever-clinics", open, Stranger.NONE, null));
@@ -339,6 +341,7 @@ class AccessMatrixIT {
         routes.add(new Route(d, "POST", "/v1/subjects/resolve", desk, Stranger.HIDDEN, document));
         routes.add(new Route(d, "POST", "/v1/imports/itineraries", authority, Stranger.NONE, itineraries));
         routes.add(new Route(d, "POST", "/v1/imports/manifests", authority, Stranger.NONE, manifests));
+        routes.add(new Route(d, "POST", "/v1/imports/cases", authority, Stranger.NONE, caseLists));
         routes.add(new Route(d, "POST", "/v1/organisations", organisation, Stranger.NONE, empty));
         routes.add(new Route(d, "GET", "/v1/organisations/mine", organisation, Stranger.NONE, null));
         routes.add(new Route(d, "GET", "/v1/organisations/mine/roster", organisation, Stranger.NONE, null));

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The health authority's data feeds through the gateway: an itinerary imported for a resident counts
- * like travel they declared, a transport manifest makes a case's fellow passenger a close contact,
- * and the same file uploaded again changes nothing.
+ * like travel they declared, a transport manifest makes a case's fellow passenger a close contact, a
+ * case list's confirmed case turns red and so do its close contacts, and the same file uploaded again
+ * changes nothing.
  */
 // on the shared platform, before GovernanceIT ends the emergency there
 @Order(2)
@@ -139,6 +140,54 @@ class AuthorityImportIT {
     }
 
     @Test
+    void aCaseListMakesItsConfirmedCaseRedAndTheCasesCoVisitorACloseContactAndTheSameFileAgainChangesNothing() {
+        String checkpoint = TestTokens.staff("checkpoint-" + UUID.randomUUID(), "checkpoint", PROVINCE);
+        String shop = given().auth().oauth2(checkpoint).contentType(ContentType.JSON)
+                .body(Map.of("name", "Qinghefang Teahouse", "type", "MALL", "regionCode", "330106", "address",
+                        "2 Demo Road"))
+                .post("/api/v1/venues").then().statusCode(201).extract().path("id");
+        Citizen patient = Citizen.registered();
+        Citizen neighbour = Citizen.registered();
+        for (Citizen c : List.of(patient, neighbour)) {
+            c.declare(Map.of("travel", List.of(), "contactWithCase", false, "symptoms", List.of(), "temperature", 36.5));
+            c.awaitCode("GREEN", code -> "GREEN".equals(code.getString("colour")), PATIENCE);
+        }
+        admitted(checkpoint, patient, shop);
+        admitted(checkpoint, neighbour, shop);
+
+        String reportedAt = platform.clock().instant().minusSeconds(60).toString();
+        String file = "documentType,documentNumber,status,reportedAt,onsetDate\n"
+                + "RESIDENT_ID," + patient.idNumber + ",CONFIRMED," + reportedAt + ","
+                + platform.today().minusDays(1) + "\n"
+                + "RESIDENT_ID," + neighbour.idNumber + ",RECOVERED," + reportedAt + ",\n";
+        JsonPath report = upload("cases", file).then().statusCode(200).body("kind", equalTo("CASE_LIST"))
+                .body("rows", equalTo(2)).body("accepted", equalTo(1)).body("duplicate", equalTo(false))
+                .body("refused.row", equalTo(List.of(2))).body("refused.field", equalTo(List.of("status")))
+                .extract().jsonPath();
+        assertFalse(report.prettify().contains(patient.idNumber), "the report names no document number");
+
+        JsonPath confirmed = patient.awaitCode("RED as a confirmed case",
+                c -> c.getList("reasons.code").contains("CONFIRMED_CASE"), PATIENCE);
+        assertEquals("RED", confirmed.getString("colour"));
+        JsonPath contact = neighbour.awaitCode("RED as a close contact", c -> "RED".equals(c.getString("colour")),
+                PATIENCE);
+        assertEquals(List.of("CLOSE_CONTACT"), contact.getList("reasons.code"));
+
+        // the same file again: the first report, marked duplicate; one case, one contact, nothing new
+        upload("cases", file).then().statusCode(200).body("importId", equalTo(report.getString("importId")))
+                .body("duplicate", equalTo(true)).body("accepted", equalTo(1));
+        List<ConsumerRecord<String, String>> reported = KafkaTestClient.read("case-reported",
+                r -> patient.subjectId().equals(r.key()), 2, Duration.ofSeconds(10));
+        assertEquals(1, reported.size(), "the case published once");
+        assertFalse(reported.get(0).value().contains(patient.idNumber), "by pseudonym only");
+        assertEquals(1, KafkaTestClient.read("case-confirmed", r -> patient.subjectId().equals(r.key()), 2,
+                Duration.ofSeconds(5)).size(), "one case");
+        assertEquals(1, KafkaTestClient.read("contact-identified", r -> neighbour.subjectId().equals(r.key()), 2,
+                Duration.ofSeconds(5)).size(), "one contact");
+        assertEquals(contact.getList("reasons"), neighbour.code().getList("reasons"));
+    }
+
+    @Test
     void onlyTheAuthorityImportsAndAFileOfAnotherTypeIsRefusedInTheErrorShape() {
         given().auth().oauth2(TestTokens.staff("checkpoint-" + UUID.randomUUID(), "checkpoint", PROVINCE))
                 .contentType("text/csv").body("documentType\n".getBytes(StandardCharsets.UTF_8))
@@ -149,6 +198,17 @@ class AuthorityImportIT {
         given().auth().oauth2(TestTokens.staff("checkpoint-" + UUID.randomUUID(), "checkpoint", PROVINCE))
                 .contentType("text/csv").body("documentType\n".getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/authority/imports/manifests").then().statusCode(403);
+        given().auth().oauth2(TestTokens.staff("checkpoint-" + UUID.randomUUID(), "checkpoint", PROVINCE))
+                .contentType("text/csv").body("documentType\n".getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/authority/imports/cases").then().statusCode(403);
+    }
+
+    /** Scans a green citizen in, again until the checkpoint's copy of the colours has it (as TracingJourneyIT). */
+    private static void admitted(String checkpoint, Citizen citizen, String venue) {
+        CitizenJourneyIT.await("ALLOW at the checkpoint", () -> given().auth().oauth2(checkpoint)
+                        .contentType(ContentType.JSON).body(Map.of("token", citizen.code().getString("token"), "venueId",
+                                venue, "scanId", UUID.randomUUID().toString())).post("/api/v1/scans"),
+                scan -> "ALLOW".equals(scan.getString("decision")));
     }
 
     private static io.restassured.response.Response upload(String kind, String file) {

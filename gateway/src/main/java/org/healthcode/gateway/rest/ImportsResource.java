@@ -102,4 +102,36 @@ public class ImportsResource {
         return Upstream.relay("declaration",
                 ndjson ? declaration.importManifestsNdjson(file) : declaration.importManifestsCsv(file));
     }
+
+    @POST
+    @Path("/cases")
+    @Consumes({CSV, NDJSON})
+    @RolesAllowed("authority")
+    @Operation(summary = "Import case lists from the disease-control system: each person a CONFIRMED or SUSPECTED case",
+            description = "Columns documentType, documentNumber, status (CONFIRMED or SUSPECTED), reportedAt (ISO-8601"
+                    + " date-time: with an offset, or local in the province's time zone; within the last 30 days, not in"
+                    + " the future), onsetDate (optional ISO date, within the last year). Each case is recorded as the"
+                    + " authority's own case decision would be (decided by the import): a confirmed case's contacts are"
+                    + " traced and their codes turn. The same person with the same status is one case however many"
+                    + " files name them; a list never lowers a confirmed case. A person registered in another province"
+                    + " is refused row by row (FORBIDDEN_PROVINCE). At most 1000 rows and 64 KiB a file; the same file"
+                    + " or row again changes nothing. Refused after the end of the emergency (409 EMERGENCY_ENDED).")
+    @APIResponse(responseCode = "200", description = "The report; refused rows are listed, the others applied",
+            content = @Content(schema = @Schema(implementation = Imports.ImportReport.class)))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    public Uni<Response> cases(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @RequestBody(required = true, content = {
+                    @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
+                            example = "documentType,documentNumber,status,reportedAt,onsetDate\n"
+                                    + "RESIDENT_ID,330106199001011234,CONFIRMED,2026-12-01T09:30,2026-11-29")),
+                    @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING,
+                            example = "{\"documentType\":\"PASSPORT\",\"documentNumber\":\"E12345678\","
+                                    + "\"status\":\"SUSPECTED\",\"reportedAt\":\"2026-12-01T09:30+08:00\"}"))})
+            byte[] file) {
+        boolean ndjson = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith(NDJSON);
+        return Upstream.relay("declaration",
+                ndjson ? declaration.importCasesNdjson(file) : declaration.importCasesCsv(file));
+    }
 }

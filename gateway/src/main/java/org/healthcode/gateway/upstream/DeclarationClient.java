@@ -46,6 +46,18 @@ public interface DeclarationClient {
     @jakarta.ws.rs.Consumes("application/x-ndjson")
     Uni<Response> importManifestsNdjson(byte[] file);
 
+    /** The authority's case list import (CSV with a header row). */
+    @POST
+    @Path("/imports/cases")
+    @jakarta.ws.rs.Consumes("text/csv")
+    Uni<Response> importCasesCsv(byte[] file);
+
+    /** The same, one JSON object per line. */
+    @POST
+    @Path("/imports/cases")
+    @jakarta.ws.rs.Consumes("application/x-ndjson")
+    Uni<Response> importCasesNdjson(byte[] file);
+
     @POST
     @Path("/persons/me/registration")
     Uni<Response> register(JsonNode registration);

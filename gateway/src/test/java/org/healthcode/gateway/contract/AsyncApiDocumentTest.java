@@ -78,7 +78,7 @@ class AsyncApiDocumentTest {
     @Test
     void eachEventsPayloadIsItsProducersSchemaAndTheProducersSampleIsValidUnderIt() throws IOException {
         Map<String, Path> producers = producedTopics();
-        assertEquals(8, producers.size(), "the platform's eight topics: " + producers.keySet());
+        assertEquals(9, producers.size(), "the platform's nine topics: " + producers.keySet());
         JsonSchemaFactory schemas = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
         ObjectMapper json = new ObjectMapper();
         for (Map.Entry<String, Path> topic : producers.entrySet()) {
