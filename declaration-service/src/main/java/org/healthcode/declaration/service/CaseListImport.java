@@ -6,8 +6,6 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -178,16 +176,10 @@ public class CaseListImport implements ImportKind<CaseListImport.ReportedCase> {
     }
 
     private Instant instant(ImportRow row, String field) {
-        String text = row.required(field);
         try {
-            return OffsetDateTime.parse(text.strip()).toInstant().truncatedTo(ChronoUnit.SECONDS);
-        } catch (DateTimeException withoutOffset) {
-            try {
-                return LocalDateTime.parse(text.strip()).atZone(config.timeZone()).toInstant()
-                        .truncatedTo(ChronoUnit.SECONDS);
-            } catch (DateTimeException e) {
-                throw invalid(field, "must be an ISO-8601 date-time, e.g. 2026-11-20T08:05 or 2026-11-20T08:05+08:00");
-            }
+            return calendar.instant(row.required(field));
+        } catch (DateTimeException e) {
+            throw invalid(field, "must be an ISO-8601 date-time, e.g. 2026-11-20T08:05 or 2026-11-20T08:05+08:00");
         }
     }
 
