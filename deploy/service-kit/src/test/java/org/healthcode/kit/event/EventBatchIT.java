@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
@@ -25,6 +27,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.healthcode.infra.testing.RealInfraResource;
+import org.healthcode.kit.db.DatabaseOutage;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,6 +44,8 @@ class EventBatchIT {
     EventBatch events;
     @Inject
     ObjectMapper json;
+    @Inject
+    DatabaseOutage outage;
 
     private final List<String> deadLettered = new CopyOnWriteArrayList<>();
     private final AtomicInteger acknowledged = new AtomicInteger();
@@ -69,6 +74,24 @@ class EventBatchIT {
         assertEquals(List.of(subject + " first", subject + " third"), applied);
         assertEquals(List.of(refused), deadLettered);
         assertEquals(1, acknowledged.get(), "the poll acknowledged");
+    }
+
+    @Test
+    void aPollCaughtByTheServiceStoppingIsNeitherAcknowledgedNorDeadLettered() throws Throwable {
+        String subject = "poll-" + UUID.randomUUID();
+        var poll = poll(event(subject, "first"), event(subject, "refused"));
+
+        outage.stopping(new ShutdownEvent());
+        try {
+            String outcome = VertxContextSupport.subscribeAndAwait(() -> applyOnce(poll).replaceWith("answered")
+                    .ifNoItem().after(Duration.ofSeconds(3)).recoverWithItem("left for the next instance"));
+            assertEquals("left for the next instance", outcome);
+        } finally {
+            outage.started(new StartupEvent());
+        }
+        assertEquals(List.of(), deadLettered, "a rolling update dead-letters nothing");
+        assertEquals(0, acknowledged.get(), "the offset stays where it was, for the instance taking over");
+        assertEquals(List.of(), applied);
     }
 
     private Uni<Void> applyOnce(IncomingKafkaRecordBatch<String, String> poll) {
