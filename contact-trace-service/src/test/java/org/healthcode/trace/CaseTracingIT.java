@@ -3,6 +3,7 @@ package org.healthcode.trace;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -211,6 +212,13 @@ class CaseTracingIT {
                 "the visitor's finding names their home, where it is to be sent");
         assertEquals("330000", contacts.get(shanghaiVisitor).get("data").get("province").asText(), "the case's");
         assertTrue(contacts.get(neighbour).get("data").get("homeProvince").isNull(), "a resident: no other home");
+
+        // the epidemiologist's list says who lives elsewhere, so nobody knocks on a door in Hangzhou for them
+        JsonPath page = contactsPage(caseId, 0, 10).statusCode(200).extract().jsonPath();
+        assertEquals("310000", page.getString("items.find { it.contactSubjectId == '" + shanghaiVisitor
+                + "' }.homeProvince"));
+        assertNull(page.getString("items.find { it.contactSubjectId == '" + neighbour + "' }.homeProvince"));
+        assertEquals(2, page.getList("items").size());
     }
 
     @Test

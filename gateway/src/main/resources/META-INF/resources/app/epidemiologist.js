@@ -1,7 +1,7 @@
 // The epidemiologist's desk: a case, its contacts (paged, masked, CSV export) and its transmission
 // chain as a graph, read again every few seconds while the page is visible, so contacts appear as
 // tracing finds them (the contact-identified events reach the API at once).
-import { start, api, json, el, field, t, say, sayError, relabel, formatTime, whileVisible, onLanguage } from '/app/app.js';
+import { start, api, json, el, field, t, say, sayError, relabel, formatTime, whileVisible, onLanguage, regionName } from '/app/app.js';
 
 // contacts a page: 20, or ?size= (1 to 100) in the address
 const PAGE_SIZE = Math.min(100, Math.max(1, Number(new URLSearchParams(location.search).get('size')) || 20));
@@ -43,10 +43,13 @@ async function loadContacts() {
   if (key === shownContacts) return;
   shownContacts = key;
   const pages = Math.max(1, Math.ceil(answer.total / PAGE_SIZE));
-  contacts.replaceChildren(el('table', {}, el('thead', {}, el('tr', {}, ['name', 'degree', 'exposure', 'venue', 'overlap'].map(k => el('th', { 'data-t': k }, t(k))))),
-    el('tbody', {}, answer.items.map(c => el('tr', { class: 'contact', dataset: { subject: c.contactSubjectId } },
+  // a visitor's home province by name: their finding is sent there, nobody here knocks for them
+  const homes = await Promise.all(answer.items.map(c => c.homeProvince ? regionName(c.homeProvince) : null));
+  contacts.replaceChildren(el('table', {}, el('thead', {}, el('tr', {}, ['name', 'degree', 'exposure', 'venue', 'overlap', 'homeProvince'].map(k => el('th', { 'data-t': k }, t(k))))),
+    el('tbody', {}, answer.items.map((c, i) => el('tr', { class: 'contact', dataset: { subject: c.contactSubjectId } },
       el('td', {}, c.maskedName || c.contactSubjectId), el('td', {}, c.degree), el('td', { 'data-t': c.exposure }, t(c.exposure)),
-      el('td', {}, c.venueId), el('td', {}, span(c.overlapFrom, c.overlapTo)))))),
+      el('td', {}, c.venueId), el('td', {}, span(c.overlapFrom, c.overlapTo)),
+      homes[i] ? el('td', { class: 'home' }, homes[i]) : el('td', { class: 'home', 'data-t': 'thisProvince' }, t('thisProvince')))))),
   el('div', { class: 'row' },
     el('button', { type: 'button', class: 'secondary', id: 'contacts-previous', disabled: page === 0, onclick: () => { page--; loadContacts().catch(sayError); }, 'data-t': 'previous' }, t('previous')),
     el('span', { id: 'contacts-page', 'aria-live': 'polite', dataset: { page: page + 1, pages, total: answer.total } },

@@ -683,11 +683,11 @@ class GatewayIT {
                 .header("Content-Disposition", "attachment; filename=\"case-" + ServiceStandIns.CASE_LARGE + "-contacts.csv\"");
         String[] lines = new String(csv.asByteArray(), StandardCharsets.UTF_8).split("\r\n", -1);
         assertEquals(1 + ServiceStandIns.LARGE_CASE_CONTACTS + 1, lines.length, "header, rows, and the final line break");
-        assertEquals("contactSubjectId,maskedName,degree,exposure,venueId,overlapFrom,overlapTo", lines[0]);
+        assertEquals("contactSubjectId,maskedName,degree,exposure,venueId,overlapFrom,overlapTo,homeProvince", lines[0]);
         assertEquals(String.join(",", contactOf(0), ServiceStandIns.maskedNameOf(contactOf(0)), "1", "CLOSE",
-                ServiceStandIns.VENUE, ServiceStandIns.OVERLAP_FROM, ServiceStandIns.OVERLAP_TO), lines[1]);
+                ServiceStandIns.VENUE, ServiceStandIns.OVERLAP_FROM, ServiceStandIns.OVERLAP_TO, ""), lines[1]);
         assertEquals(String.join(",", contactOf(1202), ServiceStandIns.maskedNameOf(contactOf(1202)), "1", "CLOSE",
-                ServiceStandIns.VENUE, ServiceStandIns.OVERLAP_FROM, ServiceStandIns.OVERLAP_TO), lines[1203]);
+                ServiceStandIns.VENUE, ServiceStandIns.OVERLAP_FROM, ServiceStandIns.OVERLAP_TO, ""), lines[1203]);
         assertTrue(lines[10].contains(",2,SPATIOTEMPORAL,"), lines[10]);
         assertEquals("", lines[1204]);
 

@@ -24,6 +24,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.healthcode.infra.testing.KafkaTestClient;
 import org.healthcode.infra.testing.Scrape;
+import org.healthcode.scan.service.FederationBacklog;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,12 +38,16 @@ import org.junit.jupiter.api.Test;
 class FederationContactSendIT {
 
     private static final String SENT = "healthcode_federation_contacts_sent_total";
+    private static final String PENDING = "healthcode_federation_contacts_pending_findings";
+    private static final String OLDEST = "healthcode_federation_contacts_oldest_pending_seconds";
     private static final Path CONTACT_SAMPLE =
             Path.of("../contact-trace-service/src/main/resources/events/contact-identified.sample.json");
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @Inject
     Pool pool;
+    @Inject
+    FederationBacklog backlog;
 
     private final ObjectMapper json = new ObjectMapper();
     private final Path hub = Path.of(ConfigProvider.getConfig().getValue("test.national-hub.dir", String.class));
@@ -82,6 +87,8 @@ class FederationContactSendIT {
                 "jti", "kind", "findingId", "subjectId", "degree", "exposure", "overlapFrom", "overlapTo",
                 "lastExposure").contains(name)).toList()), "nothing else: no case, venue or name");
         await("the finding is settled as sent", () -> "SENT".equals(outgoing(visitor, "status")));
+        backlog.refresh().await().atMost(Duration.ofSeconds(10));
+        assertEquals(0.0, scrape().sum(PENDING, Map.of("province", "350000")), "nothing waits for Fujian any more");
         assertEquals("ACCEPTED", outgoing(visitor, "last_outcome"));
 
         // contact-identified delivered again: nothing new queued, nothing sent again
@@ -110,6 +117,10 @@ class FederationContactSendIT {
             await("Fujian is tried twice while down", () -> lines(attempts) >= 2);
             assertEquals("PENDING", outgoing(visitor, "status"), "kept: nothing unacknowledged is dropped");
             assertEquals("ERROR 503", outgoing(visitor, "last_outcome"));
+            backlog.refresh().await().atMost(Duration.ofSeconds(10));
+            Scrape waiting = scrape();
+            assertTrue(waiting.sum(PENDING, Map.of("province", "350000")) >= 1.0, "the operator sees Fujian's backlog");
+            assertTrue(waiting.sum(OLDEST, Map.of("province", "350000")) > 0.0, "and how long it has waited");
         } finally {
             Files.deleteIfExists(down);
         }

@@ -17,9 +17,12 @@ import org.healthcode.trace.domain.Exposure;
 @WithSession
 public class ContactRepository {
 
-    /** A stored contact of a case. */
+    /**
+     * A stored contact of a case. {@code homeProvince}: a visitor's home province, null for this
+     * province's people; it is read back, never written from here (the insert looks it up).
+     */
     public record StoredContact(UUID traceId, String contactSubjectId, String sourceSubjectId, int degree,
-            Exposure exposure, UUID venueId, Instant overlapFrom, Instant overlapTo) {
+            Exposure exposure, UUID venueId, Instant overlapFrom, Instant overlapTo, String homeProvince) {
     }
 
     // One statement for all of a trace's contacts; the unique (case_id, contact_subject_id) key
@@ -39,7 +42,7 @@ public class ContactRepository {
             returning trace_id, home_province""";
 
     private static final String COLUMNS = "trace_id, contact_subject_id, source_subject_id, degree, exposure, venue_id, "
-            + "overlap_from, overlap_to";
+            + "overlap_from, overlap_to, home_province";
 
     /**
      * Stores the contacts not stored for the case before; answers the trace ids of those it stored,
@@ -99,6 +102,7 @@ public class ContactRepository {
 
     private static StoredContact toContact(Object[] row) {
         return new StoredContact(Rows.uuid(row[0]), Rows.text(row[1]), Rows.text(row[2]), Rows.integer(row[3]),
-                Exposure.valueOf(Rows.text(row[4])), Rows.uuid(row[5]), Rows.instant(row[6]), Rows.instant(row[7]));
+                Exposure.valueOf(Rows.text(row[4])), Rows.uuid(row[5]), Rows.instant(row[6]), Rows.instant(row[7]),
+                Rows.text(row[8]));
     }
 }

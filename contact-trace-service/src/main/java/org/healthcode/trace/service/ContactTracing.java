@@ -98,7 +98,7 @@ public class ContactTracing {
         List<StoredContact> rows = found.stream()
                 .map(contact -> new StoredContact(UUID.randomUUID(), contact.subjectId(), contact.sourceSubjectId(),
                         contact.degree(), contact.exposure(), contact.venueId(), contact.overlapFrom(),
-                        contact.overlapTo()))
+                        contact.overlapTo(), null))
                 .toList();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return contacts.insertNew(c.id(), rows, now).chain(inserted -> {

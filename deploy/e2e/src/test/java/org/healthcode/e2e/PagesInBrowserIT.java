@@ -549,7 +549,7 @@ class PagesInBrowserIT {
         String csv = epidemiologist.until(d -> (String) epidemiologist.script("return window.exported[0]"));
         assertEquals("contacts-" + caseId + ".csv", epidemiologist.script("return window.downloadName"));
         List<String> lines = csv.lines().toList();
-        assertEquals("contactSubjectId,maskedName,degree,exposure,venueId,overlapFrom,overlapTo", lines.get(0));
+        assertEquals("contactSubjectId,maskedName,degree,exposure,venueId,overlapFrom,overlapTo,homeProvince", lines.get(0));
         assertEquals(3, lines.size(), "both contacts, not just the page on show");
         assertTrue(csv.contains(masked(NAME)) && csv.contains(masked(PARENT_NAME)));
         assertFalse(csv.contains(NAME) || csv.contains(PARENT_NAME), "masked names only");

@@ -183,15 +183,21 @@ class TwoProvincesIT {
                 teahouse), a -> "ALLOW".equals(a.getString("decision")));
 
         String authority = TestTokens.staff("authority-hz-" + UUID.randomUUID(), "authority", ZHEJIANG);
-        given().baseUri(hangzhou.gatewayUrl()).auth().oauth2(authority).contentType(ContentType.JSON)
+        String caseId = given().baseUri(hangzhou.gatewayUrl()).auth().oauth2(authority).contentType(ContentType.JSON)
                 .body(Map.of("documentType", "RESIDENT_ID", "documentNumber", patient.idNumber, "status", "CONFIRMED"))
-                .post("/api/v1/cases").then().statusCode(201);
+                .post("/api/v1/cases").then().statusCode(201).extract().path("id");
 
         // Hangzhou's tracing finds the traveller, Hangzhou tells Shanghai, Shanghai recolours its resident
         JsonPath red = traveller.awaitCode("RED at home as a contact found in Hangzhou",
                 c -> "RED".equals(c.getString("colour")));
         assertTrue(red.getList("reasons.code").contains("CLOSE_CONTACT"), () -> "reasons " + red.getList("reasons.code"));
         patient.awaitCode("the patient RED at home", c -> "RED".equals(c.getString("colour")));
+
+        // Hangzhou's epidemiologist sees that this contact lives in Shanghai: nobody here is to knock for them
+        String epidemiologist = TestTokens.staff("epi-hz-" + UUID.randomUUID(), "epidemiologist", ZHEJIANG);
+        JsonPath contacts = given().baseUri(hangzhou.gatewayUrl()).auth().oauth2(epidemiologist)
+                .get("/api/v1/cases/" + caseId + "/contacts").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(SHANGHAI), contacts.getList("items.homeProvince"), "the one contact, a Shanghai resident");
     }
 
     @Test

@@ -46,7 +46,9 @@ public final class Cases {
             @Schema(required = true, description = "Who the contact met: the case, or a contact of it")
             String sourceSubjectId,
             @Schema(required = true) UUID traceId,
-            @Schema(required = true, nullable = true) String maskedName) {
+            @Schema(required = true, nullable = true) String maskedName,
+            @Schema(required = true, nullable = true, description = "A visitor's home province (GB/T 2260), where "
+                    + "their finding is sent; null for this province's people") String homeProvince) {
     }
 
     public record ContactPage(@Schema(required = true) List<Contact> items,

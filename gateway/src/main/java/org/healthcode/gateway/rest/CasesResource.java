@@ -110,7 +110,7 @@ public class CasesResource {
     @Produces("text/csv;charset=UTF-8")
     @RolesAllowed({"epidemiologist", "authority"})
     @Operation(summary = "Every contact of a case as CSV, streamed: "
-            + "contactSubjectId,maskedName,degree,exposure,venueId,overlapFrom,overlapTo")
+            + "contactSubjectId,maskedName,degree,exposure,venueId,overlapFrom,overlapTo,homeProvince")
     @APIResponse(responseCode = "200", description = "Every contact, one a line after the header",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", ref = "NotFound")

@@ -10,7 +10,7 @@ import java.util.Map;
  */
 public final class ContactCsv {
 
-    public static final String HEADER = "contactSubjectId,maskedName,degree,exposure,venueId,overlapFrom,overlapTo\r\n";
+    public static final String HEADER = "contactSubjectId,maskedName,degree,exposure,venueId,overlapFrom,overlapTo,homeProvince\r\n";
 
     private ContactCsv() {
     }
@@ -26,7 +26,8 @@ public final class ContactCsv {
                     .append(cell(text(item.get("exposure")))).append(',')
                     .append(cell(text(item.get("venueId")))).append(',')
                     .append(cell(text(item.get("overlapFrom")))).append(',')
-                    .append(cell(text(item.get("overlapTo")))).append("\r\n");
+                    .append(cell(text(item.get("overlapTo")))).append(',')
+                    .append(cell(text(item.get("homeProvince")))).append("\r\n");
         }
         return rows.toString();
     }

@@ -15,12 +15,12 @@ class ContactCsvTest {
     void aRowPerContactInTheHeadersOrder() throws Exception {
         JsonNode items = json.readTree("""
                 [{"contactSubjectId":"AAAAAAAAAAAAAAAAAAAAAA","degree":1,"exposure":"CLOSE","venueId":"v1",
-                  "overlapFrom":"2026-11-20T02:00:00Z","overlapTo":"2026-11-20T02:30:00Z"},
+                  "overlapFrom":"2026-11-20T02:00:00Z","overlapTo":"2026-11-20T02:30:00Z","homeProvince":null},
                  {"contactSubjectId":"BBBBBBBBBBBBBBBBBBBBBB","degree":2,"exposure":"TRANSPORT","venueId":"v2",
-                  "overlapFrom":"2026-11-20T03:00:00Z","overlapTo":null}]""");
-        assertEquals("contactSubjectId,maskedName,degree,exposure,venueId,overlapFrom,overlapTo\r\n", ContactCsv.HEADER);
-        assertEquals("AAAAAAAAAAAAAAAAAAAAAA,张*三,1,CLOSE,v1,2026-11-20T02:00:00Z,2026-11-20T02:30:00Z\r\n"
-                        + "BBBBBBBBBBBBBBBBBBBBBB,,2,TRANSPORT,v2,2026-11-20T03:00:00Z,\r\n",
+                  "overlapFrom":"2026-11-20T03:00:00Z","overlapTo":null,"homeProvince":"310000"}]""");
+        assertEquals("contactSubjectId,maskedName,degree,exposure,venueId,overlapFrom,overlapTo,homeProvince\r\n", ContactCsv.HEADER);
+        assertEquals("AAAAAAAAAAAAAAAAAAAAAA,张*三,1,CLOSE,v1,2026-11-20T02:00:00Z,2026-11-20T02:30:00Z,\r\n"
+                        + "BBBBBBBBBBBBBBBBBBBBBB,,2,TRANSPORT,v2,2026-11-20T03:00:00Z,,310000\r\n",
                 ContactCsv.rows(items, Map.of("AAAAAAAAAAAAAAAAAAAAAA", "张*三")));
     }
 
