@@ -229,6 +229,10 @@ class PoisonMessageIT {
                 assertTrue(reason != null && !reason.isBlank(), topic + ": a reason in the headers");
                 assertFalse(letter.value().isEmpty());
             }
+            // the impossible event refused by the consumer's own check of its data, not as an unreadable envelope
+            assertEquals(1, letters.stream().map(letter -> Events.header(letter, "dead-letter-reason"))
+                    .filter(reason -> reason.startsWith(topic + " lacks")).count(),
+                    () -> topic + ": reasons " + letters.stream().map(l -> Events.header(l, "dead-letter-reason")).toList());
             deadLettered += letters.size();
         }
         System.out.printf("Poison on the topics consumed since: %d poison messages on %d topics, %d dead letters; "
