@@ -26,10 +26,22 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /** The platform's events as the fault tests write and read them, on the platform's own Kafka. */
 final class Events {
 
-    /** Every topic a service consumes, with the module that publishes it. */
+    /**
+     * The topics of the core flow (declaration, case, contact, colour, scan), with the module that
+     * publishes each: every fault drill checks these. The topics consumed since are in {@link #CONSUMED_SINCE}.
+     */
     static final Map<String, String> CONSUMED = Map.of("declaration-submitted", "declaration-service",
             "case-confirmed", "contact-trace-service", "contact-identified", "contact-trace-service",
             "risk-recalculated", "risk-scoring-service", "scan-recorded", "scan-checkpoint-service");
+    /**
+     * The other topics a service consumes (the federation's contacts, the authority's imports, paper
+     * codes), with the module that publishes each; with {@link #CONSUMED}, every consumed topic.
+     * Kept apart so that the drills of the core flow (a replay, a database outage) keep their meaning.
+     */
+    static final Map<String, String> CONSUMED_SINCE = Map.of(
+            "federation-contact-received", "scan-checkpoint-service",
+            "manifest-passenger-imported", "declaration-service", "case-reported", "declaration-service",
+            "paper-code-issued", "code-issuer-service");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Events() {
@@ -40,7 +52,8 @@ final class Events {
      * time now and {@code subject} as its subject, changed further by {@code change} (its data).
      */
     static String sample(Platform platform, String topic, String subject, Consumer<ObjectNode> change) {
-        Path file = Path.of("../..").toAbsolutePath().normalize().resolve(CONSUMED.get(topic))
+        Path file = Path.of("../..").toAbsolutePath().normalize()
+                .resolve(CONSUMED.getOrDefault(topic, CONSUMED_SINCE.get(topic)))
                 .resolve("src/main/resources/events/" + topic + ".sample.json");
         try {
             ObjectNode event = (ObjectNode) JSON.readTree(file.toFile());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -14,11 +15,14 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
@@ -26,6 +30,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.healthcode.e2e.CitizenJourneyIT.Citizen;
 import org.healthcode.infra.Processes;
+import org.healthcode.infra.testing.ConsumedTopics;
 import org.healthcode.infra.testing.KafkaTestClient;
 import org.healthcode.infra.testing.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,23 +39,34 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Poison on every consumed topic: a message that is not JSON, one that is JSON but no event, and an
- * event whose data cannot be (an unknown kind, status, degree, colour, venue type). Each goes to its
- * topic's dead-letter topic with the reason in its headers, and the consumer keeps going: the real
- * events behind it, on the same partition (same key), are applied. Then the re-drive: an event that
- * could not be applied (the database refused it) is listed to the admin, and once the cause is
- * fixed, re-driven through the gateway and applied, once.
+ * event whose data cannot be (an unknown kind, status, degree, colour, venue type; on the topics
+ * consumed since, an exposure nobody knows, a case status a list cannot give, a passenger's mode that
+ * is no transport, a paper id that is no print's). Each goes to its topic's dead-letter topic with
+ * the reason in its headers, once per consumer group reading the topic, and the consumer keeps going:
+ * the real events behind it, on the same partition (same key), are applied. The core flow's topics
+ * ({@link Events#CONSUMED}) carry the platform's own traffic behind the poison; those consumed since
+ * ({@link Events#CONSUMED_SINCE}) each a valid event of their producer's sample. Then the re-drive:
+ * an event that could not be applied (the database refused it) is listed to the admin, and once the
+ * cause is fixed, re-driven through the gateway and applied, once.
  */
 @Order(2)
 class PoisonMessageIT {
 
     private static final String PROVINCE = "330000";
+    /** The modules whose consumers the drill covers. */
+    private static final List<String> SERVICES = List.of("declaration-service", "risk-scoring-service",
+            "code-issuer-service", "scan-checkpoint-service", "contact-trace-service", "gateway");
     /** An event whose envelope is fine and whose data cannot be, per topic. */
-    private static final Map<String, Consumer<com.fasterxml.jackson.databind.node.ObjectNode>> IMPOSSIBLE = Map.of(
+    private static final Map<String, Consumer<ObjectNode>> IMPOSSIBLE = Map.of(
             "declaration-submitted", data -> data.put("kind", "WEEKLY"),
             "case-confirmed", data -> data.put("status", "MAYBE"),
             "contact-identified", data -> data.put("degree", 7),
             "risk-recalculated", data -> data.put("colour", "PURPLE"),
-            "scan-recorded", data -> data.put("venueType", "SPACESHIP"));
+            "scan-recorded", data -> data.put("venueType", "SPACESHIP"),
+            "federation-contact-received", data -> data.put("exposure", "TELEPATHIC"),
+            "case-reported", data -> data.put("status", "CLEARED"),
+            "manifest-passenger-imported", data -> data.put("mode", "MARKET"),
+            "paper-code-issued", data -> data.put("paperId", "PAPER-1"));
 
     /** How long a colour may take: these tests run right after a start, a crash or an outage, on a busy machine. */
     static final Duration PATIENCE = Duration.ofSeconds(90);
@@ -134,6 +150,94 @@ class PoisonMessageIT {
         }
         System.out.printf("Poison: %d poison messages sent on %d topics, %d dead letters; every event behind them "
                 + "applied%n", poisoned, Events.CONSUMED.size(), deadLettered);
+    }
+
+    @Test
+    void poisonOnTheTopicsConsumedSinceIsDeadLetteredWithItsReasonAndTheEventsBehindItAreApplied() throws Exception {
+        // the drill covers every topic a service consumes, as the services' configuration says
+        Set<String> consumed = new TreeSet<>();
+        ConsumedTopics.of(Path.of("../..").toAbsolutePath().normalize(), SERVICES)
+                .forEach(channel -> consumed.add(channel.topic()));
+        Set<String> drilled = new TreeSet<>(Events.CONSUMED.keySet());
+        drilled.addAll(Events.CONSUMED_SINCE.keySet());
+        assertEquals(consumed, drilled, "every consumed topic in the poison drill");
+
+        Citizen patient = Citizen.registered();
+        Citizen contact = Citizen.registered();
+        Citizen traveller = Citizen.registered();
+        for (Citizen citizen : List.of(patient, contact)) {
+            citizen.declare(Map.of("travel", List.of(), "contactWithCase", false, "symptoms", List.of(),
+                    "temperature", 36.5));
+            citizen.awaitCode("GREEN", c -> "GREEN".equals(c.getString("colour")), PATIENCE);
+        }
+        // whose events each topic carries: a case from the authority's list, a contact found in Shanghai,
+        // a train passenger from a manifest and the same person's printed code
+        Map<String, String> keys = Map.of("case-reported", patient.subjectId(),
+                "federation-contact-received", contact.subjectId(),
+                "manifest-passenger-imported", traveller.subjectId(), "paper-code-issued", traveller.subjectId());
+        Map<TopicPartition, Long> before;
+        try (Admin kafka = Events.admin(platform)) {
+            // fails when a dead-letter topic was not created (by the consumer's service at its start)
+            before = Events.ends(kafka, Events.CONSUMED_SINCE.keySet().stream().map(t -> "dead-letter-topic-" + t).toList());
+        }
+
+        Instant now = platform.clock().instant();
+        String venue = UUID.randomUUID().toString();
+        String paper = String.format("%012d", Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000_000L));
+        Map<String, Consumer<ObjectNode>> valid = Map.of(
+                "case-reported", data -> data.put("status", "CONFIRMED")
+                        .put("onsetDate", platform.today().minusDays(1).toString())
+                        .put("reportedAt", now.toString()).put("importId", UUID.randomUUID().toString()),
+                "federation-contact-received", data -> data.put("findingId", UUID.randomUUID().toString())
+                        .put("overlapFrom", now.minus(Duration.ofHours(25)).toString())
+                        .put("overlapTo", now.minus(Duration.ofHours(24)).toString())
+                        .put("lastExposure", now.minus(Duration.ofHours(24)).toString())
+                        .put("receivedAt", now.toString()),
+                "manifest-passenger-imported", data -> data.put("venueId", venue)
+                        .put("departure", now.minus(Duration.ofHours(30)).toString())
+                        .put("arrival", now.minus(Duration.ofHours(26)).toString()),
+                "paper-code-issued", data -> data.put("paperId", paper).put("issuedAt", now.toString())
+                        .put("expiresAt", now.plus(Duration.ofDays(180)).toString()));
+
+        // the poison, then a valid event under the same key (the same partition, behind it)
+        for (String topic : Events.CONSUMED_SINCE.keySet()) {
+            String key = keys.get(topic);
+            Consumer<ObjectNode> itsOwn = data -> data.put("subjectId", key);
+            KafkaTestClient.sendAll(topic, key, List.of("not json {", "{\"hello\":\"world\"}",
+                    Events.sample(platform, topic, key, itsOwn.andThen(IMPOSSIBLE.get(topic))),
+                    Events.sample(platform, topic, key, itsOwn.andThen(valid.get(topic)))));
+        }
+
+        // each valid event applied: the colours a user sees, the rows nobody sees but a scan or a trace reads
+        patient.awaitCode("RED as a case of the authority's list",
+                c -> c.getList("reasons.code").contains("CONFIRMED_CASE"), PATIENCE);
+        contact.awaitCode("RED as a close contact found in another province",
+                c -> c.getList("reasons.code").contains("CLOSE_CONTACT"), PATIENCE);
+        awaitCount("the passenger's visit of the carriage", "select count(*) from contact_trace.visit where scan_id = any(?)",
+                new String[] {"manifest:" + venue + ":" + traveller.subjectId()}, 1);
+        awaitCount("the newest print", "select count(*) from scan_checkpoint.paper_code where paper_id = any(?)",
+                new String[] {paper}, 1);
+
+        // every poison on its dead-letter topic, with why: one consumer group reads each of these topics
+        int deadLettered = 0;
+        for (String topic : Events.CONSUMED_SINCE.keySet()) {
+            List<ConsumerRecord<String, String>> letters = awaitDeadLetters(topic, before, keys.get(topic), 3);
+            assertEquals(3, letters.size(), topic + ": dead letters of the poison");
+            for (ConsumerRecord<String, String> letter : letters) {
+                assertEquals(topic, Events.header(letter, "dead-letter-topic"), "where it came from");
+                String reason = Events.header(letter, "dead-letter-reason");
+                assertTrue(reason != null && !reason.isBlank(), topic + ": a reason in the headers");
+                assertFalse(letter.value().isEmpty());
+            }
+            // the impossible event refused by the consumer's own check of its data, not as an unreadable envelope
+            assertEquals(1, letters.stream().map(letter -> Events.header(letter, "dead-letter-reason"))
+                    .filter(reason -> reason.startsWith(topic + " lacks")).count(),
+                    () -> topic + ": reasons " + letters.stream().map(l -> Events.header(l, "dead-letter-reason")).toList());
+            deadLettered += letters.size();
+        }
+        System.out.printf("Poison on the topics consumed since: %d poison messages on %d topics, %d dead letters; "
+                + "the event behind each applied%n", 3 * Events.CONSUMED_SINCE.size(), Events.CONSUMED_SINCE.size(),
+                deadLettered);
     }
 
     @Test
