@@ -52,6 +52,10 @@ class RegionRiskIT {
         assertEquals(time.startOf(left.plusDays(14)), RiskEvents.instant(red.get("quarantineUntil")));
         assertEquals("GREEN", red.get("previousColour").asText());
         assertTrue(red.get("causeEventId").isNull(), "caused by the region change, not by an event");
+        // who marked it, and from what, is in the marking authority's province's trail (Hubei's region, Zhejiang's list)
+        List<Map<String, Object>> marked420100 = AuditLog.by("authority1", "330000").stream()
+                .filter(e -> "REGION_RISK_SET".equals(e.get("action")) && "420100".equals(e.get("object"))).toList();
+        assertEquals("LOW -> HIGH", marked420100.get(marked420100.size() - 1).get("detail"));
 
         given().auth().oauth2(TestTokens.citizen("citizen-1")).get("/v1/regions/risk")
                 .then().statusCode(200).body("items.regionCode", hasItem("420100"));

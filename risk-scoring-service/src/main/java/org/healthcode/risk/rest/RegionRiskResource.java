@@ -1,6 +1,7 @@
 package org.healthcode.risk.rest;
 
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -17,6 +18,7 @@ import java.util.List;
 import org.healthcode.kit.region.Regions;
 import org.healthcode.kit.web.ApiError;
 import org.healthcode.kit.web.ApiException;
+import org.healthcode.kit.web.Caller;
 import org.healthcode.risk.domain.RiskLevel;
 import org.healthcode.risk.repository.RegionRiskRow;
 import org.healthcode.risk.service.RegionRiskService;
@@ -40,9 +42,11 @@ public class RegionRiskResource {
     }
 
     private final RegionRiskService service;
+    private final SecurityIdentity identity;
 
-    public RegionRiskResource(RegionRiskService service) {
+    public RegionRiskResource(RegionRiskService service, SecurityIdentity identity) {
         this.service = service;
+        this.identity = identity;
     }
 
     /** Sets a region's level; everyone with a stay within it in the look-back is re-evaluated. */
@@ -61,7 +65,8 @@ public class RegionRiskResource {
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }
-        return service.set(code, level).map(RegionRisk::of);
+        Caller authority = Caller.of(identity);
+        return service.set(code, level, authority.subject(), authority.staffProvince()).map(RegionRisk::of);
     }
 
     /** The regions above LOW. */

@@ -8,6 +8,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.healthcode.kit.audit.AuditEntry;
+import org.healthcode.kit.audit.AuditEntry.Outcome;
+import org.healthcode.kit.audit.AuditTrail;
 import org.healthcode.risk.RiskConfig;
 import org.healthcode.risk.domain.LocalCalendar;
 import org.healthcode.risk.domain.RegionSpan;
@@ -21,10 +24,16 @@ import org.jboss.logging.Logger;
 /**
  * Region risk levels. A change does not re-evaluate anyone itself: it marks every subject with a
  * stay within the region in the look-back as due, and the review job takes them in batches.
+ *
+ * <p>An authority sets any region of the country, not only its own province's: the levels are the
+ * national list of risk areas, and a resident's travel anywhere is judged by it. Every change is
+ * audited in the same transaction (who, which region, from which level to which), in the
+ * authority's province's trail.
  */
 @ApplicationScoped
 public class RegionRiskService {
 
+    public static final String REGION_RISK_SET = "REGION_RISK_SET";
     private static final Logger LOG = Logger.getLogger(RegionRiskService.class);
 
     private final RegionRiskRepository regions;
@@ -32,9 +41,11 @@ public class RegionRiskService {
     private final RuleSetRepository ruleSets;
     private final Clock clock;
     private final LocalCalendar calendar;
+    private final AuditTrail audit;
 
     public RegionRiskService(RegionRiskRepository regions, RiskStateRepository states, RuleSetRepository ruleSets,
-            Clock clock, RiskConfig config) {
+            Clock clock, RiskConfig config, AuditTrail audit) {
+        this.audit = audit;
         this.regions = regions;
         this.states = states;
         this.ruleSets = ruleSets;
@@ -42,8 +53,9 @@ public class RegionRiskService {
         this.calendar = new LocalCalendar(config.timeZone());
     }
 
+    /** Sets the level as {@code actor}, an authority of {@code actorProvince}; a level that changes nothing is not recorded. */
     @WithTransaction
-    public Uni<RegionRiskRow> set(String regionCode, RiskLevel level) {
+    public Uni<RegionRiskRow> set(String regionCode, RiskLevel level, String actor, String actorProvince) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return regions.findById(regionCode).chain(existing -> {
             RiskLevel before = existing == null ? RiskLevel.LOW : existing.level;
@@ -55,7 +67,9 @@ public class RegionRiskService {
             row.level = level;
             row.updatedAt = now;
             Uni<RegionRiskRow> saved = existing != null ? Uni.createFrom().item(row) : regions.persist(row);
-            return before == level ? saved : saved.call(() -> markTravellersDue(regionCode, level, now));
+            Uni<RegionRiskRow> audited = saved.call(() -> audit.recordWithin(new AuditEntry(now, actor, REGION_RISK_SET,
+                    Outcome.CHANGED, null, regionCode, actorProvince, before + " -> " + level)));
+            return before == level ? audited : audited.call(() -> markTravellersDue(regionCode, level, now));
         });
     }
 
