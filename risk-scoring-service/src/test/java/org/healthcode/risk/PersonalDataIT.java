@@ -120,6 +120,10 @@ class PersonalDataIT {
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("confirmation", "END THE EMERGENCY")).post("/v1/admin/emergency/end").then().statusCode(200)
                 .body("ended", equalTo(true));
+        long overrides = rows("colour_override");
+        OverrideIT.propose(OverrideIT.PROPOSER, subject, "GREEN", time.now().plus(Duration.ofDays(1)).toString())
+                .then().statusCode(409).body("error", equalTo("EMERGENCY_ENDED"));
+        assertEquals(overrides, rows("colour_override"), "an override refused after the end stores nothing");
 
         JsonPath report = given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("confirmation", "DESTROY ALL PERSONAL DATA")).post("/v1/admin/destruction").then()

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.healthcode.kit.governance.Intake;
 import org.healthcode.kit.web.ApiError;
 import org.healthcode.kit.web.ApiException;
 import org.healthcode.kit.web.Caller;
@@ -63,8 +64,10 @@ public class OverrideResource {
         this.clock = clock;
     }
 
+    /** A proposal is new personal data about a person (a colour and its justification): intake, refused after the emergency. */
     @POST
     @ResponseStatus(201)
+    @Intake
     public Uni<OverrideView> propose(ProposalRequest request) {
         Caller caller = Caller.of(identity);
         caller.staffProvince();
@@ -94,6 +97,7 @@ public class OverrideResource {
 
     @POST
     @Path("/{id}/approve")
+    @Intake
     public Uni<OverrideView> approve(@PathParam("id") String id, DecisionRequest request) {
         return decide(id, true, request);
     }
