@@ -575,7 +575,7 @@ class GatewayIT {
         String subject = ServiceStandIns.subjectOfDocument("PASSPORT", number);
         given().auth().oauth2(authority).contentType("application/json")
                 .body("{\"documentType\":\"PASSPORT\",\"documentNumber\":\"" + number + "\",\"status\":\"CONFIRMED\","
-                        + "\"onsetDate\":\"2026-11-18\"}")
+                        + "\"onsetDate\":\"2026-11-18\",\"regionCode\":\"330106\"}")
                 .post("/api/v1/cases")
                 .then().statusCode(201).contentType("application/json").body("subjectId", equalTo(subject))
                 .body("status", equalTo("CONFIRMED")).body("id", notNullValue());
@@ -583,7 +583,8 @@ class GatewayIT {
                 declaration.calls("POST", "/v1/subjects/resolve").get(0).body());
         StandIn.Call report = contactTrace.lastCall();
         assertEquals("POST /v1/cases", report.method() + " " + report.rawPath());
-        assertEquals("{\"subjectId\":\"" + subject + "\",\"status\":\"CONFIRMED\",\"onsetDate\":\"2026-11-18\"}", report.body());
+        assertEquals("{\"subjectId\":\"" + subject + "\",\"status\":\"CONFIRMED\",\"onsetDate\":\"2026-11-18\","
+                + "\"regionCode\":\"330106\"}", report.body(), "the region the case is counted in goes along");
         assertEquals("Bearer " + authority, report.authorization());
 
         declaration.forgetCalls();

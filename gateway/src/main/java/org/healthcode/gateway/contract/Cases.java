@@ -17,7 +17,9 @@ public final class Cases {
     @Schema(description = "A case of a person named by exactly one of subjectId or documentType and documentNumber")
     public record CaseReport(String subjectId, DocumentType documentType,
             @Schema(example = "330106199001011234") String documentNumber,
-            @Schema(required = true) CaseStatus status, LocalDate onsetDate) {
+            @Schema(required = true) CaseStatus status, LocalDate onsetDate,
+            @Schema(description = "GB/T 2260 code of where the case is counted (public figures); the province "
+                    + "when absent", example = "330106") String regionCode) {
     }
 
     @Schema(description = "What the report did to the person's case, and how many contacts tracing found")

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.healthcode.gateway.upstream.ContactTraceClient;
 import org.healthcode.gateway.upstream.DeclarationClient;
@@ -42,8 +43,10 @@ public class CaseReports {
             ObjectNode report = JsonNodeFactory.instance.objectNode();
             report.put("subjectId", subjectId);
             report.set("status", body.get("status"));
-            if (body.has("onsetDate")) {
-                report.set("onsetDate", body.get("onsetDate"));
+            for (String optional : List.of("onsetDate", "regionCode")) {
+                if (body.has(optional)) {
+                    report.set(optional, body.get(optional));
+                }
             }
             return Upstream.relay("contact-trace", contactTrace.report(report));
         });
