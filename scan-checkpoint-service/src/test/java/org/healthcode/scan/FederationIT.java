@@ -147,8 +147,9 @@ class FederationIT {
         SigningKey fujian = federationKey("fj-fed");
         String requestId = "q-" + UUID.randomUUID();
 
-        JsonPath answer = ask(FederationMessage.sign(fujian, "350000", "330000", requestId, Map.of("token", code),
-                Duration.ofSeconds(60), Clock.systemUTC())).statusCode(200).extract().jsonPath();
+        String request = FederationMessage.sign(fujian, "350000", "330000", requestId, Map.of("token", code),
+                Duration.ofSeconds(60), Clock.systemUTC());
+        JsonPath answer = ask(request).statusCode(200).extract().jsonPath();
         assertEquals("YELLOW", answer.getString("colour"));
         assertEquals(false, answer.getBoolean("gold"));
         Instant.parse(answer.getString("asOf"));
@@ -161,6 +162,11 @@ class FederationIT {
         assertEquals(requestId, trail.getString("[0].object"), "which request");
         assertEquals("330000", trail.getString("[0].province"));
         assertEquals("colour=YELLOW kid=fj-fed", trail.getString("[0].detail"));
+
+        // the same signed request again, by whoever saw it pass: refused, and nothing about the person is read
+        ask(request).statusCode(409).body("error", equalTo("FEDERATION_REPLAY"));
+        given().auth().oauth2(Checkpoints.ADMIN).queryParam("subjectId", resident).get("/v1/audit").then()
+                .statusCode(200).body("size()", equalTo(1));
 
         // A resident without a colour: 404 in the platform's error shape (and audited)
         String nobody = Checkpoints.subject();

@@ -322,7 +322,7 @@ class GovernanceIT {
                     long rows = count(db, "select count(*) from " + schema + "." + table);
                     long kept = switch (table) {
                         case "flyway_schema_history", "processed_event", "rule_set", "region_risk", "venue", "code_requirement",
-                                "fever_clinic", "emergency_end"
+                                "fever_clinic", "emergency_end", "federation_request_seen"
                                 -> rows;
                         case "audit_entry" -> count(db, "select count(*) from " + schema + ".audit_entry "
                                 + "where action in ('PERSONAL_DATA_DESTROYED', 'EVENTS_DESTROYED') and subject_id is null");

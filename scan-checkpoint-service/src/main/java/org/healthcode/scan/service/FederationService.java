@@ -22,6 +22,7 @@ import org.healthcode.scan.domain.CheckpointAudit;
 import org.healthcode.scan.domain.FederationContact;
 import org.healthcode.scan.event.FederationContactReceived;
 import org.healthcode.scan.repository.FederationContactRepository;
+import org.healthcode.scan.repository.FederationRequestRepository;
 import org.healthcode.scan.repository.SubjectColourRepository;
 import org.healthcode.scan.trust.NationalTrust;
 import org.healthcode.scan.trust.TrustedKeys;
@@ -32,7 +33,8 @@ import org.healthcode.scan.trust.TrustedKeys;
  * asking province's federation key, as the national trust list held here lists it, must have signed
  * it for this province, within its minute; it carries the code, which must verify and be this
  * province's own, so only a province holding a valid code of that person can ask about them. Each
- * answer is written to the audit trail (who asked about whom, when).
+ * answer is written to the audit trail (who asked about whom, when). A request is answered once: the
+ * same signed request again (a replay, by whoever saw it pass) is refused 409 FEDERATION_REPLAY.
  */
 @ApplicationScoped
 public class FederationService {
@@ -48,13 +50,15 @@ public class FederationService {
     private final TrustedKeys trust;
     private final SubjectColourRepository colours;
     private final FederationContactRepository contacts;
+    private final FederationRequestRepository requests;
     private final Outbox outbox;
     private final AuditTrail audit;
     private final Clock clock;
     private final String province;
 
     public FederationService(TrustedKeys trust, SubjectColourRepository colours, FederationContactRepository contacts,
-            Outbox outbox, AuditTrail audit, Clock clock, ScanConfig config) {
+            FederationRequestRepository requests, Outbox outbox, AuditTrail audit, Clock clock, ScanConfig config) {
+        this.requests = requests;
         this.trust = trust;
         this.colours = colours;
         this.contacts = contacts;
@@ -67,6 +71,15 @@ public class FederationService {
     public Uni<HomeColour> colour(String request) {
         FederationMessage.Verified message = verified(request);
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return requests.firstTime(message.issuer(), message.id(), message.expiresAt().plus(FederationMessage.SKEW), at)
+                .chain(first -> first ? answer(message, at) : audit.record(CheckpointAudit.federationColourRead(at,
+                                message.issuer(), null, message.id(), province, Outcome.REFUSED, "FEDERATION_REPLAY",
+                                message.kid()))
+                        .chain(() -> Uni.createFrom().failure(new ApiException(409, "FEDERATION_REPLAY",
+                                "This request was answered before; each request is answered once"))));
+    }
+
+    private Uni<HomeColour> answer(FederationMessage.Verified message, Instant at) {
         Verification code = trust.verifier().verify(message.text("token"));
         if (!code.valid() || !province.equals(code.claims().issuer())) {
             String why = code.valid() ? "FEDERATION_CODE_NOT_ISSUED_HERE" : "FEDERATION_CODE_INVALID";
