@@ -57,6 +57,7 @@ const TEXT = {
     communityVenue: '社区场所码或场所编号', communityConsent: '社区工作人员将看到您的姓名（部分隐藏）、健康码颜色和今日是否打卡。',
     communityResidents: '需要上门的居民', everyone: '显示全部居民', checkinToday: '今日打卡', dependent: '家属',
     DONE: '已打卡', DUE: '待打卡', MISSED: '漏打卡', noCommunities: '您的账号尚未分配社区。',
+    leaveCommunity: '退出社区', communityEveryone: '社区居民', noOneToVisit: '今天没有需要上门的居民。', noResidents: '还没有居民登记此社区。',
   },
   en: {
     appTitle: 'Health code', signOut: 'Sign out', language: '中文', loading: 'Loading…', save: 'Submit', cancel: 'Cancel',
@@ -114,6 +115,7 @@ const TEXT = {
     communityVenue: "The community's poster code or venue id", communityConsent: 'Its community workers see your masked name, your colour and whether you checked in today.',
     communityResidents: 'Residents to visit', everyone: 'Show every resident', checkinToday: "Today's check-in", dependent: 'Dependent',
     DONE: 'Done', DUE: 'Due', MISSED: 'Missed', noCommunities: 'Your account serves no community yet.',
+    leaveCommunity: 'Leave it', communityEveryone: 'Residents', noOneToVisit: 'Nobody here needs a visit today.', noResidents: 'No resident has named this community yet.',
   },
 };
 
@@ -185,8 +187,13 @@ export function say(text, kind = 'info') {
 }
 
 export function sayError(error) {
+  say(errorText(error), 'error');
+}
+
+/** An error as the pages show it: the API's code, its message and the fields it names. */
+export function errorText(error) {
   const details = (error.api?.details || []).map(d => d.field + ': ' + d.problem).join('; ');
-  say((error.api?.error ? error.api.error + ' — ' : '') + error.message + (details ? ' (' + details + ')' : ''), 'error');
+  return (error.api?.error ? error.api.error + ' — ' : '') + error.message + (details ? ' (' + details + ')' : '');
 }
 
 let keycloak;

@@ -372,17 +372,20 @@ async function communityPanel() {
   const venue = el('input', { id: 'community-venue', autocomplete: 'off', required: true });
   return el('section', {}, el('h2', { 'data-t': 'myCommunity' }, t('myCommunity')),
     named ? el('p', { id: 'community-named' }, named.name + ' ',
-      el('button', { type: 'button', class: 'link', 'data-t': 'leave', onclick: async () => {
+      el('button', { type: 'button', class: 'link', id: 'community-leave', 'data-t': 'leaveCommunity', onclick: async () => {
         try {
           await json('/me/community', { method: 'DELETE' });
+          say('');
           await showTab('community');
         } catch (e) { sayError(e); }
-      } }, t('leave')))
+      } }, t('leaveCommunity')))
       : el('p', { class: 'muted', 'data-t': 'none' }, t('none')),
     el('form', { id: 'name-community', onsubmit: async event => {
       event.preventDefault();
       try {
         await json('/me/community', { method: 'PUT', body: { venueId: venueIdOf(venue.value) } });
+        // a refusal shown before (another kind of venue, say) is over
+        say('');
         await showTab('community');
       } catch (e) { sayError(e); }
     } }, el('h3', { 'data-t': 'nameCommunity' }, t('nameCommunity')), field('communityVenue', venue),

@@ -1,7 +1,7 @@
 // A community worker's desk (role community): for each of their residential communities (the venue
 // ids in their token), who needs a knock today: yellow or red, or a day's check-in missed; everyone
 // on request; the same lines as CSV. Masked names only, never reasons or places.
-import { start, api, json, el, t, sayError, relabel, onLanguage } from '/app/app.js';
+import { start, api, json, el, t, say, sayError, errorText, relabel, onLanguage } from '/app/app.js';
 
 const { session } = await start('community');
 const content = document.getElementById('content');
@@ -20,24 +20,36 @@ async function show() {
   for (const venueId of session.communities) {
     sections.push(await community(venueId));
   }
-  content.replaceChildren(el('label', {}, all, ' ', el('span', { 'data-t': 'everyone' }, t('everyone'))), ...sections);
+  content.replaceChildren(el('p', {}, el('label', { class: 'check' }, all, el('span', { 'data-t': 'everyone' }, t('everyone')))),
+    ...sections);
   relabel();
 }
 
+// One community's lines; a community that cannot be read (refused, or its list unavailable) says why
+// in its own section, and the others are still shown.
 async function community(venueId) {
   const path = '/community/' + encodeURIComponent(venueId) + '/residents';
-  const list = await json(path + (everyone ? '?all=true' : ''));
-  return el('section', { class: 'community', 'data-venue': venueId },
-    el('h2', {}, t('communityResidents') + ' · ' + venueId.slice(0, 8)),
+  const heading = el('h2', {}, t(everyone ? 'communityEveryone' : 'communityResidents') + ' · ' + venueId.slice(0, 8));
+  let list;
+  try {
+    list = await json(path + (everyone ? '?all=true' : ''));
+  } catch (e) {
+    sayError(e);
+    return el('section', { class: 'community', 'data-venue': venueId }, heading,
+      el('p', { class: 'message error community-error' }, errorText(e)));
+  }
+  const empty = everyone ? 'noResidents' : 'noOneToVisit';
+  return el('section', { class: 'community', 'data-venue': venueId }, heading,
     el('p', {}, list.date + ' · ' + list.items.length + ' ' + t('people')),
-    el('table', { class: 'community-residents' }, el('thead', {}, el('tr', {}, ['name', 'colour', 'checkinToday', 'dependent']
+    list.items.length ? el('table', { class: 'community-residents' }, el('thead', {}, el('tr', {}, ['name', 'colour', 'checkinToday', 'dependent']
       .map(k => el('th', { 'data-t': k }, t(k))))),
       el('tbody', {}, list.items.map(line => el('tr', { class: 'resident-line ' + (line.colour || '').toLowerCase()
           + (line.attention ? ' attention' : '') },
         el('td', {}, line.maskedName),
         el('td', {}, line.colour ? t(line.colour) : '—'),
         el('td', {}, t(line.checkin)),
-        el('td', {}, line.dependent ? '✓' : '—'))))),
+        el('td', {}, line.dependent ? '✓' : '—')))))
+      : el('p', { class: 'muted no-residents', 'data-t': empty }, t(empty)),
     el('button', { type: 'button', class: 'export-csv', 'data-t': 'exportCsv', onclick: async () => {
       try {
         const blob = await (await api(path + '.csv' + (everyone ? '?all=true' : ''))).blob();
@@ -45,6 +57,7 @@ async function community(venueId) {
         document.body.append(link);
         link.click();
         link.remove();
+        say('');
       } catch (e) { sayError(e); }
     } }, t('exportCsv')));
 }

@@ -47,7 +47,9 @@ import org.openqa.selenium.support.ui.Select;
  * check-ins at the market by the poster's typed code and by the camera; a second gate phone reading
  * the resident's code with its camera (Chromium's fake camera films a picture); the authority's
  * region risk and a rule set published after its dry run; the epidemiologist's contacts a page at a
- * time and their CSV export; the admin's audit trail. Screenshots of each page go to target/screenshots.
+ * time and their CSV export; the admin's audit trail; the resident naming their residential community
+ * (a market refused first) and leaving it, and the community worker's list of who there needs a knock,
+ * everyone on request, and its CSV. Screenshots of each page go to target/screenshots.
  */
 @Order(1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -70,13 +72,15 @@ class PagesInBrowserIT {
     /** A second phone whose camera films a picture (a poster, a code), for the step that uses it. */
     private static Browser filming;
     private static Browser admin;
+    private static Browser community;
 
     // the resident on the page, and the one they met at the market
     private static final String NAME = Residents.name();
     private static final String ID_NUMBER = Residents.idNumber();
     private static final String PHONE = Residents.phone();
     private static final String OTHER_ID_NUMBER = Residents.idNumber();
-    private static final String OTHER_NAME = Residents.name();
+    // (masked unlike the resident: the community worker's list tells them apart)
+    private static final String OTHER_NAME = nameMaskedUnlike(NAME);
     // the resident's elderly parent, without a phone
     private static final String PARENT_NAME = nameMaskedUnlike(NAME, OTHER_NAME);
     private static final String PARENT_ID_NUMBER = Residents.idNumber();
@@ -84,14 +88,18 @@ class PagesInBrowserIT {
     private static Path qrImage;
     private static String venueId;
     private static String caseId;
+    /** The residential community the resident names, and another that community1 also serves, where nobody lives. */
+    private static final String COMMUNITY = "翠苑一区";
+    private static String communityId;
+    private static String quietCommunityId;
 
     /** A failed step leaves each open page's screenshot and console behind, in target/screenshots. */
     @RegisterExtension
     static final TestExecutionExceptionHandler WHAT_THE_PAGES_SHOWED = (context, failure) -> {
         String step = context.getRequiredTestMethod().getName();
         StringBuilder consoles = new StringBuilder();
-        String[] names = {"resident", "checkpoint", "authority", "epidemiologist", "filming", "admin"};
-        Browser[] open = {resident, checkpoint, authority, epidemiologist, filming, admin};
+        String[] names = {"resident", "checkpoint", "authority", "epidemiologist", "filming", "admin", "community"};
+        Browser[] open = {resident, checkpoint, authority, epidemiologist, filming, admin, community};
         for (int i = 0; i < open.length; i++) {
             if (open[i] != null) {
                 consoles.append(names[i]).append(": ").append(open[i].whatItShows(step + "-" + names[i])).append('\n');
@@ -143,9 +151,7 @@ class PagesInBrowserIT {
      * scripts call the token endpoint from there (web origins, CORS).
      */
     private static void allowPagesAt(String origin) {
-        String admin = given().baseUri(keycloakUrl).formParam("grant_type", "password").formParam("client_id", "admin-cli")
-                .formParam("username", "admin").formParam("password", "admin")
-                .post("/realms/master/protocol/openid-connect/token").then().statusCode(200).extract().path("access_token");
+        String admin = keycloakAdmin();
         Map<String, Object> client = given().baseUri(keycloakUrl).auth().oauth2(admin).queryParam("clientId", "mini-program")
                 .get("/admin/realms/healthcode/clients").then().statusCode(200).extract().path("[0]");
         List<Object> origins = new java.util.ArrayList<>((List<?>) client.get("webOrigins"));
@@ -155,9 +161,34 @@ class PagesInBrowserIT {
                 .put("/admin/realms/healthcode/clients/" + client.get("id")).then().statusCode(204);
     }
 
+    /**
+     * As an administrator does in Keycloak's console: the communities {@code username} serves, its
+     * {@code communities} attribute (venue ids), which its next sign-in's token carries as a claim.
+     */
+    private static void serveCommunities(String username, String... venueIds) {
+        String admin = keycloakAdmin();
+        Map<String, Object> user = given().baseUri(keycloakUrl).auth().oauth2(admin).queryParam("username", username)
+                .queryParam("exact", true).get("/admin/realms/healthcode/users").then().statusCode(200).extract().path("[0]");
+        Map<String, Object> attributes = new java.util.HashMap<>();
+        if (user.get("attributes") instanceof Map<?, ?> existing) {
+            existing.forEach((name, values) -> attributes.put((String) name, values));
+        }
+        attributes.put("communities", List.of(venueIds));
+        user.put("attributes", attributes);
+        given().baseUri(keycloakUrl).auth().oauth2(admin).contentType(ContentType.JSON).body(user)
+                .put("/admin/realms/healthcode/users/" + user.get("id")).then().statusCode(204);
+    }
+
+    /** A token of Keycloak's bootstrap admin, for its admin API. */
+    private static String keycloakAdmin() {
+        return given().baseUri(keycloakUrl).formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", "admin").formParam("password", "admin")
+                .post("/realms/master/protocol/openid-connect/token").then().statusCode(200).extract().path("access_token");
+    }
+
     @AfterAll
     static void stop() {
-        for (Browser browser : new Browser[] {resident, checkpoint, authority, epidemiologist, filming, admin}) {
+        for (Browser browser : new Browser[] {resident, checkpoint, authority, epidemiologist, filming, admin, community}) {
             if (browser != null) {
                 browser.close();
             }
@@ -590,6 +621,111 @@ class PagesInBrowserIT {
             visitor.screenshot("public-figures");
         }
     }
+
+    /**
+     * The resident names their residential community on its tab: the market's id is refused with the
+     * reason on the page, the community's poster code (typed) names it, and the page shows its name;
+     * leaving clears it. They name it again by its venue id, for its worker's step.
+     */
+    @Test
+    @Order(17)
+    void theResidentNamesTheirCommunityOnItsTabAndLeavesIt() {
+        String checkpointToken = token("checkpoint1");
+        JsonPath created = as(checkpointToken).contentType(ContentType.JSON).body(Map.of("name", COMMUNITY,
+                "type", "RESIDENTIAL_COMMUNITY", "regionCode", "330106", "address", "文三路翠苑一区东门"))
+                .post("/api/v1/venues").then().statusCode(201).extract().jsonPath();
+        communityId = created.getString("id");
+        String posterCode = created.getString("posterCode");
+        quietCommunityId = as(checkpointToken).contentType(ContentType.JSON).body(Map.of("name", "文鼎苑",
+                "type", "RESIDENTIAL_COMMUNITY", "regionCode", "330106", "address", "文一西路文鼎苑北门"))
+                .post("/api/v1/venues").then().statusCode(201).extract().path("id");
+
+        By none = By.xpath("//section[h2[@data-t='myCommunity']]/p[@data-t='none']");
+        resident.click("tab-community");
+        assertEquals("暂无", resident.waitFor(none).getText(), "no community named yet");
+
+        resident.script("document.getElementById('message').textContent = ''");
+        resident.type("community-venue", venueId);
+        resident.click("community-submit");
+        WebElement refused = resident.waitFor(By.cssSelector("#message.error"));
+        assertTrue(refused.getText().startsWith("NOT_A_COMMUNITY"), "the market is no community: " + refused.getText());
+        assertTrue(resident.driver().findElements(By.id("community-named")).isEmpty(), "nothing named");
+
+        resident.type("community-venue", posterCode);
+        resident.click("community-submit");
+        assertTrue(resident.waitFor(By.id("community-named")).getText().startsWith(COMMUNITY), "named on the page");
+        resident.until(d -> d.findElement(By.id("message")).getText().isEmpty());
+        assertEquals("退出社区", resident.waitFor(By.id("community-leave")).getText(), "not the header's 退出 (sign out)");
+        resident.screenshot("citizen-community-named");
+
+        resident.click("community-leave");
+        resident.waitFor(none);
+        assertTrue(resident.driver().findElements(By.id("community-named")).isEmpty(), "left");
+        resident.screenshot("citizen-community-left");
+
+        resident.type("community-venue", communityId);
+        resident.click("community-submit");
+        assertTrue(resident.waitFor(By.id("community-named")).getText().startsWith(COMMUNITY));
+    }
+
+    /**
+     * community1, given the two communities in Keycloak, signs in: in 翠苑一区 only the confirmed case
+     * (red) needs a knock, with their masked name and today's check-in, not the green resident who
+     * checked in; the empty community says nobody needs a visit; the CSV holds the same line; "show
+     * every resident" lists the green resident too.
+     */
+    @Test
+    @Order(18)
+    void theCommunityWorkerSeesWhoNeedsAKnockExportsItAndOnRequestEveryone() {
+        // the confirmed case names the same community, through the API as the mini-program would
+        as(token("citizen2")).contentType(ContentType.JSON).body(Map.of("venueId", communityId))
+                .put("/api/v1/me/community").then().statusCode(200);
+        serveCommunities("community1", communityId, quietCommunityId);
+
+        community = Browser.desk();
+        community.signIn(gateway + "/app/community.html", "community1", PASSWORD);
+        String section = "section.community[data-venue='" + communityId + "']";
+        By lines = By.cssSelector(section + " tr.resident-line");
+        WebElement red = community.waitFor(lines);
+        assertEquals(1, community.driver().findElements(lines).size(), "only who needs a knock");
+        List<String> cells = red.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+        assertEquals(masked(OTHER_NAME), cells.get(0));
+        assertEquals("红码", cells.get(1));
+        // declared today; past the province's midnight (the run's own clock), due
+        assertTrue(List.of("已打卡", "待打卡").contains(cells.get(2)), "today's check-in: " + cells.get(2));
+        assertEquals("—", cells.get(3), "not a dependent");
+        assertFalse(community.waitFor(By.cssSelector(section)).getText().contains(masked(NAME)),
+                "the green resident who checked in is not listed");
+        assertEquals("今天没有需要上门的居民。", community.waitFor(By.cssSelector("section.community[data-venue='"
+                + quietCommunityId + "'] p.no-residents")).getText(), "the empty community says so");
+        community.screenshot("community-worker");
+
+        // the download: its name and content, as the page hands them to the browser
+        community.script("window.exported = [];"
+                + " const make = URL.createObjectURL;"
+                + " URL.createObjectURL = blob => { blob.text().then(text => window.exported.push(text)); return make.call(URL, blob); };"
+                + " document.addEventListener('click', event => {"
+                + "   if (event.target.download) { window.downloadName = event.target.download; event.preventDefault(); } }, true);");
+        community.click(community.waitFor(By.cssSelector(section + " button.export-csv")));
+        String csv = community.until(d -> (String) community.script("return window.exported[0]"));
+        assertEquals("community-" + communityId + "-residents.csv", community.script("return window.downloadName"));
+        List<String> rows = csv.lines().toList();
+        assertEquals("maskedName,colour,checkin,dependent,attention", rows.get(0));
+        assertEquals(2, rows.size(), "the one line on show: " + rows.size());
+        assertTrue(rows.get(1).startsWith(masked(OTHER_NAME) + ",RED,"), "the red resident's line");
+        assertFalse(csv.contains(OTHER_NAME) || csv.contains(masked(NAME)), "masked, and only who needs a knock");
+
+        community.click("community-all");
+        community.until(d -> d.findElements(lines).size() == 2);
+        WebElement green = community.waitFor(By.xpath("//section[@data-venue='" + communityId
+                + "']//tr[contains(@class,'resident-line') and contains(., '" + masked(NAME) + "')]"));
+        assertEquals("绿码", green.findElements(By.tagName("td")).get(1).getText());
+        assertFalse(green.getAttribute("class").contains("attention"));
+        assertEquals("还没有居民登记此社区。", community.waitFor(By.cssSelector("section.community[data-venue='"
+                + quietCommunityId + "'] p.no-residents")).getText());
+        community.screenshot("community-worker-everyone");
+    }
+
 
     @Test
     @Order(99)
