@@ -22,6 +22,9 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Path("/v1")
 public interface DeclarationClient {
 
+    // The imports: one method per content type, since with the Jackson REST client extension present a
+    // Content-Type passed as a header parameter is replaced by application/json; @Consumes is kept.
+
     /** The authority's itinerary import, as the gateway received it (CSV with a header row). */
     @POST
     @Path("/imports/itineraries")
