@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import javax.imageio.ImageIO;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -275,6 +276,10 @@ final class Browser implements AutoCloseable {
             List<WebElement> message = driver.findElements(By.id("message"));
             return driver.getCurrentUrl() + " message: " + (message.isEmpty() ? "" : message.get(0).getText())
                     + " text: " + driver.findElement(By.tagName("main")).getText()
+                    // what the page concluded, below the fold included: colours and decisions, nobody's name
+                    + " verdicts: " + ((JavascriptExecutor) driver).executeScript("return [...document.querySelectorAll("
+                    + "'[data-colour],[data-decision]')].map(e => (e.id || e.className) + '=' + (e.dataset.colour || '')"
+                    + " + '/' + (e.dataset.decision || '')).join(' ')")
                     + " console: " + driver.manage().logs().get(LogType.BROWSER).getAll();
         } catch (RuntimeException e) {
             return "(page unreadable: " + e + ")";
