@@ -113,7 +113,9 @@ final class Browser implements AutoCloseable {
         Graphics2D g = frame.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, width, height);
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        // nearest neighbour: every module stays a sharp block of 6 or 7 pixels; a smoothed resample left some codes
+        // (which depends on the token drawn) unreadable to the page's decoder for good
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
         g.drawImage(image, (width - w) / 2, (height - h) / 2, w, h, null);
         g.dispose();
         byte[] luma = new byte[width * height];
