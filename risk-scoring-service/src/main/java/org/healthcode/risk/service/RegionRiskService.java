@@ -67,9 +67,12 @@ public class RegionRiskService {
             row.level = level;
             row.updatedAt = now;
             Uni<RegionRiskRow> saved = existing != null ? Uni.createFrom().item(row) : regions.persist(row);
-            Uni<RegionRiskRow> audited = saved.call(() -> audit.recordWithin(new AuditEntry(now, actor, REGION_RISK_SET,
-                    Outcome.CHANGED, null, regionCode, actorProvince, before + " -> " + level)));
-            return before == level ? audited : audited.call(() -> markTravellersDue(regionCode, level, now));
+            if (before == level) {
+                return saved; // a first LOW: stored, but nothing changed for anyone
+            }
+            return saved.call(() -> audit.recordWithin(new AuditEntry(now, actor, REGION_RISK_SET, Outcome.CHANGED,
+                            null, regionCode, actorProvince, before + " -> " + level)))
+                    .call(() -> markTravellersDue(regionCode, level, now));
         });
     }
 

@@ -72,11 +72,14 @@ public class FederationService {
         FederationMessage.Verified message = verified(request);
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return requests.firstTime(message.issuer(), message.id(), message.expiresAt().plus(FederationMessage.SKEW), at)
-                .chain(first -> first ? answer(message, at) : audit.record(CheckpointAudit.federationColourRead(at,
-                                message.issuer(), null, message.id(), province, Outcome.REFUSED, "FEDERATION_REPLAY",
-                                message.kid()))
-                        .chain(() -> Uni.createFrom().failure(new ApiException(409, "FEDERATION_REPLAY",
-                                "This request was answered before; each request is answered once"))));
+                .chain(first -> first ? answer(message, at) : replayed(message, at));
+    }
+
+    private Uni<HomeColour> replayed(FederationMessage.Verified message, Instant at) {
+        return audit.record(CheckpointAudit.federationColourRead(at, message.issuer(), null, message.id(), province,
+                        Outcome.REFUSED, "FEDERATION_REPLAY", message.kid()))
+                .chain(() -> Uni.createFrom().failure(new ApiException(409, "FEDERATION_REPLAY",
+                        "This request was answered before; each request is answered once")));
     }
 
     private Uni<HomeColour> answer(FederationMessage.Verified message, Instant at) {
